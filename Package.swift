@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "jiazhou",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "jiazhou", targets: ["JiazhouCLI"]),
+        .library(name: "JiazhouCore", targets: ["JiazhouCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "JiazhouCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "JiazhouRules",
+            dependencies: ["JiazhouCore", "Yams"]
+        ),
+        .target(
+            name: "JiazhouStore",
+            dependencies: ["JiazhouCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "JiazhouService",
+            dependencies: [
+                "JiazhouCore", "JiazhouRules", "JiazhouStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "JiazhouTesting",
+            dependencies: ["JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService"]
+        ),
+        .executableTarget(
+            name: "JiazhouCLI",
+            dependencies: [
+                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "JiazhouCoreTests", dependencies: ["JiazhouCore", "JiazhouTesting"]),
+        .testTarget(name: "JiazhouRulesTests", dependencies: ["JiazhouRules", "JiazhouTesting"]),
+        .testTarget(name: "JiazhouStoreTests", dependencies: ["JiazhouStore", "JiazhouTesting"]),
+        .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouTesting"]),
+        .testTarget(name: "JiazhouCLITests", dependencies: ["JiazhouTesting"]),
+    ]
+)
+
+// Compiler-checked boundaries on every target (STYLE.md, convention 2).
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `jiazhou` executable: the composition root. One command a file.
+@main
+struct Jiazhou: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jiazhou",
+        abstract: "Jiazhou Points (嘉州积分): an append-only, hash-chained, Merkle-proven volunteer points ledger.",
+        subcommands: [
+            InitCommand.self, DemoCommand.self, InfoCommand.self, VerifyCommand.self, BalanceCommand.self, HistoryCommand.self,
+            CheckpointCommand.self, ExportCommand.self, ImportCommand.self, BenchCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,102 @@
+import Crypto
+import Foundation
+
+/// A C2SP signed-note Ed25519 key pair: what signs the ledger's checkpoints.
+///
+/// The verifier key is published as `name+hexkeyid+base64(0x01 ‖ public key)`;
+/// the key id is the first 4 bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key)
+/// (C2SP signed-note, "Verifier keys").
+public struct NoteSigner: Sendable {
+    public let name: String
+    private let privateKey: Curve25519.Signing.PrivateKey
+
+    /// Signature algorithm byte for Ed25519 in C2SP signed-note.
+    static let ed25519Type: UInt8 = 0x01
+
+    /// A signer from a 32-byte Ed25519 seed (RFC 8032 private key).
+    public init(name: String, seed: [UInt8]) throws(LedgerError) {
+        guard NoteVerifier.isValidKeyName(name) else {
+            throw LedgerError(.invalid_request, "key name \"\(name)\" must be non-empty, with no spaces, '+' or newlines")
+        }
+        do { privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: seed) } catch {
+            throw LedgerError(.ledger_invalid, "the signing key is not a 32-byte Ed25519 seed")
+        }
+        self.name = name
+    }
+
+    /// A new random key pair.
+    public static func generate(name: String) throws(LedgerError) -> NoteSigner {
+        try NoteSigner(name: name, seed: Array(Curve25519.Signing.PrivateKey().rawRepresentation))
+    }
+
+    /// The 32-byte seed, to be written to the key file.
+    public var seed: [UInt8] { Array(privateKey.rawRepresentation) }
+
+    public var verifier: NoteVerifier {
+        NoteVerifier(name: name, publicKey: Array(privateKey.publicKey.rawRepresentation))
+    }
+
+    /// The signature line for `text`: `— name base64(keyid ‖ signature)\n`.
+    public func signatureLine(for text: String) -> String {
+        let signature = (try? privateKey.signature(for: Array(text.utf8))).map { Array($0) }
+        // Signing with a valid in-memory key does not fail; if it ever did, a
+        // checkpoint without a signature would be worse than stopping.
+        guard let signature else { preconditionFailure("Ed25519 signing failed") }
+        let blob = verifier.keyID + signature
+        return "\u{2014} \(name) \(Data(blob).base64EncodedString())\n"
+    }
+
+    /// The complete signed note: text, blank line, signature line.
+    public func sign(_ text: String) -> String {
+        text + "\n" + signatureLine(for: text)
+    }
+}
+
+/// The public half: checks notes signed by one named Ed25519 key.
+public struct NoteVerifier: Sendable, Equatable {
+    public let name: String
+    public let publicKey: [UInt8]
+
+    public init(name: String, publicKey: [UInt8]) {
+        self.name = name
+        self.publicKey = publicKey
+    }
+
+    /// Parses a verifier key `name+hexkeyid+base64key`; checks the key id matches.
+    public init(verifierKey: String) throws(LedgerError) {
+        let parts = verifierKey.split(separator: "+", omittingEmptySubsequences: false)
+        func bad(_ why: String) -> LedgerError {
+            LedgerError(.invalid_request, "verifier key is not name+keyid+base64key: \(why)")
+        }
+        guard parts.count == 3 else { throw bad("expected three parts separated by '+'") }
+        let name = String(parts[0])
+        guard Self.isValidKeyName(name) else { throw bad("bad key name") }
+        guard let keyData = Data(base64Encoded: String(parts[2])), keyData.count == 33, keyData.first == NoteSigner.ed25519Type else {
+            throw bad("the key must be base64 of 0x01 followed by a 32-byte Ed25519 public key")
+        }
+        self.init(name: name, publicKey: Array(keyData.dropFirst()))
+        guard parts[1].utf8.count == 8, Hex.decode(String(parts[1])) == keyID else { throw bad("key id does not match the key") }
+    }
+
+    /// First 4 bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key).
+    public var keyID: [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: Array(name.utf8) + [0x0A, NoteSigner.ed25519Type] + publicKey)
+        return Array(hasher.finalize().prefix(4))
+    }
+
+    /// `name+hexkeyid+base64(0x01 ‖ key)`.
+    public var verifierKey: String {
+        "\(name)+\(Hex.encode(keyID))+\(Data([NoteSigner.ed25519Type] + publicKey).base64EncodedString())"
+    }
+
+    static func isValidKeyName(_ name: String) -> Bool {
+        !name.isEmpty && !name.unicodeScalars.contains { $0 == "+" || $0.properties.isWhitespace || $0.value < 0x20 }
+    }
+
+    /// Whether `signature` is this key's Ed25519 signature of `text`.
+    func isValidSignature(_ signature: [UInt8], for text: String) -> Bool {
+        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
+        return key.isValidSignature(signature, for: Array(text.utf8))
+    }
+}

@@ -1,0 +1,76 @@
+/// An account or principal id, `KIND:NAME`: `volunteer:V000123`,
+/// `merchant:jiulongxiang-cafe`, `issuer:shizhong/tongjiang/baiyang`,
+/// `sink:settled`, `coordinator:gw-baiyang-g01`, `operator:root`.
+///
+/// Accounts hold points (volunteer, merchant, issuer, sink); principals act
+/// (coordinator, merchant, volunteer, operator). One type serves both because
+/// volunteers and merchants are both.
+public struct AccountID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case volunteer, merchant, issuer, sink, coordinator, `operator`
+
+        /// Whether accounts of this kind can hold points.
+        public var holdsPoints: Bool { self != .coordinator && self != .operator }
+        /// Whether a balance of this kind may never go below zero. Issuers go
+        /// negative by design (points come from them); sinks only receive.
+        public var isNonNegative: Bool { self == .volunteer || self == .merchant || self == .sink }
+    }
+
+    public let kind: Kind
+    public let name: String
+
+    /// The system sinks.
+    public static let expiredSink = AccountID(unchecked: .sink, "expired")
+    public static let settledSink = AccountID(unchecked: .sink, "settled")
+    /// The principal `init` creates, who may do everything.
+    public static let rootOperator = AccountID(unchecked: .operator, "root")
+
+    /// Parses `KIND:NAME`. NAME is 1–120 of `A-Z a-z 0-9 . _ -`, and `/` between
+    /// segments for issuers, whose name is the scope they pay for.
+    public init(_ text: String) throws(LedgerError) {
+        guard text.utf8.count <= Limits.accountIDBytes, let colon = text.firstIndex(of: ":"),
+            let kind = Kind(rawValue: String(text[..<colon]))
+        else {
+            throw LedgerError(.invalid_request, "\"\(text.prefix(80))\" is not an account id like volunteer:V000123 (kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let name = String(text[text.index(after: colon)...])
+        guard Self.isValidName(name, kind: kind) else {
+            throw LedgerError(.invalid_request, "\"\(text.prefix(80))\": the name after \"\(kind.rawValue):\" must be letters, digits, '.', '_' or '-'\(kind == .issuer ? " (a scope path for issuers)" : "")")
+        }
+        self.kind = kind
+        self.name = name
+    }
+
+    public init(unchecked kind: Kind, _ name: String) {
+        self.kind = kind
+        self.name = name
+    }
+
+    static func isValidName(_ name: String, kind: Kind) -> Bool {
+        if kind == .issuer { return (try? Scope(name)) != nil }
+        return !name.isEmpty && name.utf8.count <= 120
+            && name.utf8.allSatisfy { c in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_")
+                    || c == UInt8(ascii: "-")
+            }
+    }
+
+    /// The issuer that pays for awards made in `scope`.
+    public static func issuer(for scope: Scope) -> AccountID { AccountID(unchecked: .issuer, scope.path) }
+
+    public var text: String { "\(kind.rawValue):\(name)" }
+    public var description: String { text }
+
+    public static func < (a: AccountID, b: AccountID) -> Bool { a.text < b.text }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try AccountID(text)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}

@@ -1,0 +1,54 @@
+/// Why the ledger refused something. The raw values are the wire names
+/// (`data.reason` in JSON-RPC, `error.reason` over HTTP).
+///
+/// Append-only: a published name is never renamed or reused. Declared in
+/// order of precedence: when a request has several faults, the first one
+/// listed here is reported.
+public enum Reason: String, Sendable, Codable, CaseIterable {
+    /// The request is malformed: a bad id, points out of range, a missing field.
+    case invalid_request
+    /// The request is larger than a limit allows.
+    case too_large
+    /// The acting principal may not do this, or not in this scope.
+    case forbidden
+    /// An account or principal that was never opened.
+    case unknown_account
+    /// An account that is already open.
+    case account_exists
+    /// A seq beyond the end of the ledger.
+    case unknown_entry
+    /// An idempotency key reused with different parameters.
+    case idempotency_conflict
+    /// An activity category the rule set in force does not define.
+    case unknown_category
+    /// A rule set that does not parse or validate.
+    case rules_invalid
+    /// An entry of a kind that cannot be reversed (genesis, a reversal, …).
+    case not_reversible
+    /// An entry that was already reversed.
+    case already_reversed
+    /// Not enough spendable points.
+    case insufficient_points
+    /// The database or its key is not a Jiazhou ledger, or is damaged.
+    case ledger_invalid
+    /// The storage refused the write: read-only, full, locked or failing.
+    case storage_unavailable
+}
+
+/// A refusal: a reason, a message that says what to do, and an optional cause.
+public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var reason: Reason
+    public var message: String
+    /// The underlying error's description, if any (a SQLite message, …).
+    public var cause: String?
+
+    public init(_ reason: Reason, _ message: String, cause: String? = nil) {
+        self.reason = reason
+        self.message = message
+        self.cause = cause
+    }
+
+    public var description: String {
+        cause.map { "\(reason.rawValue): \(message) (\($0))" } ?? "\(reason.rawValue): \(message)"
+    }
+}

@@ -1,0 +1,142 @@
+/// An instant, in milliseconds since 1970-01-01T00:00:00Z.
+///
+/// Entries carry time as RFC 3339 UTC with milliseconds
+/// (`2026-11-23T00:30:00.000Z`); activities carry it with the local offset
+/// (`2026-11-23T08:30:00+08:00`). Formatting and parsing are hand-written
+/// (civil-from-days) so that Core needs no locale, calendar or formatter.
+public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var millisecondsSince1970: Int64
+
+    public init(millisecondsSince1970: Int64) { self.millisecondsSince1970 = millisecondsSince1970 }
+
+    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.millisecondsSince1970 < b.millisecondsSince1970 }
+
+    /// RFC 3339 in UTC with milliseconds: `2026-11-23T00:30:00.000Z`.
+    public var rfc3339: String { format(offsetMinutes: 0) }
+    public var description: String { rfc3339 }
+
+    /// RFC 3339 at a fixed offset, e.g. +08:00 for the district's local time.
+    public func format(offsetMinutes: Int) -> String {
+        let local = millisecondsSince1970 + Int64(offsetMinutes) * 60_000
+        let (days, msOfDay) = local.floorDivided(by: 86_400_000)
+        let (y, m, d) = Self.civil(fromDays: days)
+        let seconds = msOfDay / 1000
+        let text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2)).\(pad(msOfDay % 1000, 3))"
+        if offsetMinutes == 0 { return text + "Z" }
+        let sign = offsetMinutes < 0 ? "-" : "+"
+        let magnitude = abs(offsetMinutes)
+        return text + "\(sign)\(pad(Int64(magnitude / 60), 2)):\(pad(Int64(magnitude % 60), 2))"
+    }
+
+    /// Parses RFC 3339 (`Z` or `±hh:mm`, optional fraction up to milliseconds precision
+    /// kept; further digits must be zero). Years 1970–9999.
+    public init?(rfc3339 text: String) {
+        let b = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int64? {
+            guard range.upperBound <= b.count else { return nil }
+            var n: Int64 = 0
+            for i in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) else { return nil }
+                n = n * 10 + Int64(b[i] - UInt8(ascii: "0"))
+            }
+            return n
+        }
+        guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
+            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            year >= 1970, (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        var i = 19
+        var millis: Int64 = 0
+        if b[i] == UInt8(ascii: ".") {
+            i += 1
+            let start = i
+            while i < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) {
+                let digit = Int64(b[i] - UInt8(ascii: "0"))
+                if i - start < 3 { millis = millis * 10 + digit } else if digit != 0 { return nil }
+                i += 1
+            }
+            guard i > start else { return nil }
+            for _ in 0..<max(0, 3 - (i - start)) { millis *= 10 }
+        }
+        var offset: Int64 = 0
+        guard i < b.count else { return nil }
+        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
+            i += 1
+        } else {
+            guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), i + 6 == b.count, b[i + 3] == UInt8(ascii: ":"),
+                let oh = number(i + 1..<i + 3), let om = number(i + 4..<i + 6), oh < 24, om < 60
+            else { return nil }
+            offset = (oh * 60 + om) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
+            i += 6
+        }
+        guard i == b.count else { return nil }
+        let days = Self.days(fromCivil: year, month, day)
+        let local = ((days * 24 + hour) * 60 + minute) * 60 + second
+        millisecondsSince1970 = (local - offset * 60) * 1000 + millis
+    }
+
+    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+    static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The civil date of a day count since 1970-01-01.
+    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d)
+    }
+
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let t = Timestamp(rfc3339: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is not an RFC 3339 time like 2026-11-23T08:30:00+08:00"))
+        }
+        self = t
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rfc3339)
+    }
+}
+
+private func pad(_ n: Int64, _ width: Int) -> String {
+    let s = String(n)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+extension Int64 {
+    /// Floor division and its non-negative remainder.
+    func floorDivided(by d: Int64) -> (Int64, Int64) {
+        let q = self / d, r = self % d
+        return r < 0 ? (q - 1, r + d) : (q, r)
+    }
+}
+
+/// Where time comes from. Core never reads the system clock: a clock is passed in.
+public protocol Clock: Sendable {
+    func now() -> Timestamp
+}

@@ -1,0 +1,96 @@
+/// RFC 8785 (JSON Canonicalization Scheme) serialisation of ``JSONValue``.
+///
+/// Hand-written because `JSONEncoder`'s bytes are not a contract: the ledger's
+/// hashes are computed over these bytes, so they must never change.
+/// Members are sorted by the UTF-16 code units of their keys (RFC 8785 §3.2.3);
+/// strings are escaped as ECMAScript's `JSON.stringify` does (§3.2.2.2);
+/// integers are written in plain decimal, which is what ECMAScript's
+/// `Number.prototype.toString` gives for every integer within ±2^53.
+public enum CanonicalJSON {
+    /// The canonical bytes of `value`.
+    public static func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, into: &out)
+        return out
+    }
+
+    /// Appends the canonical bytes of `value` to `out`.
+    public static func write(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .integer(let n): writeInteger(n, into: &out)
+        case .string(let s): writeString(s, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (i, key) in sortedKeys(members).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(members[key]!, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Keys in RFC 8785 order: by UTF-16 code units, not by scalar or UTF-8.
+    static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
+        members.keys.sorted { a, b in a.utf16.lexicographicallyPrecedes(b.utf16) }
+    }
+
+    static func writeInteger(_ n: Int64, into out: inout [UInt8]) {
+        if n == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        var digits: [UInt8] = []
+        var magnitude = n.magnitude
+        while magnitude > 0 {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        out.append(contentsOf: digits.reversed())
+    }
+
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x00..<0x20:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hexDigit(byte >> 4))
+                out.append(hexDigit(byte & 0x0F))
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+}
+
+extension JSONValue {
+    /// The RFC 8785 canonical bytes of this value.
+    public var canonicalBytes: [UInt8] { CanonicalJSON.bytes(self) }
+
+    /// The canonical text of this value.
+    public var canonicalText: String { String(decoding: canonicalBytes, as: UTF8.self) }
+}

@@ -1,0 +1,54 @@
+/// What one entry does to the accounts it touches. The store applies these
+/// in the entry's transaction; `verify` recomputes them from the chain alone,
+/// so every maintained figure can be checked against the bytes.
+public struct AccountDelta: Sendable, Equatable {
+    /// Change of balance: the sum of postings in minus postings out.
+    public var balance: Int64 = 0
+    /// Change of points earned by service (awards, less their reversals).
+    /// Never lowered by redeeming, expiring or giving points away.
+    public var earned: Int64 = 0
+    /// Change of counted service minutes. Hours are a record of service, not
+    /// a currency: only the reversal of an award lowers them.
+    public var minutes: Int64 = 0
+
+    public init(balance: Int64 = 0, earned: Int64 = 0, minutes: Int64 = 0) {
+        self.balance = balance
+        self.earned = earned
+        self.minutes = minutes
+    }
+}
+
+extension Entry {
+    /// The change this entry makes to each account.
+    ///
+    /// Balances come from postings alone. Earned points and minutes come from
+    /// awards (`data.volunteer`, `data.minutes`) and from reversals of awards,
+    /// which carry the minutes they remove (`data.minutes`) so that the entry
+    /// is enough to recompute them.
+    public var effects: [AccountID: AccountDelta] {
+        var deltas: [AccountID: AccountDelta] = [:]
+        for p in postings {
+            deltas[p.from, default: AccountDelta()].balance -= p.points
+            deltas[p.to, default: AccountDelta()].balance += p.points
+        }
+        switch kind {
+        case .award:
+            if let volunteer = serviceVolunteer {
+                deltas[volunteer, default: AccountDelta()].earned += postings.filter { $0.to == volunteer }.reduce(0) { $0 + $1.points }
+                deltas[volunteer, default: AccountDelta()].minutes += data["minutes"]?.integerValue ?? 0
+            }
+        case .reverse where data["reversed_kind"]?.stringValue == Kind.award.rawValue:
+            if let volunteer = serviceVolunteer {
+                deltas[volunteer, default: AccountDelta()].earned -= postings.filter { $0.from == volunteer }.reduce(0) { $0 + $1.points }
+                deltas[volunteer, default: AccountDelta()].minutes -= data["minutes"]?.integerValue ?? 0
+            }
+        default: break
+        }
+        return deltas
+    }
+
+    /// The volunteer whose service an award (or its reversal) records.
+    public var serviceVolunteer: AccountID? {
+        data["volunteer"]?.stringValue.flatMap { try? AccountID($0) }
+    }
+}

@@ -1,0 +1,123 @@
+/// One entry of the ledger: an append-only record of one event, hashed over
+/// its RFC 8785 canonical bytes.
+///
+/// ```swift
+/// let sealed = try entry.sealed()      // canonical bytes + leaf hash
+/// sealed.leafHash                     // SHA-256(0x00 ‖ bytes), RFC 9162 §2.1.1
+/// ```
+public struct Entry: Sendable, Equatable {
+    /// The `v` field of every entry this code writes.
+    public static let formatVersion: Int64 = 1
+
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case genesis
+        case rulesPublish = "rules.publish"
+        case accountOpen = "account.open"
+        case accountUpdate = "account.update"
+        case award, redeem, reverse, transfer, expire, settle
+    }
+
+    /// 0-based, gap-free: the entry's Merkle leaf index.
+    public var seq: Int64
+    /// The leaf hash of entry `seq − 1`; ``Hash/zero`` for seq 0.
+    public var prev: Hash
+    /// When the ledger recorded it (not when the activity happened).
+    public var time: Timestamp
+    public var kind: Kind
+    /// The principal who acted.
+    public var actor: AccountID
+    /// The idempotency key of the request that wrote it, if it had one.
+    public var key: String?
+    public var postings: [Posting]
+    /// Kind-specific facts; always an object.
+    public var data: JSONValue
+
+    public init(seq: Int64, prev: Hash, time: Timestamp, kind: Kind, actor: AccountID, key: String?, postings: [Posting], data: JSONValue) {
+        self.seq = seq
+        self.prev = prev
+        self.time = time
+        self.kind = kind
+        self.actor = actor
+        self.key = key
+        self.postings = postings
+        self.data = data
+    }
+
+    /// The entry as the JSON object whose canonical bytes are hashed.
+    public var json: JSONValue {
+        var o: [String: JSONValue] = [
+            "v": .integer(Self.formatVersion),
+            "seq": .integer(seq),
+            "prev": .string(prev.hex),
+            "time": .string(time.rfc3339),
+            "kind": .string(kind.rawValue),
+            "actor": .string(actor.text),
+            "postings": .array(postings.map(\.json)),
+            "data": data,
+        ]
+        if let key { o["key"] = .string(key) }
+        return .object(o)
+    }
+
+    /// Canonical bytes and leaf hash.
+    public func sealed() -> Sealed {
+        let bytes = json.canonicalBytes
+        return Sealed(entry: self, bytes: bytes, leafHash: TreeHasher.leafHash(bytes))
+    }
+
+    /// An entry together with the exact bytes that are stored and hashed.
+    public struct Sealed: Sendable, Equatable {
+        public let entry: Entry
+        public let bytes: [UInt8]
+        public let leafHash: Hash
+    }
+}
+
+extension Entry {
+    private static let fieldNames: Set<String> = ["v", "seq", "prev", "time", "kind", "actor", "key", "postings", "data"]
+
+    /// Reads an entry from stored or exported bytes, which must be exactly its
+    /// canonical form: a re-encoded entry that hashes differently is a forgery
+    /// waiting to happen.
+    public static func unseal(_ bytes: [UInt8]) throws(LedgerError) -> Sealed {
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes) } catch {
+            throw LedgerError(.ledger_invalid, "entry is not valid JSON: \(error)")
+        }
+        let entry = try Entry(json: value)
+        guard value.canonicalBytes == bytes else {
+            throw LedgerError(.ledger_invalid, "entry \(entry.seq) is not in canonical (RFC 8785) form")
+        }
+        return Sealed(entry: entry, bytes: bytes, leafHash: TreeHasher.leafHash(bytes))
+    }
+
+    /// Reads an entry from its JSON object, checking every field's type.
+    public init(json: JSONValue) throws(LedgerError) {
+        func bad(_ what: String) -> LedgerError { LedgerError(.ledger_invalid, "entry field \(what)") }
+        guard case .object(let o) = json else { throw bad("set: an entry is a JSON object") }
+        if let extra = o.keys.first(where: { !Self.fieldNames.contains($0) }) { throw bad("\"\(extra)\" is not part of format v1") }
+        guard o["v"]?.integerValue == Self.formatVersion else { throw bad("\"v\" must be \(Self.formatVersion)") }
+        guard let seq = o["seq"]?.integerValue, seq >= 0 else { throw bad("\"seq\" must be a non-negative integer") }
+        guard let prevText = o["prev"]?.stringValue, let prev = Hash(hex: prevText) else { throw bad("\"prev\" must be 64 lowercase hex digits") }
+        guard let timeText = o["time"]?.stringValue, let time = Timestamp(rfc3339: timeText), time.rfc3339 == timeText else {
+            throw bad("\"time\" must be RFC 3339 UTC with milliseconds")
+        }
+        guard let kindText = o["kind"]?.stringValue, let kind = Kind(rawValue: kindText) else { throw bad("\"kind\" is not a known kind") }
+        guard let actorText = o["actor"]?.stringValue else { throw bad("\"actor\" must be a string") }
+        let key: String?
+        switch o["key"] {
+        case nil: key = nil
+        case .string(let k)?: key = k
+        default: throw bad("\"key\" must be a string")
+        }
+        guard case .array(let postingValues)? = o["postings"] else { throw bad("\"postings\" must be an array") }
+        guard let data = o["data"], case .object = data else { throw bad("\"data\" must be an object") }
+        var postings: [Posting] = []
+        for p in postingValues {
+            do { postings.append(try Posting(json: p)) } catch { throw LedgerError(.ledger_invalid, "entry \(seq): \(error.message)") }
+        }
+        let actor: AccountID
+        do { actor = try AccountID(actorText) } catch { throw LedgerError(.ledger_invalid, "entry \(seq): \(error.message)") }
+        self.init(seq: seq, prev: prev, time: time, kind: kind, actor: actor, key: key, postings: postings, data: data)
+    }
+}

@@ -1,0 +1,26 @@
+/// Every limit of the ledger, in one place (TigerBeetle's "put a limit on
+/// everything"). Each is enforced where input enters, with a clear error.
+public enum Limits {
+    /// Largest integer JSON carries exactly (2^53): points and counts stay within ±this.
+    public static let maxSafeInteger: UInt64 = 1 << 53
+    /// Deepest nesting accepted in any JSON text.
+    public static let jsonDepth = 64
+    /// Longest account or principal id, in bytes.
+    public static let accountIDBytes = 128
+    /// Longest idempotency key, in bytes (PROTOCOL.md).
+    public static let idempotencyKeyBytes = 128
+    /// Most postings in one entry.
+    public static let postingsPerEntry = 64
+    /// Longest free-text field (a reason, a note, an item), in bytes.
+    public static let textBytes = 1024
+    /// Most tags on an account or an activity.
+    public static let tags = 32
+    /// Longest service, in minutes, that one activity may claim for one volunteer (a day).
+    public static let minutesPerActivity: Int64 = 24 * 60
+    /// Largest canonical entry, in bytes.
+    public static let entryBytes = 64 * 1024
+    /// Most entries an `account.history` page returns.
+    public static let historyPage = 1000
+    /// Longest rule-set document, in bytes.
+    public static let ruleSetBytes = 256 * 1024
+}

@@ -1,0 +1,50 @@
+/// The roots of the perfect subtrees that cover leaves [0, size): the
+/// "compact range" of transparency-dev/merkle. Appending a leaf costs
+/// O(log n) node hashes and the root is a fold of at most log2(n) hashes,
+/// so the ledger never rehashes its history to learn its root.
+public struct CompactRange: Sendable, Equatable {
+    /// Number of leaves covered.
+    public private(set) var size: UInt64 = 0
+    /// Subtree roots from the largest (leftmost) to the smallest; their sizes
+    /// are the set bits of `size`, high to low.
+    public private(set) var subtrees: [Hash] = []
+
+    public init() {}
+
+    /// Rebuilds a range from stored subtree roots; `nil` if their number does
+    /// not match the set bits of `size`.
+    public init?(size: UInt64, subtrees: [Hash]) {
+        guard subtrees.count == size.nonzeroBitCount else { return nil }
+        self.size = size
+        self.subtrees = subtrees
+    }
+
+    /// Appends one leaf hash. Returns the new complete subtrees formed, as
+    /// (level, index, hash), so a store can keep them for proofs.
+    @discardableResult
+    public mutating func append(_ leaf: Hash) -> [(level: Int, index: UInt64, hash: Hash)] {
+        var formed: [(level: Int, index: UInt64, hash: Hash)] = []
+        var hash = leaf
+        var level = 0
+        var index = size
+        // Each trailing 1 bit of the old size is a subtree that now merges.
+        while (size >> level) & 1 == 1 {
+            hash = TreeHasher.nodeHash(subtrees.removeLast(), hash)
+            level += 1
+            index >>= 1
+            formed.append((level, index, hash))
+        }
+        subtrees.append(hash)
+        size += 1
+        return formed
+    }
+
+    /// The RFC 9162 Merkle tree hash over the covered leaves.
+    public var root: Hash {
+        guard var hash = subtrees.last else { return TreeHasher.emptyRoot }
+        for left in subtrees.dropLast().reversed() {
+            hash = TreeHasher.nodeHash(left, hash)
+        }
+        return hash
+    }
+}

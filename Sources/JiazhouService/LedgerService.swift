@@ -1,0 +1,165 @@
+public import JiazhouCore
+import JiazhouRules
+public import JiazhouStore
+public import Logging
+import Foundation
+import Synchronization
+
+/// Every operation of the ledger, once. Both transports (JSON-RPC and HTTP)
+/// and the CLI call these methods, so they cannot drift.
+///
+/// Writes go through one ``CommitQueue`` (one writer, group commit); reads
+/// run on a snapshot. Authorization is decided here, on (principal,
+/// operation, scope), not in the transports.
+///
+/// ```swift
+/// let ledger = try LedgerService.open(path: "jiazhou.sqlite")
+/// let result = try await ledger.award(AwardRequest(volunteer: v, activity: a), actor: coordinator, key: "sheet-12:V000123")
+/// ```
+public final class LedgerService: Sendable {
+    public let store: LedgerStore
+    public let origin: String
+    let signer: NoteSigner
+    let clock: any Clock
+    let random: any RandomSource
+    let logger: Logger
+    private let queue: CommitQueue
+    /// Parsed rule sets by version; parsing YAML per award would be wasteful.
+    private let ruleSets = Mutex<[Int64: RuleSet]>([:])
+
+    init(store: LedgerStore, signer: NoteSigner, clock: any Clock, random: any RandomSource, logger: Logger) {
+        self.store = store
+        self.origin = signer.name
+        self.signer = signer
+        self.clock = clock
+        self.random = random
+        self.logger = logger
+        self.queue = CommitQueue(store: store) { writer, sizeBefore in
+            guard writer.head.size > sizeBefore else { return }
+            let checkpoint = Checkpoint(origin: signer.name, size: writer.head.size, root: writer.head.root)
+            try writer.storeCheckpoint(size: checkpoint.size, root: checkpoint.root, note: signer.sign(checkpoint.body))
+        }
+    }
+
+    /// Opens an existing ledger and its signing key (by default the file
+    /// beside the database, `PATH.key`), checking that the key is the one
+    /// genesis names.
+    public static func open(
+        path: String, keyPath: String? = nil, readonly: Bool = false, clock: any Clock = SystemClock(),
+        random: any RandomSource = SystemRandom(), logger: Logger = Logger(label: "jiazhou")
+    ) throws(LedgerError) -> LedgerService {
+        let store = try LedgerStore.open(path: path, readonly: readonly)
+        let signer = try KeyFile.read(path: keyPath ?? KeyFile.defaultPath(forDatabase: path))
+        let verifierKey = try store.read { try $0.meta("verifier_key") }
+        guard verifierKey == signer.verifier.verifierKey else {
+            throw LedgerError(.ledger_invalid, "the key file's key \(signer.verifier.verifierKey) is not this ledger's (\(verifierKey ?? "none")); is it the key of another ledger?")
+        }
+        return LedgerService(store: store, signer: signer, clock: clock, random: random, logger: logger)
+    }
+
+    /// Runs `body` as one request in the next commit group.
+    func commit<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
+        try await queue.submit(body)
+    }
+
+    /// A write with an idempotency key: the same key with the same params
+    /// returns the first result and writes nothing; with other params it is
+    /// `idempotency_conflict`. Keys are per actor.
+    func write<Params: Encodable, Result: Codable & Sendable>(
+        _ method: String, actor: AccountID, key: String?, params: Params,
+        _ body: @escaping @Sendable (inout WriteContext) throws -> Result
+    ) async throws(LedgerError) -> Result {
+        let requestHash = try Self.requestHash(method: method, params: params)
+        if let key { try Self.validateKey(key) }
+        let now = clock.now()
+        return try await commit { writer in
+            if let key, let first = try writer.reader.idempotency(actor: actor, key: key) {
+                guard first.requestHash == requestHash.bytes else {
+                    throw LedgerError(.idempotency_conflict, "key \"\(key)\" was already used by \(actor) with different parameters; use a new key")
+                }
+                return try JSONDecoder().decode(Result.self, from: Data(first.result))
+            }
+            var context = WriteContext(writer: writer, actor: actor, key: key, time: now, service: self)
+            let result = try body(&context)
+            writer = context.writer
+            if let key {
+                try writer.recordIdempotency(actor: actor, key: key, requestHash: requestHash, result: Array(try Self.resultEncoder.encode(result)))
+            }
+            return result
+        }
+    }
+
+    static let resultEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func requestHash(method: String, params: some Encodable) throws(LedgerError) -> Hash {
+        let value = try JSONValue(encoding: params)
+        return TreeHasher.sha256(JSONValue.object(["method": .string(method), "params": value]).canonicalBytes)
+    }
+
+    static func validateKey(_ key: String) throws(LedgerError) {
+        guard (1...Limits.idempotencyKeyBytes).contains(key.utf8.count), !key.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            throw LedgerError(.invalid_request, "the idempotency key must be 1–\(Limits.idempotencyKeyBytes) bytes of printable text")
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    func read<T>(_ body: (StoreReader) throws -> T) throws(LedgerError) -> T {
+        try store.read(body)
+    }
+
+    /// The rule set of `version`, parsed once.
+    func ruleSet(version: Int64, reader: StoreReader) throws -> RuleSet {
+        if let cached = ruleSets.withLock({ $0[version] }) { return cached }
+        guard let stored = try reader.ruleSet(version: version) else {
+            throw LedgerError(.rules_invalid, "rule set v\(version) was never published")
+        }
+        let parsed = try RuleSet(yaml: stored.text)
+        ruleSets.withLock { $0[version] = parsed }
+        return parsed
+    }
+
+    /// The rule set in force.
+    func currentRuleSet(reader: StoreReader) throws -> RuleSet {
+        guard let stored = try reader.currentRuleSet() else {
+            throw LedgerError(.rules_invalid, "no rule set has been published")
+        }
+        return try ruleSet(version: stored.version, reader: reader)
+    }
+}
+
+/// What a write operation works with: the transaction, the actor, the key
+/// and the time, fixed once per request.
+struct WriteContext {
+    var writer: StoreWriter
+    let actor: AccountID
+    let key: String?
+    let time: Timestamp
+    let service: LedgerService
+
+    var reader: StoreReader { writer.reader }
+
+    /// Appends an entry at the head, filling seq, prev, time, actor and key.
+    @discardableResult
+    mutating func append(_ kind: Entry.Kind, postings: [Posting] = [], data: JSONValue) throws -> Entry.Sealed {
+        let entry = Entry(
+            seq: writer.head.size, prev: writer.head.last, time: time, kind: kind, actor: actor, key: key, postings: postings, data: data)
+        return try writer.append(entry)
+    }
+}
+
+extension JSONValue {
+    /// The JSON value of an `Encodable`, through the strict parser.
+    init(encoding value: some Encodable) throws(LedgerError) {
+        let data: Data
+        do { data = try LedgerService.resultEncoder.encode(value) } catch {
+            throw LedgerError(.invalid_request, "the request cannot be encoded: \(error)")
+        }
+        do { self = try JSONParser.parse(Array(data)) } catch {
+            throw LedgerError(.invalid_request, "the request is not acceptable JSON: \(error)")
+        }
+    }
+}

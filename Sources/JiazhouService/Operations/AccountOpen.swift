@@ -1,0 +1,71 @@
+public import JiazhouCore
+import JiazhouStore
+import Foundation
+
+/// `account.open`: opens an account or a principal.
+public struct AccountOpenRequest: Codable, Sendable, Equatable {
+    public var account: AccountID
+    public var scope: Scope
+    public var tags: [String]?
+    /// Personal data (name, phone, …). Kept off the chain: the chain holds
+    /// only a salted SHA-256 commitment to it.
+    public var profile: JSONValue?
+    /// An issuer's monthly points budget.
+    public var budget: Int64?
+
+    public init(account: AccountID, scope: Scope, tags: [String]? = nil, profile: JSONValue? = nil, budget: Int64? = nil) {
+        self.account = account
+        self.scope = scope
+        self.tags = tags
+        self.profile = profile
+        self.budget = budget
+    }
+}
+
+public struct AccountOpenResult: Codable, Sendable, Equatable {
+    public var seq: Int64
+    public var account: AccountID
+}
+
+extension LedgerService {
+    /// Opens an account (volunteer, merchant, issuer) or a principal (coordinator, operator).
+    public func openAccount(_ request: AccountOpenRequest, actor: AccountID, key: String?) async throws(LedgerError) -> AccountOpenResult {
+        let tags = request.tags ?? []
+        try Account.validateTags(tags)
+        try validateBudget(request)
+        if request.account.kind == .issuer, request.account.name != request.scope.path {
+            throw LedgerError(.invalid_request, "an issuer's name is the scope it pays for: issuer:\(request.scope.path)")
+        }
+        let profileText = request.profile?.canonicalText
+        if let profile = request.profile {
+            guard case .object = profile else { throw LedgerError(.invalid_request, "profile must be a JSON object") }
+            guard profile.canonicalBytes.count <= 4096 else { throw LedgerError(.too_large, "profile is over 4096 bytes") }
+        }
+        let salt = profileText == nil ? [] : random.bytes(32)
+        return try await write("account.open", actor: actor, key: key, params: request) { context in
+            try Authorization(actor: actor, reader: context.reader).requireOpen(request.account, in: request.scope)
+            guard try context.reader.account(request.account) == nil else {
+                throw LedgerError(.account_exists, "\(request.account) is already open")
+            }
+            var data: [String: JSONValue] = [
+                "account": .string(request.account.text), "scope": .string(request.scope.path), "tags": .array(tags.map(JSONValue.string)),
+            ]
+            if let budget = request.budget { data["budget"] = .integer(budget) }
+            if let profileText {
+                data["profile"] = .string(TreeHasher.sha256(salt + Array(profileText.utf8)).hex)
+            }
+            let seq = context.writer.head.size
+            _ = try context.append(.accountOpen, data: .object(data))
+            if let profileText { try context.writer.storeProfile(account: request.account, salt: salt, profile: profileText) }
+            return AccountOpenResult(seq: seq, account: request.account)
+        }
+    }
+
+    private func validateBudget(_ request: AccountOpenRequest) throws(LedgerError) {
+        guard let budget = request.budget else { return }
+        guard request.account.kind == .issuer else { throw LedgerError(.invalid_request, "only issuers have a budget") }
+        guard budget >= 0, budget <= Int64(Limits.maxSafeInteger) else {
+            throw LedgerError(.invalid_request, "budget must be a whole number from 0 to 2^53")
+        }
+    }
+}

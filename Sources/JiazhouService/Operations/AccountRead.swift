@@ -1,0 +1,99 @@
+public import JiazhouCore
+import JiazhouStore
+import JiazhouRules
+
+/// `account.get`.
+public struct AccountGetRequest: Codable, Sendable, Equatable {
+    public var account: AccountID
+    public init(account: AccountID) { self.account = account }
+}
+
+public struct AccountView: Codable, Sendable, Equatable {
+    public var account: AccountID
+    public var kind: AccountID.Kind
+    public var scope: Scope
+    public var tags: [String]
+    public var balance: Int64
+    /// Points earned by service, never lowered by spending.
+    public var earned: Int64
+    /// Counted service minutes.
+    public var minutes: Int64
+    /// Counted service hours, rounded down.
+    public var hours: Int64
+    public var stars: Int
+    public var budget: Int64?
+    public var openedSeq: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case account, kind, scope, tags, balance, earned, minutes, hours, stars, budget
+        case openedSeq = "opened_seq"
+    }
+}
+
+/// `account.history`: an account's entries, oldest first, a page at a time.
+public struct AccountHistoryRequest: Codable, Sendable, Equatable {
+    public var account: AccountID
+    /// Return entries after this seq.
+    public var after: Int64?
+    public var limit: Int?
+    public init(account: AccountID, after: Int64? = nil, limit: Int? = nil) {
+        self.account = account
+        self.after = after
+        self.limit = limit
+    }
+}
+
+public struct AccountHistoryResult: Codable, Sendable, Equatable {
+    public struct Item: Codable, Sendable, Equatable {
+        public var seq: Int64
+        public var kind: Entry.Kind
+        public var time: Timestamp
+        /// Net points for this account: positive in, negative out.
+        public var points: Int64
+        /// Service minutes recorded (awards) or removed (their reversal).
+        public var minutes: Int64?
+    }
+
+    public var entries: [Item]
+    /// The `after` for the next page, or `nil` at the end.
+    public var next: Int64?
+}
+
+extension LedgerService {
+    public func account(_ request: AccountGetRequest, actor: AccountID) throws(LedgerError) -> AccountView {
+        try read { reader in
+            guard let account = try reader.account(request.account) else {
+                throw LedgerError(.unknown_account, "\(request.account) is not open")
+            }
+            try Authorization(actor: actor, reader: reader).requireRead(account)
+            let rules = try currentRuleSet(reader: reader)
+            return AccountView(
+                account: account.id, kind: account.id.kind, scope: account.scope, tags: account.tags, balance: account.balance,
+                earned: account.earned, minutes: account.minutes, hours: account.minutes / 60, stars: rules.stars(minutes: account.minutes),
+                budget: account.budget, openedSeq: account.openedSeq)
+        }
+    }
+
+    public func history(_ request: AccountHistoryRequest, actor: AccountID) throws(LedgerError) -> AccountHistoryResult {
+        let limit = request.limit ?? 100
+        guard (1...Limits.historyPage).contains(limit) else {
+            throw LedgerError(.invalid_request, "limit must be from 1 to \(Limits.historyPage)")
+        }
+        return try read { reader in
+            guard let account = try reader.account(request.account) else {
+                throw LedgerError(.unknown_account, "\(request.account) is not open")
+            }
+            try Authorization(actor: actor, reader: reader).requireRead(account)
+            let movements = try reader.movements(of: account.id, after: request.after, limit: limit + 1)
+            let page = movements.prefix(limit)
+            let items = try page.map { movement in
+                guard let entry = try reader.entry(movement.seq)?.entry else {
+                    throw LedgerError(.ledger_invalid, "entry \(movement.seq) is missing")
+                }
+                let minutes = entry.serviceVolunteer == account.id ? entry.effects[account.id]?.minutes : nil
+                return AccountHistoryResult.Item(seq: entry.seq, kind: entry.kind, time: entry.time, points: movement.points, minutes: minutes)
+            }
+            return AccountHistoryResult(entries: items, next: movements.count > limit ? page.last?.seq : nil)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+public import JiazhouCore
+import JiazhouRules
+import JiazhouStore
+
+/// `award`: points for one volunteer's service in one activity, paid by the
+/// issuer of the activity's scope and priced by the rule set in force.
+public struct AwardRequest: Codable, Sendable, Equatable {
+    public var volunteer: AccountID
+    public var activity: Activity
+    public init(volunteer: AccountID, activity: Activity) {
+        self.volunteer = volunteer
+        self.activity = activity
+    }
+}
+
+public struct AwardResult: Codable, Sendable, Equatable {
+    public var seq: Int64
+    public var points: Int64
+    /// Counted service minutes.
+    public var minutes: Int64
+    /// Each rule that fired and its points.
+    public var explanation: [JSONValue]
+}
+
+extension LedgerService {
+    public func award(_ request: AwardRequest, actor: AccountID, key: String?) async throws(LedgerError) -> AwardResult {
+        try request.activity.validate()
+        guard request.volunteer.kind == .volunteer else {
+            throw LedgerError(.invalid_request, "awards go to volunteers, not to \(request.volunteer)")
+        }
+        return try await write("award", actor: actor, key: key, params: request) { context in
+            let reader = context.reader
+            try Authorization(actor: actor, reader: reader).requireAward(in: request.activity.scope)
+            guard try reader.account(request.volunteer) != nil else {
+                throw LedgerError(.unknown_account, "\(request.volunteer) is not open")
+            }
+            let issuer = AccountID.issuer(for: request.activity.scope)
+            guard try reader.account(issuer) != nil else {
+                throw LedgerError(.unknown_account, "no issuer pays for \(request.activity.scope): open \(issuer) first")
+            }
+            let rules = try context.service.currentRuleSet(reader: reader)
+            let pricing = try rules.price(request.activity)
+            let postings = pricing.points > 0 ? [try Posting(from: issuer, to: request.volunteer, points: pricing.points)] : []
+            let data: JSONValue = [
+                "activity": request.activity.json,
+                "volunteer": .string(request.volunteer.text),
+                "minutes": .integer(pricing.minutes),
+                "rules": ["version": .integer(rules.version), "hash": .string(rules.hash.hex)],
+                "explanation": .array(pricing.explanation),
+            ]
+            let sealed = try context.append(.award, postings: postings, data: data)
+            return AwardResult(seq: sealed.entry.seq, points: pricing.points, minutes: pricing.minutes, explanation: pricing.explanation)
+        }
+    }
+}

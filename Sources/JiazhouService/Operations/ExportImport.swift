@@ -1,0 +1,88 @@
+public import JiazhouCore
+public import JiazhouStore
+import Foundation
+
+extension LedgerService {
+    /// Writes every entry's canonical bytes, one per line, in seq order.
+    /// Each line hashed as SHA-256(0x00 ‖ line) is that entry's leaf hash.
+    public static func export(store: LedgerStore, to output: (_ line: [UInt8]) throws -> Void) throws(LedgerError) {
+        try store.read { reader in
+            try reader.forEachEntry(in: 0..<Int64.max) { _, bytes, _ in try output(bytes + [0x0A]) }
+        }
+    }
+
+    /// How an import ended.
+    public struct ImportSummary: Sendable {
+        public var size: Int64
+        public var root: Hash
+        public var head: Hash
+        public var signed: Bool
+    }
+
+    /// Replays exported lines into a new ledger at `path`. Each line must be
+    /// an entry in canonical form, in seq order, chained by `prev`; the first
+    /// bad line is refused with its line number and the new files are removed.
+    /// With the original key, the result is checkpointed and writable;
+    /// without it, it can be verified and read but not written.
+    public static func importLedger(
+        path: String, keyPath: String?, lines: some Sequence<Result<[UInt8], LedgerError>>
+    ) throws(LedgerError) -> ImportSummary {
+        let store = try LedgerStore.create(path: path)
+        do {
+            let summary = try replay(into: store, lines: lines)
+            var signed = false
+            if let keyPath {
+                let signer = try KeyFile.read(path: keyPath)
+                let recorded = try store.read { try $0.meta("verifier_key") }
+                guard recorded == signer.verifier.verifierKey else {
+                    throw LedgerError(.ledger_invalid, "the key \(keyPath) is not the key named in the imported genesis")
+                }
+                let checkpoint = Checkpoint(origin: signer.name, size: summary.size, root: summary.root)
+                try store.writeNow { try $0.storeCheckpoint(size: checkpoint.size, root: checkpoint.root, note: signer.sign(checkpoint.body)) }
+                try KeyFile.write(signer, path: KeyFile.defaultPath(forDatabase: path))
+                signed = true
+            }
+            return ImportSummary(size: summary.size, root: summary.root, head: summary.last, signed: signed)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw LedgerStore.describe(error)
+        }
+    }
+
+    /// Rows appended per transaction during an import.
+    static let importChunk = 10_000
+
+    private static func replay(into store: LedgerStore, lines: some Sequence<Result<[UInt8], LedgerError>>) throws(LedgerError) -> LedgerHead {
+        var iterator = lines.makeIterator()
+        var lineNumber = 0
+        var done = false
+        var head = LedgerHead.empty
+        while !done {
+            head = try store.writeNow { writer in
+                for _ in 0..<importChunk {
+                    guard let next = iterator.next() else {
+                        done = true
+                        break
+                    }
+                    lineNumber += 1
+                    do {
+                        let sealed = try Entry.unseal(try next.get())
+                        guard sealed.entry.seq == writer.head.size else {
+                            throw LedgerError(.ledger_invalid, "expected seq \(writer.head.size), found \(sealed.entry.seq)")
+                        }
+                        guard sealed.entry.prev == writer.head.last else {
+                            throw LedgerError(.ledger_invalid, "prev is not the leaf hash of the line before")
+                        }
+                        try writer.append(sealed.entry)
+                    } catch {
+                        let failure = LedgerStore.describe(error)
+                        throw LedgerError(failure.reason, "line \(lineNumber): \(failure.message)", cause: failure.cause)
+                    }
+                }
+                return writer.head
+            }
+        }
+        guard head.size > 0 else { throw LedgerError(.invalid_request, "the import is empty: no entries") }
+        return head
+    }
+}

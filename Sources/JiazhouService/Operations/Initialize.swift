@@ -1,0 +1,70 @@
+public import JiazhouCore
+public import JiazhouRules
+import JiazhouStore
+public import Logging
+
+/// What `jiazhou init` makes.
+public struct LedgerSetup: Sendable {
+    /// The checkpoint origin and key name, e.g. `jiazhou.example/shizhong`.
+    public var origin: String
+    /// The top of the governance tree: the operator's scope.
+    public var district: Scope
+    /// The rule set published at seq 4 (by default the built-in one).
+    public var rules: String
+
+    public init(origin: String, district: Scope, rules: String = DefaultRuleSet.text) {
+        self.origin = origin
+        self.district = district
+        self.rules = rules
+    }
+}
+
+extension LedgerService {
+    /// The hash suite of ledgers this build writes.
+    public static let suite = "sha256-ed25519"
+
+    /// Creates a new ledger at `path` with its key file beside it: genesis,
+    /// the root operator, the system sinks and the first rule set.
+    public static func initialize(
+        path: String, keyPath: String? = nil, setup: LedgerSetup, clock: any Clock = SystemClock(),
+        random: any RandomSource = SystemRandom(), logger: Logger = Logger(label: "jiazhou")
+    ) async throws(LedgerError) -> LedgerService {
+        let keyPath = keyPath ?? KeyFile.defaultPath(forDatabase: path)
+        let signer = try NoteSigner(name: setup.origin, seed: random.bytes(32))
+        _ = try RuleSet(yaml: setup.rules)
+        let store = try LedgerStore.create(path: path)
+        try KeyFile.write(signer, path: keyPath)
+        let service = LedgerService(store: store, signer: signer, clock: clock, random: random, logger: logger)
+        try await service.writeGenesis(setup)
+        return service
+    }
+
+    /// A ledger in memory with a key in memory, for tests.
+    public static func inMemory(setup: LedgerSetup, clock: any Clock, random: any RandomSource, logger: Logger = Logger(label: "jiazhou")) async throws(LedgerError) -> LedgerService {
+        let signer = try NoteSigner(name: setup.origin, seed: random.bytes(32))
+        let service = LedgerService(store: try LedgerStore.inMemory(), signer: signer, clock: clock, random: random, logger: logger)
+        try await service.writeGenesis(setup)
+        return service
+    }
+
+    private func writeGenesis(_ setup: LedgerSetup) async throws(LedgerError) {
+        let rules = try RuleSet(yaml: setup.rules)
+        let now = clock.now()
+        let verifierKey = signer.verifier.verifierKey
+        try await commit { [self] writer in
+            var context = WriteContext(writer: writer, actor: .rootOperator, key: nil, time: now, service: self)
+            context.writer = writer
+            try context.append(.genesis, data: ["origin": .string(origin), "suite": .string(Self.suite), "verifier_key": .string(verifierKey)])
+            for (id, scope) in [(AccountID.rootOperator, setup.district), (.expiredSink, setup.district), (.settledSink, setup.district)] {
+                try context.append(.accountOpen, data: ["account": .string(id.text), "scope": .string(scope.path), "tags": []])
+            }
+            try Self.appendRuleSet(rules, context: &context)
+            writer = context.writer
+        }
+    }
+
+    /// Appends a `rules.publish` entry and records the rule set as in force.
+    static func appendRuleSet(_ rules: RuleSet, context: inout WriteContext) throws {
+        try context.append(.rulesPublish, data: ["version": .integer(rules.version), "hash": .string(rules.hash.hex), "text": .string(rules.text)])
+    }
+}

@@ -1,0 +1,61 @@
+public import JiazhouCore
+import JiazhouStore
+import Foundation
+
+/// `reverse`: the only way to correct a mistake. A new entry moves the points
+/// back; the original stays in the chain, marked as reversed.
+public struct ReverseRequest: Codable, Sendable, Equatable {
+    /// The seq of the entry to reverse.
+    public var seq: Int64
+    public var reason: String
+    public init(seq: Int64, reason: String) {
+        self.seq = seq
+        self.reason = reason
+    }
+}
+
+public struct ReverseResult: Codable, Sendable, Equatable {
+    public var seq: Int64
+    /// Points moved back.
+    public var points: Int64
+}
+
+extension LedgerService {
+    public func reverse(_ request: ReverseRequest, actor: AccountID, key: String?) async throws(LedgerError) -> ReverseResult {
+        guard !request.reason.trimmingCharacters(in: .whitespaces).isEmpty, request.reason.utf8.count <= Limits.textBytes else {
+            throw LedgerError(.invalid_request, "a reversal needs a reason of 1–\(Limits.textBytes) bytes")
+        }
+        return try await write("reverse", actor: actor, key: key, params: request) { context in
+            let reader = context.reader
+            let authorization = try Authorization(actor: actor, reader: reader)
+            guard request.seq >= 0, let original = try reader.entry(request.seq)?.entry else {
+                throw LedgerError(.unknown_entry, "there is no entry \(request.seq)")
+            }
+            guard original.kind == .award else {
+                throw LedgerError(.not_reversible, "entry \(request.seq) is a \(original.kind.rawValue); only awards can be reversed")
+            }
+            let activity = try Activity(json: original.data["activity"] ?? .null)
+            try authorization.requireAward(in: activity.scope)
+            if let reversal = try reader.reversal(of: request.seq) {
+                throw LedgerError(.already_reversed, "entry \(request.seq) was already reversed by entry \(reversal)")
+            }
+            var postings: [Posting] = []
+            for posting in original.postings {
+                guard let account = try reader.account(posting.to) else { throw LedgerError(.ledger_invalid, "\(posting.to) is missing") }
+                if account.id.kind.isNonNegative, account.balance < posting.points {
+                    throw LedgerError(.insufficient_points, "\(posting.to) has \(account.balance) points but the reversal takes back \(posting.points)")
+                }
+                postings.append(try Posting(from: posting.to, to: posting.from, points: posting.points))
+            }
+            var data: [String: JSONValue] = [
+                "seq": .integer(request.seq), "reason": .string(request.reason), "reversed_kind": .string(original.kind.rawValue),
+            ]
+            if let volunteer = original.serviceVolunteer {
+                data["volunteer"] = .string(volunteer.text)
+                data["minutes"] = original.data["minutes"] ?? .integer(0)
+            }
+            let sealed = try context.append(.reverse, postings: postings, data: .object(data))
+            return ReverseResult(seq: sealed.entry.seq, points: postings.reduce(0) { $0 + $1.points })
+        }
+    }
+}

@@ -1,0 +1,226 @@
+public import JiazhouCore
+import JiazhouRules
+public import JiazhouStore
+
+/// Recomputes everything from the stored bytes and compares it with what
+/// the database maintains: every leaf hash, every `prev`, gap-free seq,
+/// canonical form, every Merkle subtree, the root and signature of every
+/// checkpoint, every balance, earned total and service minutes from the
+/// postings, the zero sum, the reversals and the rule sets. Each problem is
+/// reported with the seq where it starts; verification never stops early.
+struct LedgerVerifier {
+    let reader: StoreReader
+    let verifier: NoteVerifier?
+    let semantic: Bool
+
+    private var problems: [VerifyReport.Problem] = []
+    private var problemCount = 0
+    private var range = CompactRange()
+    private var previous = Hash.zero
+    private var expectedSeq: Int64 = 0
+    private var totals: [AccountID: AccountDelta] = [:]
+    private var opened: [AccountID: (seq: Int64, scope: String)] = [:]
+    private var reversals: [Int64: Int64] = [:]
+    private var ruleSets: [Int64: (seq: Int64, hash: Hash, text: String)] = [:]
+    private var parsedRules: [Int64: RuleSet] = [:]
+    private var awardsRepriced = 0
+    private var subtrees: SubtreeCursor
+
+    init(reader: StoreReader, verifier: NoteVerifier?, semantic: Bool) {
+        self.reader = reader
+        self.verifier = verifier
+        self.semantic = semantic
+        self.subtrees = SubtreeCursor(reader: reader)
+    }
+
+    mutating func report(_ seq: Int64?, _ problem: String) {
+        problemCount += 1
+        if problems.count < VerifyReport.maxProblems { problems.append(.init(seq: seq, problem: problem)) }
+    }
+
+    mutating func run() throws -> VerifyReport {
+        let verifierKey = try reader.meta("verifier_key")
+        if verifierKey == nil { report(nil, "the database records no verifier key") }
+        if let verifier, verifierKey != verifier.verifierKey {
+            report(nil, "the signing key's verifier key \(verifier.verifierKey) is not the one recorded (\(verifierKey ?? "none"))")
+        }
+        let checkpoints = try reader.checkpoints()
+        var pendingCheckpoints = checkpoints[...]
+        let checkpointVerifier = verifierKey.flatMap { try? NoteVerifier(verifierKey: $0) }
+        try reader.forEachEntry(in: 0..<Int64.max) { seq, bytes, storedLeafHash in
+            check(seq: seq, bytes: bytes, storedLeafHash: storedLeafHash, verifierKey: verifierKey)
+            while let checkpoint = pendingCheckpoints.first, checkpoint.size <= range.size {
+                pendingCheckpoints.removeFirst()
+                check(checkpoint, verifier: checkpointVerifier)
+            }
+        }
+        for checkpoint in pendingCheckpoints {
+            report(range.size.asInt64, "a checkpoint was signed at size \(checkpoint.size) but the ledger has only \(range.size) entries: entries were removed")
+        }
+        var subtreeProblems: [String] = []
+        try subtrees.finish { subtreeProblems.append($0) }
+        for problem in subtreeProblems { report(nil, problem) }
+        try checkAccounts()
+        try checkIndexes()
+        if problemCount > problems.count { report(nil, "\(problemCount - VerifyReport.maxProblems) more problems not listed") }
+        return VerifyReport(
+            size: range.size.asInt64, root: range.root, checkpoints: checkpoints.count, accounts: opened.count, awardsRepriced: awardsRepriced,
+            problems: problems, truncated: problemCount > VerifyReport.maxProblems)
+    }
+
+    private mutating func check(seq: Int64, bytes: [UInt8], storedLeafHash: [UInt8], verifierKey: String?) {
+        if seq != expectedSeq {
+            report(expectedSeq, seq > expectedSeq ? "entries \(expectedSeq)..<\(seq) are missing" : "entry \(seq) is out of order")
+        }
+        expectedSeq = seq + 1
+        let leafHash = TreeHasher.leafHash(bytes)
+        if leafHash.bytes != storedLeafHash { report(seq, "stored leaf hash does not match the entry's bytes") }
+        var subtreeProblems: [String] = []
+        for subtree in range.append(leafHash) {
+            subtrees.expect(level: subtree.level, index: subtree.index, hash: subtree.hash) { subtreeProblems.append($0) }
+        }
+        for problem in subtreeProblems { report(seq, problem) }
+        defer { previous = leafHash }
+        let entry: Entry
+        do { entry = try Entry.unseal(bytes).entry } catch {
+            report(seq, "\(error.message)")
+            return
+        }
+        if entry.seq != seq { report(seq, "the entry says seq \(entry.seq) but is stored at \(seq)") }
+        if entry.prev != previous { report(seq, "prev does not match the leaf hash of the entry before it") }
+        if seq == 0 {
+            if entry.kind != .genesis { report(seq, "entry 0 is not genesis") }
+            if entry.data["verifier_key"]?.stringValue != verifierKey { report(seq, "genesis names another verifier key than the database") }
+        } else if entry.kind == .genesis {
+            report(seq, "a second genesis")
+        }
+        apply(entry)
+    }
+
+    private mutating func apply(_ entry: Entry) {
+        for (account, delta) in entry.effects {
+            var total = totals[account, default: AccountDelta()]
+            total.balance += delta.balance
+            total.earned += delta.earned
+            total.minutes += delta.minutes
+            totals[account] = total
+            if account.kind.isNonNegative, total.balance < 0 { report(entry.seq, "\(account) goes below zero (\(total.balance))") }
+            if opened[account] == nil { report(entry.seq, "\(account) is used before it is opened") }
+        }
+        switch entry.kind {
+        case .accountOpen:
+            if let id = entry.data["account"]?.stringValue.flatMap({ try? AccountID($0) }), let scope = entry.data["scope"]?.stringValue {
+                if opened[id] != nil { report(entry.seq, "\(id) is opened twice") }
+                opened[id] = (entry.seq, scope)
+            } else {
+                report(entry.seq, "account.open without a valid account and scope")
+            }
+        case .reverse:
+            if let original = entry.data["seq"]?.integerValue {
+                if reversals[original] != nil { report(entry.seq, "entry \(original) is reversed twice") }
+                reversals[original] = entry.seq
+            }
+        case .rulesPublish:
+            if let version = entry.data["version"]?.integerValue, let hash = entry.data["hash"]?.stringValue.flatMap(Hash.init(hex:)),
+                let text = entry.data["text"]?.stringValue
+            {
+                if TreeHasher.sha256(Array(text.utf8)) != hash { report(entry.seq, "the rule set's hash does not match its text") }
+                ruleSets[version] = (entry.seq, hash, text)
+            }
+        case .award where semantic:
+            reprice(entry)
+        default: break
+        }
+    }
+
+    /// Re-prices an award from its recorded activity with the rule set it names.
+    private mutating func reprice(_ entry: Entry) {
+        guard let version = entry.data["rules"]?["version"]?.integerValue, let published = ruleSets[version] else {
+            report(entry.seq, "the award names a rule set that was not published before it")
+            return
+        }
+        do {
+            let rules = try parsedRules[version] ?? RuleSet(yaml: published.text)
+            parsedRules[version] = rules
+            let pricing = try rules.price(try Activity(json: entry.data["activity"] ?? .null))
+            let paid = entry.postings.reduce(0) { $0 + $1.points }
+            awardsRepriced += 1
+            if pricing.points != paid || pricing.minutes != entry.data["minutes"]?.integerValue {
+                report(entry.seq, "the award pays \(paid) points for \(entry.data["minutes"]?.integerValue ?? 0) minutes; its rules give \(pricing.points) for \(pricing.minutes)")
+            }
+        } catch {
+            report(entry.seq, "the award cannot be re-priced: \(LedgerStore.describe(error).message)")
+        }
+    }
+
+    private mutating func check(_ checkpoint: StoredCheckpoint, verifier: NoteVerifier?) {
+        if checkpoint.size == range.size, checkpoint.root != range.root {
+            report(checkpoint.size - 1, "the checkpoint at size \(checkpoint.size) signs another root than the entries give")
+        }
+        guard let verifier else { return }
+        do {
+            let signed = try Checkpoint.verified(note: checkpoint.note, by: verifier)
+            if signed.size != checkpoint.size || signed.root != checkpoint.root {
+                report(checkpoint.size - 1, "the signed note at size \(checkpoint.size) says size \(signed.size) and another root")
+            }
+        } catch {
+            report(checkpoint.size - 1, "the checkpoint at size \(checkpoint.size) does not verify: \(error.message)")
+        }
+    }
+
+    private mutating func checkAccounts() throws {
+        var seen = Set<AccountID>()
+        var sum: Int64 = 0
+        try reader.forEachAccount { account in
+            seen.insert(account.id)
+            sum += account.balance
+            guard let open = opened[account.id] else {
+                report(nil, "\(account.id) is in the accounts table but no entry opens it")
+                return
+            }
+            if open.seq != account.openedSeq || open.scope != account.scope.path {
+                report(open.seq, "\(account.id): stored scope or opening seq differs from its account.open entry")
+            }
+            let total = totals[account.id, default: AccountDelta()]
+            if total.balance != account.balance { report(nil, "\(account.id): stored balance \(account.balance), postings give \(total.balance)") }
+            if total.earned != account.earned { report(nil, "\(account.id): stored earned \(account.earned), entries give \(total.earned)") }
+            if total.minutes != account.minutes { report(nil, "\(account.id): stored minutes \(account.minutes), entries give \(total.minutes)") }
+        }
+        for (id, open) in opened where !seen.contains(id) { report(open.seq, "\(id) is opened by an entry but missing from the accounts table") }
+        if sum != 0 { report(nil, "the balances sum to \(sum), not zero") }
+    }
+
+    private mutating func checkIndexes() throws {
+        if try reader.reversals() != reversals { report(nil, "the reversals table does not match the reverse entries") }
+        for (version, published) in ruleSets {
+            let stored = try reader.ruleSet(version: version)
+            if stored?.seq != published.seq || stored?.hash != published.hash || stored?.text != published.text {
+                report(published.seq, "rule set v\(version) differs from its rules.publish entry")
+            }
+        }
+        if try reader.count("rulesets") != Int64(ruleSets.count) { report(nil, "the rulesets table holds rule sets that no entry publishes") }
+    }
+}
+
+extension UInt64 {
+    var asInt64: Int64 { Int64(self) }
+}
+
+extension LedgerService {
+    /// Verifies the whole ledger; see ``LedgerVerifier``.
+    public func verify(_ request: VerifyRequest, actor: AccountID) throws(LedgerError) -> VerifyReport {
+        try read { reader in
+            try Authorization(actor: actor, reader: reader).requireOperator("verify the ledger")
+            var verifier = LedgerVerifier(reader: reader, verifier: signer.verifier, semantic: request.semantic ?? false)
+            return try verifier.run()
+        }
+    }
+
+    /// Verifies a ledger file without its signing key (an auditor's copy).
+    public static func verify(store: LedgerStore, semantic: Bool) throws(LedgerError) -> VerifyReport {
+        try store.read { reader in
+            var verifier = LedgerVerifier(reader: reader, verifier: nil, semantic: semantic)
+            return try verifier.run()
+        }
+    }
+}

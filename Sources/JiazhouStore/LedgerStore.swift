@@ -1,0 +1,145 @@
+public import JiazhouCore
+import GRDB
+import Foundation
+
+/// The ledger's SQLite file: one writer, many readers, every invariant kept
+/// inside the transaction that changes it.
+///
+/// Opened in WAL mode with `synchronous = FULL`: when a write returns, its
+/// transaction is on disk (acknowledged means durable).
+///
+/// ```swift
+/// let store = try LedgerStore.open(path: "jiazhou.sqlite")
+/// let head = try store.read { try $0.head() }
+/// ```
+public final class LedgerStore: Sendable {
+    /// GRDB's writer: a `DatabasePool` on a file, a `DatabaseQueue` in memory.
+    let database: any DatabaseWriter
+    /// The path, or `nil` in memory.
+    public let path: String?
+
+    private init(database: any DatabaseWriter, path: String?) {
+        self.database = database
+        self.path = path
+    }
+
+    static func configuration(readonly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readonly
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Creates a new, empty ledger database at `path`; refuses an existing file.
+    public static func create(path: String) throws(LedgerError) -> LedgerStore {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw LedgerError(.ledger_invalid, "\(path) already exists; choose another --db or remove it")
+        }
+        return try storageCall {
+            let pool = try DatabasePool(path: path, configuration: configuration(readonly: false))
+            try Schema.migrator.migrate(pool)
+            try pool.write { db in try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('format', ?)", arguments: [Schema.format]) }
+            return LedgerStore(database: pool, path: path)
+        }
+    }
+
+    /// Opens an existing ledger; refuses a file that is missing or not ours.
+    public static func open(path: String, readonly: Bool = false) throws(LedgerError) -> LedgerStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LedgerError(.ledger_invalid, "no ledger at \(path); create one with `jiazhou init --db \(path)`")
+        }
+        let store = try storageCall {
+            LedgerStore(database: try DatabasePool(path: path, configuration: configuration(readonly: readonly)), path: path)
+        }
+        try store.checkFormat()
+        return store
+    }
+
+    /// A new ledger in memory, for tests: the same schema and code paths as a file.
+    public static func inMemory() throws(LedgerError) -> LedgerStore {
+        try storageCall {
+            let queue = try DatabaseQueue(configuration: configuration(readonly: false))
+            try Schema.migrator.migrate(queue)
+            try queue.write { db in try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('format', ?)", arguments: [Schema.format]) }
+            return LedgerStore(database: queue, path: nil)
+        }
+    }
+
+    private func checkFormat() throws(LedgerError) {
+        let format: String?
+        do {
+            format = try database.read { db -> String? in
+                guard try db.tableExists("meta") else { return nil }
+                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'format'")
+            }
+        } catch {
+            throw LedgerError(.ledger_invalid, "\(path ?? "database") is not a Jiazhou ledger", cause: "\(error)")
+        }
+        guard format == Schema.format else {
+            throw LedgerError(.ledger_invalid, "\(path ?? "database") is not a Jiazhou ledger (format \(format ?? "missing"), expected \(Schema.format))")
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws(LedgerError) -> T {
+        try Self.storageCall { try database.read { db in try body(StoreReader(db: db)) } }
+    }
+
+    /// Runs `body` in one write transaction: everything it does commits
+    /// together, durably, or not at all.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
+        do {
+            return try await database.write { db in
+                var writer = try StoreWriter(db: db)
+                return try body(&writer)
+            }
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw Self.storageError(error)
+        }
+    }
+
+    /// The same, blocking the calling thread; for the CLI's one-shot commands.
+    public func writeNow<T>(_ body: (inout StoreWriter) throws -> T) throws(LedgerError) -> T {
+        try Self.storageCall {
+            try database.write { db in
+                var writer = try StoreWriter(db: db)
+                return try body(&writer)
+            }
+        }
+    }
+
+    static func storageCall<T>(_ body: () throws -> T) throws(LedgerError) -> T {
+        do { return try body() } catch let error as LedgerError { throw error } catch { throw storageError(error) }
+    }
+
+    /// Any error as a ledger error: itself if it is one, else a storage failure.
+    public static func describe(_ error: any Error) -> LedgerError {
+        (error as? LedgerError) ?? storageError(error)
+    }
+
+    /// Maps SQLite's failures to a reason and a message that says what to do.
+    static func storageError(_ error: any Error) -> LedgerError {
+        guard let db = error as? DatabaseError else {
+            return LedgerError(.storage_unavailable, "storage failed", cause: "\(error)")
+        }
+        switch db.resultCode {
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return LedgerError(.storage_unavailable, "the ledger file cannot be written (read-only or no permission); nothing was written", cause: db.message)
+        case .SQLITE_FULL:
+            return LedgerError(.storage_unavailable, "the disk is full; nothing was written", cause: db.message)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return LedgerError(.ledger_invalid, "the file is not a SQLite database or is damaged", cause: db.message)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return LedgerError(.storage_unavailable, "the ledger is locked by another writer; try again", cause: db.message)
+        case .SQLITE_CONSTRAINT:
+            return LedgerError(.storage_unavailable, "a database constraint refused the write; nothing was written (this is a bug: please report it)", cause: db.message)
+        default:
+            return LedgerError(.storage_unavailable, "storage failed; nothing was written", cause: "\(db)")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import GRDB
+
+/// The database schema, as named migrations. A shipped migration is never
+/// edited: a change is a new migration appended here.
+///
+/// The schema is the last line of defence: CHECK constraints make a negative
+/// volunteer, merchant or sink balance impossible even for a buggy caller,
+/// and a wrong-length hash or a gap in seq cannot be stored.
+enum Schema {
+    /// The value of `meta.format`: what marks a database as a Jiazhou ledger.
+    static let format = "jiazhou-ledger/1"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE entries (
+                    seq INTEGER PRIMARY KEY CHECK (seq >= 0),
+                    leaf_hash BLOB NOT NULL CHECK (length(leaf_hash) = 32),
+                    bytes BLOB NOT NULL CHECK (length(bytes) > 0)
+                );
+
+                -- Roots of complete subtrees of the Merkle tree (level >= 1; leaves
+                -- are entries.leaf_hash), written with the entry that completes them.
+                CREATE TABLE subtrees (
+                    level INTEGER NOT NULL CHECK (level >= 1),
+                    idx INTEGER NOT NULL CHECK (idx >= 0),
+                    hash BLOB NOT NULL CHECK (length(hash) = 32),
+                    PRIMARY KEY (level, idx)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE accounts (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('volunteer','merchant','issuer','sink','coordinator','operator')),
+                    scope TEXT NOT NULL,
+                    tags TEXT NOT NULL,
+                    budget INTEGER CHECK (budget IS NULL OR budget >= 0),
+                    opened_seq INTEGER NOT NULL REFERENCES entries(seq) DEFERRABLE INITIALLY DEFERRED,
+                    balance INTEGER NOT NULL DEFAULT 0,
+                    earned INTEGER NOT NULL DEFAULT 0,
+                    minutes INTEGER NOT NULL DEFAULT 0 CHECK (minutes >= 0),
+                    CHECK (kind NOT IN ('volunteer','merchant','sink') OR balance >= 0),
+                    CHECK (kind NOT IN ('coordinator','operator') OR balance = 0)
+                ) WITHOUT ROWID;
+
+                -- Every entry that concerns an account, with its net points, for history.
+                CREATE TABLE movements (
+                    account TEXT NOT NULL REFERENCES accounts(id),
+                    seq INTEGER NOT NULL REFERENCES entries(seq),
+                    points INTEGER NOT NULL,
+                    PRIMARY KEY (account, seq)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE reversals (
+                    original_seq INTEGER PRIMARY KEY REFERENCES entries(seq),
+                    reversal_seq INTEGER NOT NULL UNIQUE REFERENCES entries(seq)
+                );
+
+                CREATE TABLE rulesets (
+                    version INTEGER PRIMARY KEY,
+                    seq INTEGER NOT NULL UNIQUE REFERENCES entries(seq),
+                    hash BLOB NOT NULL CHECK (length(hash) = 32),
+                    text TEXT NOT NULL
+                );
+
+                CREATE TABLE idempotency (
+                    actor TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    request_hash BLOB NOT NULL CHECK (length(request_hash) = 32),
+                    result BLOB NOT NULL,
+                    PRIMARY KEY (actor, key)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE checkpoints (
+                    size INTEGER PRIMARY KEY CHECK (size >= 1),
+                    root BLOB NOT NULL CHECK (length(root) = 32),
+                    note TEXT NOT NULL
+                );
+
+                -- Personal data, kept off the chain: the chain holds only a salted
+                -- commitment, so erasing these two columns leaves it verifiable.
+                CREATE TABLE profiles (
+                    account TEXT PRIMARY KEY NOT NULL REFERENCES accounts(id),
+                    salt BLOB NOT NULL CHECK (length(salt) = 32),
+                    profile TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

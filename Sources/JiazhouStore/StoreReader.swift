@@ -1,0 +1,188 @@
+public import JiazhouCore
+import GRDB
+import Foundation
+
+/// Read access to one consistent snapshot of the ledger.
+public struct StoreReader {
+    let db: Database
+
+    /// The end of the chain, rebuilt from the stored leaf and subtree hashes
+    /// (O(log n) reads, no rehashing).
+    public func head() throws -> LedgerHead {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, leaf_hash FROM entries ORDER BY seq DESC LIMIT 1") else {
+            return .empty
+        }
+        let size: Int64 = row["seq"] + 1
+        let last = try Self.hash(row["leaf_hash"], what: "leaf hash of entry \(size - 1)")
+        var subtrees: [Hash] = []
+        var covered: Int64 = 0
+        for level in stride(from: 62, through: 0, by: -1) where (size >> level) & 1 == 1 {
+            let index = covered >> level
+            if level == 0 {
+                subtrees.append(last)
+            } else {
+                guard let data = try Data.fetchOne(db, sql: "SELECT hash FROM subtrees WHERE level = ? AND idx = ?", arguments: [level, index]) else {
+                    throw LedgerError(.ledger_invalid, "the Merkle subtree (\(level), \(index)) is missing; run `jiazhou verify`")
+                }
+                subtrees.append(try Self.hash(data, what: "subtree (\(level), \(index))"))
+            }
+            covered += 1 << level
+        }
+        guard let range = CompactRange(size: UInt64(size), subtrees: subtrees) else {
+            preconditionFailure("one subtree per set bit of the size")
+        }
+        return LedgerHead(size: size, last: last, range: range)
+    }
+
+    static func hash(_ data: Data?, what: String) throws -> Hash {
+        guard let data, let hash = Hash(bytes: data) else { throw LedgerError(.ledger_invalid, "\(what) is not 32 bytes") }
+        return hash
+    }
+
+    public func meta(_ name: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name])
+    }
+
+    public func account(_ id: AccountID) throws -> Account? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id.text]) else { return nil }
+        return try Self.account(row)
+    }
+
+    static func account(_ row: Row) throws -> Account {
+        let tagsText: String = row["tags"]
+        let tags = try JSONParser.parse(tagsText).arrayValue?.compactMap(\.stringValue) ?? []
+        return Account(
+            id: try AccountID(row["id"] as String), scope: try Scope(row["scope"] as String), tags: tags, budget: row["budget"],
+            openedSeq: row["opened_seq"], balance: row["balance"], earned: row["earned"], minutes: row["minutes"])
+    }
+
+    /// Every account, in id order, one at a time (bounded memory).
+    public func forEachAccount(_ body: (Account) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM accounts ORDER BY id")
+        while let row = try rows.next() { try body(try Self.account(row)) }
+    }
+
+    /// The stored bytes and leaf hash of entry `seq`.
+    public func entryBytes(_ seq: Int64) throws -> (bytes: [UInt8], leafHash: [UInt8])? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT bytes, leaf_hash FROM entries WHERE seq = ?", arguments: [seq]) else { return nil }
+        return ([UInt8](row["bytes"] as Data), [UInt8](row["leaf_hash"] as Data))
+    }
+
+    /// The entry `seq`, checked against its stored leaf hash.
+    public func entry(_ seq: Int64) throws -> Entry.Sealed? {
+        guard let (bytes, leafHash) = try entryBytes(seq) else { return nil }
+        let sealed = try Entry.unseal(bytes)
+        guard sealed.leafHash.bytes == leafHash, sealed.entry.seq == seq else {
+            throw LedgerError(.ledger_invalid, "entry \(seq) does not match its stored hash or seq; run `jiazhou verify`")
+        }
+        return sealed
+    }
+
+    /// Stored entries with seq in `range`, in order, one at a time.
+    public func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT seq, bytes, leaf_hash FROM entries WHERE seq >= ? AND seq < ? ORDER BY seq",
+            arguments: [range.lowerBound, range.upperBound])
+        while let row = try rows.next() {
+            try body(row[0], [UInt8](row[1] as Data), [UInt8](row[2] as Data))
+        }
+    }
+
+    /// An account's movements after `after`, oldest first: (seq, net points).
+    public func movements(of account: AccountID, after: Int64?, limit: Int) throws -> [(seq: Int64, points: Int64)] {
+        try Row.fetchAll(
+            db, sql: "SELECT seq, points FROM movements WHERE account = ? AND seq > ? ORDER BY seq LIMIT ?",
+            arguments: [account.text, after ?? -1, limit]
+        ).map { ($0[0], $0[1]) }
+    }
+
+    /// The seq of the entry that reversed `seq`, if any.
+    public func reversal(of seq: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT reversal_seq FROM reversals WHERE original_seq = ?", arguments: [seq])
+    }
+
+    /// The rule set in force: the latest published.
+    public func currentRuleSet() throws -> StoredRuleSet? {
+        try Row.fetchOne(db, sql: "SELECT * FROM rulesets ORDER BY version DESC LIMIT 1").map(StoredRuleSet.init(row:))
+    }
+
+    /// A published rule set by version.
+    public func ruleSet(version: Int64) throws -> StoredRuleSet? {
+        try Row.fetchOne(db, sql: "SELECT * FROM rulesets WHERE version = ?", arguments: [version]).map(StoredRuleSet.init(row:))
+    }
+
+    /// The first result recorded for (actor, key), with the hash of its request.
+    public func idempotency(actor: AccountID, key: String) throws -> (requestHash: [UInt8], result: [UInt8])? {
+        try Row.fetchOne(db, sql: "SELECT request_hash, result FROM idempotency WHERE actor = ? AND key = ?", arguments: [actor.text, key])
+            .map { ([UInt8]($0[0] as Data), [UInt8]($0[1] as Data)) }
+    }
+
+    /// The signed checkpoint for `size`, or the latest one.
+    public func checkpoint(size: Int64? = nil) throws -> StoredCheckpoint? {
+        let row: Row?
+        if let size {
+            row = try Row.fetchOne(db, sql: "SELECT * FROM checkpoints WHERE size = ?", arguments: [size])
+        } else {
+            row = try Row.fetchOne(db, sql: "SELECT * FROM checkpoints ORDER BY size DESC LIMIT 1")
+        }
+        return try row.map { StoredCheckpoint(size: $0["size"], root: try Self.hash($0["root"], what: "checkpoint root"), note: $0["note"]) }
+    }
+
+    /// Every stored checkpoint, by size.
+    public func checkpoints() throws -> [StoredCheckpoint] {
+        try Row.fetchAll(db, sql: "SELECT * FROM checkpoints ORDER BY size").map {
+            StoredCheckpoint(size: $0["size"], root: try Self.hash($0["root"], what: "checkpoint root"), note: $0["note"])
+        }
+    }
+
+    /// Stored subtree hashes of one level from index `from`, in index order; for `verify`.
+    public func subtrees(level: Int, from: Int64, limit: Int) throws -> [(index: Int64, hash: [UInt8])] {
+        try Row.fetchAll(
+            db, sql: "SELECT idx, hash FROM subtrees WHERE level = ? AND idx >= ? ORDER BY idx LIMIT ?", arguments: [level, from, limit]
+        ).map { ($0[0], [UInt8]($0[1] as Data)) }
+    }
+
+    /// How many subtree hashes each level holds.
+    public func subtreeCounts() throws -> [Int: Int64] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT level, count(*) FROM subtrees GROUP BY level").map { ($0[0], $0[1]) })
+    }
+
+    /// Every reversal pair; for `verify`.
+    public func reversals() throws -> [Int64: Int64] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT original_seq, reversal_seq FROM reversals").map { ($0[0], $0[1]) })
+    }
+
+    public func count(_ table: String) throws -> Int64 {
+        precondition(table.allSatisfy { $0.isLetter || $0 == "_" }, "a table name")
+        return try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+    }
+}
+
+/// A published rule set as stored: its version, hash, text and the seq that published it.
+public struct StoredRuleSet: Sendable, Equatable {
+    public var version: Int64
+    public var seq: Int64
+    public var hash: Hash
+    public var text: String
+
+    init(row: Row) throws {
+        version = row["version"]
+        seq = row["seq"]
+        hash = try StoreReader.hash(row["hash"], what: "rule-set hash")
+        text = row["text"]
+    }
+
+    public init(version: Int64, seq: Int64, hash: Hash, text: String) {
+        self.version = version
+        self.seq = seq
+        self.hash = hash
+        self.text = text
+    }
+}
+
+/// A signed checkpoint as stored.
+public struct StoredCheckpoint: Sendable, Equatable {
+    public var size: Int64
+    public var root: Hash
+    public var note: String
+}

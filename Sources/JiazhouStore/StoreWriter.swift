@@ -1,0 +1,140 @@
+public import JiazhouCore
+import GRDB
+import Foundation
+
+/// The one writer's view of a write transaction. Every method keeps the
+/// ledger's invariants: an entry is appended only at the head, with its
+/// balances, movements and Merkle subtrees, in the same transaction.
+public struct StoreWriter {
+    let db: Database
+    /// The chain's end as of the last append in this transaction.
+    public private(set) var head: LedgerHead
+
+    init(db: Database) throws {
+        self.db = db
+        self.head = try StoreReader(db: db).head()
+    }
+
+    /// Reads within this transaction (they see its own writes).
+    public var reader: StoreReader { StoreReader(db: db) }
+
+    /// Runs `body` in a savepoint: if it throws, its writes are undone and the
+    /// error rethrown, and the rest of the transaction goes on. This is how one
+    /// refused request in a commit group leaves the others intact.
+    public mutating func attempt<T>(_ body: (inout StoreWriter) throws -> T) throws -> T {
+        let saved = head
+        var result: Result<T, any Error>!
+        do {
+            try db.inSavepoint {
+                do {
+                    result = .success(try body(&self))
+                    return .commit
+                } catch {
+                    result = .failure(error)
+                    return .rollback
+                }
+            }
+        }
+        if case .failure = result { head = saved }
+        return try result.get()
+    }
+
+    /// Appends `entry` at the head: stores its canonical bytes and leaf hash,
+    /// the Merkle subtrees it completes, and its effect on every account.
+    @discardableResult
+    public mutating func append(_ entry: Entry) throws -> Entry.Sealed {
+        precondition(entry.seq == head.size, "entries are appended at the head: seq \(entry.seq), size \(head.size)")
+        precondition(entry.prev == head.last, "prev must be the leaf hash of the last entry")
+        let sealed = entry.sealed()
+        guard sealed.bytes.count <= Limits.entryBytes else {
+            throw LedgerError(.too_large, "the entry would be \(sealed.bytes.count) bytes; the limit is \(Limits.entryBytes)")
+        }
+        try db.cachedStatement(sql: "INSERT INTO entries (seq, leaf_hash, bytes) VALUES (?, ?, ?)")
+            .execute(arguments: [entry.seq, Data(sealed.leafHash.bytes), Data(sealed.bytes)])
+        var range = head.range
+        for subtree in range.append(sealed.leafHash) {
+            try db.cachedStatement(sql: "INSERT INTO subtrees (level, idx, hash) VALUES (?, ?, ?)")
+                .execute(arguments: [subtree.level, Int64(subtree.index), Data(subtree.hash.bytes)])
+        }
+        try index(entry)
+        try apply(entry)
+        head = LedgerHead(size: head.size + 1, last: sealed.leafHash, range: range)
+        return sealed
+    }
+
+    /// Keeps the tables derived from kinds: accounts from `account.open`,
+    /// reversals from `reverse`, rule sets from `rules.publish`. Because they
+    /// follow from the entry alone, `import` rebuilds them by appending.
+    private func index(_ entry: Entry) throws {
+        switch entry.kind {
+        case .genesis:
+            for field in ["origin", "verifier_key", "suite"] {
+                guard let value = entry.data[field]?.stringValue else { throw LedgerError(.invalid_request, "genesis has no \(field)") }
+                try setMeta(field, value)
+            }
+        case .accountOpen:
+            guard let id = entry.data["account"]?.stringValue, let scope = entry.data["scope"]?.stringValue else {
+                throw LedgerError(.invalid_request, "account.open needs data.account and data.scope")
+            }
+            let tags = entry.data["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            try insertAccount(
+                Account(id: try AccountID(id), scope: try Scope(scope), tags: tags, budget: entry.data["budget"]?.integerValue, openedSeq: entry.seq))
+        case .reverse:
+            guard let original = entry.data["seq"]?.integerValue else { throw LedgerError(.invalid_request, "reverse needs data.seq") }
+            try db.execute(sql: "INSERT INTO reversals (original_seq, reversal_seq) VALUES (?, ?)", arguments: [original, entry.seq])
+        case .rulesPublish:
+            guard let version = entry.data["version"]?.integerValue, let hashText = entry.data["hash"]?.stringValue,
+                let hash = Hash(hex: hashText), let text = entry.data["text"]?.stringValue
+            else { throw LedgerError(.invalid_request, "rules.publish needs data.version, data.hash and data.text") }
+            try db.execute(
+                sql: "INSERT INTO rulesets (version, seq, hash, text) VALUES (?, ?, ?, ?)", arguments: [version, entry.seq, Data(hash.bytes), text])
+        default: break
+        }
+    }
+
+    private func apply(_ entry: Entry) throws {
+        var concerned = entry.effects
+        if let volunteer = entry.serviceVolunteer, concerned[volunteer] == nil { concerned[volunteer] = AccountDelta() }
+        if entry.kind == .accountOpen || entry.kind == .accountUpdate, let id = entry.data["account"]?.stringValue, let account = try? AccountID(id),
+            concerned[account] == nil
+        {
+            concerned[account] = AccountDelta()
+        }
+        for (account, delta) in concerned {
+            if delta != AccountDelta() {
+                try db.cachedStatement(sql: "UPDATE accounts SET balance = balance + ?, earned = earned + ?, minutes = minutes + ? WHERE id = ?")
+                    .execute(arguments: [delta.balance, delta.earned, delta.minutes, account.text])
+                guard db.changesCount == 1 else {
+                    throw LedgerError(.unknown_account, "\(account) is not open")
+                }
+            }
+            try db.cachedStatement(sql: "INSERT INTO movements (account, seq, points) VALUES (?, ?, ?)")
+                .execute(arguments: [account.text, entry.seq, delta.balance])
+        }
+    }
+
+    private func insertAccount(_ account: Account) throws {
+        let tags = JSONValue.array(account.tags.map(JSONValue.string)).canonicalText
+        try db.cachedStatement(sql: "INSERT INTO accounts (id, kind, scope, tags, budget, opened_seq) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [account.id.text, account.id.kind.rawValue, account.scope.path, tags, account.budget, account.openedSeq])
+    }
+
+    /// Keeps a person's profile and its salt off the chain.
+    public func storeProfile(account: AccountID, salt: [UInt8], profile: String) throws {
+        try db.execute(sql: "INSERT INTO profiles (account, salt, profile) VALUES (?, ?, ?)", arguments: [account.text, Data(salt), profile])
+    }
+
+    public func recordIdempotency(actor: AccountID, key: String, requestHash: Hash, result: [UInt8]) throws {
+        try db.cachedStatement(sql: "INSERT INTO idempotency (actor, key, request_hash, result) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [actor.text, key, Data(requestHash.bytes), Data(result)])
+    }
+
+    public func storeCheckpoint(size: Int64, root: Hash, note: String) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO checkpoints (size, root, note) VALUES (?, ?, ?)")
+            .execute(arguments: [size, Data(root.bytes), note])
+    }
+
+    public func setMeta(_ name: String, _ value: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", arguments: [name, value])
+    }
+}
