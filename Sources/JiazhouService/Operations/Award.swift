@@ -23,6 +23,16 @@ public struct AwardResult: Codable, Sendable, Equatable {
 }
 
 extension LedgerService {
+    /// The issuer that pays for an activity: the deepest open issuer at or
+    /// above the activity's scope, so that a grid worker's clean-up is paid
+    /// from its community's budget unless the grid has an issuer of its own.
+    static func payingIssuer(for scope: Scope, reader: StoreReader) throws -> AccountID {
+        for candidate in scope.selfAndAncestors.map(AccountID.issuer(for:)) where try reader.account(candidate) != nil {
+            return candidate
+        }
+        throw LedgerError(.unknown_account, "no issuer pays for \(scope): open issuer:\(scope.root.path) or an issuer below it first")
+    }
+
     public func award(_ request: AwardRequest, actor: AccountID, key: String?) async throws(LedgerError) -> AwardResult {
         try request.activity.validate()
         guard request.volunteer.kind == .volunteer else {
@@ -34,10 +44,7 @@ extension LedgerService {
             guard try reader.account(request.volunteer) != nil else {
                 throw LedgerError(.unknown_account, "\(request.volunteer) is not open")
             }
-            let issuer = AccountID.issuer(for: request.activity.scope)
-            guard try reader.account(issuer) != nil else {
-                throw LedgerError(.unknown_account, "no issuer pays for \(request.activity.scope): open \(issuer) first")
-            }
+            let issuer = try Self.payingIssuer(for: request.activity.scope, reader: reader)
             let rules = try context.service.currentRuleSet(reader: reader)
             let pricing = try rules.price(request.activity)
             let postings = pricing.points > 0 ? [try Posting(from: issuer, to: request.volunteer, points: pricing.points)] : []

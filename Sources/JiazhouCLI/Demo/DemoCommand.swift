@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import JiazhouCore
+import JiazhouService
+import JiazhouStore
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build the demo district from seeds/, play a week of it, print a summary and verify the chain.",
+        discussion: "Creates a fresh ledger (by default .demo/jiazhou-demo.sqlite, replaced on each run), opens the district's accounts, awards a week of activities, makes and reverses a mistaken award, and ends with `verify`.")
+
+    @Option(help: "Where to create the demo ledger (must not exist; default .demo/jiazhou-demo.sqlite, replaced).")
+    var db: String?
+
+    @Option(help: "The seeds folder.")
+    var seeds = "seeds"
+
+    func run() async throws {
+        try await reportingErrors {
+            let world = try DemoWorld(directory: seeds)
+            let path = try preparePath()
+            let clock = SimulatedClock(Timestamp(rfc3339: "2026-11-22T20:00:00+08:00")!)
+            let service = try await LedgerService.initialize(
+                path: path, setup: LedgerSetup(origin: "jiazhou.example/shizhong", district: try Scope(world.tree.district.id)), clock: clock)
+            print("嘉州积分 Jiazhou Points — demo of \(world.tree.district.name) (\(path))\n")
+            var play = DemoPlay(service: service, world: world, clock: clock)
+            try await play.openAccounts()
+            try await play.playWeek()
+            try await play.showIdempotency()
+            try await play.correctMistake()
+            try DemoSummary(service: service, world: world, play: play).print()
+            let started = Date()
+            let report = try LedgerService.verify(store: service.store, semantic: true)
+            let seconds = Date().timeIntervalSince(started)
+            Swift.print("\nverify --semantic: \(report.ok ? "ok" : "FAILED") — \(report.size) entries, \(report.checkpoints) signed checkpoints, \(report.awardsRepriced) awards re-priced, balances and zero sum recomputed (\(String(format: "%.2f", seconds)) s)")
+            for problem in report.problems { Swift.print("  \(problem)") }
+            Swift.print("\ntry: jiazhou balance --db \(path) \(play.sampleVolunteer?.text ?? "volunteer:V000001")")
+            Swift.print("     jiazhou history --db \(path) \(play.sampleVolunteer?.text ?? "volunteer:V000001")")
+            Swift.print("     jiazhou verify --db \(path)")
+            if !report.ok { throw ExitCode(1) }
+        }
+    }
+
+    /// The default path is the demo's own and is replaced; a given path must be new.
+    private func preparePath() throws -> String {
+        if let db { return db }
+        let directory = ".demo"
+        let path = directory + "/jiazhou-demo.sqlite"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        return path
+    }
+}
