@@ -15,7 +15,7 @@ enum KeyFile {
     }
 
     static func decode(_ text: String) throws(LedgerError) -> NoteSigner {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", omittingEmptySubsequences: false)
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
         guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", let blob = Data(base64Encoded: String(parts[4])), blob.count == 33,
             blob.first == 0x01
         else { throw LedgerError(.ledger_invalid, "the key file is not a PRIVATE+KEY+name+id+key Ed25519 signer key") }

@@ -64,7 +64,9 @@ public struct NoteVerifier: Sendable, Equatable {
 
     /// Parses a verifier key `name+hexkeyid+base64key`; checks the key id matches.
     public init(verifierKey: String) throws(LedgerError) {
-        let parts = verifierKey.split(separator: "+", omittingEmptySubsequences: false)
+        // Base64 may itself contain '+': split at the first two only, as the
+        // reference implementation (golang.org/x/mod/sumdb/note) does.
+        let parts = verifierKey.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         func bad(_ why: String) -> LedgerError {
             LedgerError(.invalid_request, "verifier key is not name+keyid+base64key: \(why)")
         }

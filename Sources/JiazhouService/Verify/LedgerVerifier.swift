@@ -46,7 +46,10 @@ struct LedgerVerifier {
         }
         let checkpoints = try reader.checkpoints()
         var pendingCheckpoints = checkpoints[...]
-        let checkpointVerifier = verifierKey.flatMap { try? NoteVerifier(verifierKey: $0) }
+        var checkpointVerifier: NoteVerifier?
+        do { checkpointVerifier = try verifierKey.map { key throws(LedgerError) in try NoteVerifier(verifierKey: key) } } catch {
+            report(nil, "the recorded verifier key is malformed, so no checkpoint can be checked: \(error.message)")
+        }
         try reader.forEachEntry(in: 0..<Int64.max) { seq, bytes, storedLeafHash in
             check(seq: seq, bytes: bytes, storedLeafHash: storedLeafHash, verifierKey: verifierKey)
             while let checkpoint = pendingCheckpoints.first, checkpoint.size <= range.size {

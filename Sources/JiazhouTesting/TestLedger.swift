@@ -1,0 +1,87 @@
+public import JiazhouCore
+public import JiazhouService
+import Foundation
+
+/// A small district for tests: one street with two communities, an issuer
+/// for each, a coordinator for each community and one for the street, and a
+/// few volunteers and a merchant — on a fresh ledger, in memory or in a file.
+public struct TestLedger: Sendable {
+    public let service: LedgerService
+    public let clock: ManualClock
+    /// The folder holding the file ledger, if any.
+    public let directory: String?
+
+    public static let district = try! Scope("shizhong")
+    public static let street = try! Scope("shizhong/tongjiang")
+    public static let baiyang = try! Scope("shizhong/tongjiang/baiyang")
+    public static let jiangbin = try! Scope("shizhong/tongjiang/jiangbin")
+    public static let baiyangGrid = try! Scope("shizhong/tongjiang/baiyang/g01")
+
+    public static let root = AccountID.rootOperator
+    public static let streetOffice = AccountID(unchecked: .coordinator, "office-tongjiang")
+    public static let baiyangOffice = AccountID(unchecked: .coordinator, "office-baiyang")
+    public static let jiangbinOffice = AccountID(unchecked: .coordinator, "office-jiangbin")
+    public static let gridWorker = AccountID(unchecked: .coordinator, "gw-baiyang-g01")
+    public static let merchant = AccountID(unchecked: .merchant, "jiulongxiang-cafe")
+
+    /// `volunteer:V00000n`, living in the baiyang grid (n = 1…3) or in jiangbin (n = 4…5).
+    public static func volunteer(_ n: Int) -> AccountID {
+        AccountID(unchecked: .volunteer, "V" + String(repeating: "0", count: 6 - String(n).count) + String(n))
+    }
+
+    /// A fresh ledger with the test district opened. `inFile` puts it in a
+    /// temporary SQLite file (WAL, FULL sync) rather than in memory.
+    public static func make(inFile: Bool = false, rules: String? = nil) async throws -> TestLedger {
+        let clock = ManualClock()
+        let setup = LedgerSetup(origin: "jiazhou.test/shizhong", district: district, rules: rules ?? LedgerSetup(origin: "x", district: district).rules)
+        let service: LedgerService
+        var directory: String?
+        if inFile {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jiazhou-test-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            directory = dir
+            service = try await LedgerService.initialize(path: dir + "/ledger.sqlite", setup: setup, clock: clock, random: SeededRandom())
+        } else {
+            service = try await LedgerService.inMemory(setup: setup, clock: clock, random: SeededRandom())
+        }
+        let ledger = TestLedger(service: service, clock: clock, directory: directory)
+        try await ledger.openDistrict()
+        return ledger
+    }
+
+    /// The database path of a file ledger.
+    public var path: String? { directory.map { $0 + "/ledger.sqlite" } }
+
+    private func openDistrict() async throws {
+        let opens: [AccountOpenRequest] = [
+            AccountOpenRequest(account: .issuer(for: Self.district), scope: Self.district, budget: 500_000),
+            AccountOpenRequest(account: .issuer(for: Self.baiyang), scope: Self.baiyang, budget: 30_000),
+            AccountOpenRequest(account: .issuer(for: Self.jiangbin), scope: Self.jiangbin, budget: 30_000),
+            AccountOpenRequest(account: Self.streetOffice, scope: Self.street),
+            AccountOpenRequest(account: Self.baiyangOffice, scope: Self.baiyang),
+            AccountOpenRequest(account: Self.jiangbinOffice, scope: Self.jiangbin),
+            AccountOpenRequest(account: Self.gridWorker, scope: Self.baiyangGrid),
+            AccountOpenRequest(account: Self.merchant, scope: Self.baiyang, tags: ["cafe"]),
+        ]
+        for request in opens { _ = try await service.openAccount(request, actor: Self.root, key: nil) }
+        for n in 1...5 {
+            _ = try await service.openAccount(
+                AccountOpenRequest(account: Self.volunteer(n), scope: n <= 3 ? Self.baiyangGrid : Self.jiangbin, tags: n == 1 ? ["silver_age"] : [],
+                    profile: ["name": .string("测试志愿者\(n)"), "phone": .string("1990000000\(n)")]),
+                actor: Self.root, key: nil)
+        }
+    }
+
+    /// An activity in `scope` (default: the baiyang community).
+    public static func activity(
+        _ id: String = "cleanup-1", category: String = "environment", minutes: Int64 = 120, scope: Scope = baiyang,
+        start: String = "2026-11-23T08:30:00+08:00"
+    ) -> Activity {
+        Activity(id: id, category: category, minutes: minutes, start: start, scope: scope, tags: [])
+    }
+
+    /// Removes the temporary folder of a file ledger.
+    public func remove() {
+        if let directory { try? FileManager.default.removeItem(atPath: directory) }
+    }
+}
