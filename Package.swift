@@ -49,9 +49,15 @@ let package = Package(
         ),
         .testTarget(name: "JiazhouCoreTests", dependencies: ["JiazhouCore", "JiazhouTesting"]),
         .testTarget(name: "JiazhouRulesTests", dependencies: ["JiazhouRules", "JiazhouTesting"]),
-        .testTarget(name: "JiazhouStoreTests", dependencies: ["JiazhouStore", "JiazhouTesting"]),
+        .testTarget(
+            name: "JiazhouStoreTests",
+            dependencies: ["JiazhouStore", "JiazhouTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouTesting"]),
-        .testTarget(name: "JiazhouCLITests", dependencies: ["JiazhouTesting"]),
+        .testTarget(
+            name: "JiazhouCLITests",
+            dependencies: ["JiazhouTesting", "JiazhouService", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )
 
