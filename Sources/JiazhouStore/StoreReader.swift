@@ -152,6 +152,11 @@ public struct StoreReader {
         Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT original_seq, reversal_seq FROM reversals").map { ($0[0], $0[1]) })
     }
 
+    /// The connection's durability settings: (journal mode, synchronous level; 2 = FULL).
+    public func durability() throws -> (journalMode: String, synchronous: Int) {
+        (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+    }
+
     public func count(_ table: String) throws -> Int64 {
         precondition(table.allSatisfy { $0.isLetter || $0 == "_" }, "a table name")
         return try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0

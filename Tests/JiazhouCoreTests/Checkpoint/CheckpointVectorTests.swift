@@ -76,7 +76,8 @@ struct CheckpointVectorTests {
     @Test func theGoSumdbExampleSignerReproducesThePublishedNote() throws {
         let vectors = try CheckpointVectors.load()
         let vector = try #require(vectors.notesThatVerify.first { $0.signerKey != nil })
-        let fields = try #require(vector.signerKey).split(separator: "+").map(String.init)
+        // PRIVATE+KEY+name+keyid+base64: the base64 may itself contain '+'.
+        let fields = try #require(vector.signerKey).split(separator: "+", maxSplits: 4).map(String.init)
         try #require(fields.count == 5 && fields[0] == "PRIVATE" && fields[1] == "KEY")
         let key = try #require(Data(base64Encoded: fields[4]).map(Array.init))
         try #require(key.count == 33 && key[0] == 0x01)
@@ -108,7 +109,10 @@ struct CheckpointVectorTests {
         #expect(signer.verifier.publicKey == bytes(hex: vector.publicKey))
         let message = try #require(String(validating: bytes(hex: vector.message), as: UTF8.self))
         let line = signer.signatureLine(for: message)
-        let note = try SignedNote(parsing: message.isEmpty ? "x\n\n" + line : "x\n\n" + line)
-        #expect(note.signatures.first?.signature == bytes(hex: vector.signature))
+        let prefix = "\u{2014} rfc8032 "
+        try #require(line.hasPrefix(prefix) && line.hasSuffix("\n"))
+        let blob = try #require(Data(base64Encoded: String(line.dropFirst(prefix.count).dropLast())))
+        #expect(Array(blob.prefix(4)) == signer.verifier.keyID)
+        #expect(Array(blob.dropFirst(4)) == bytes(hex: vector.signature))
     }
 }
