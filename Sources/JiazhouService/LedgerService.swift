@@ -62,6 +62,14 @@ public final class LedgerService: Sendable {
         try await queue.submit(body)
     }
 
+    /// Appends whatever `body` appends, as one request of the next commit
+    /// group (so with one fsync and a signed checkpoint). It bypasses the
+    /// operations' validation and authorization: for trusted bulk loaders and
+    /// benchmarks in the operator's own process, never for a client request.
+    public func appendBatch<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
+        try await commit(body)
+    }
+
     /// A write with an idempotency key: the same key with the same params
     /// returns the first result and writes nothing; with other params it is
     /// `idempotency_conflict`. Keys are per actor.

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import JiazhouCore
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure appends, verification and lookups against plain SQLite and raw SHA-256; print figures and ratios.",
+        discussion: "Run a release build for meaningful figures: swift run -c release jiazhou bench. Figures, not pass/fail: the goals are printed beside them.")
+
+    @Option(help: "Entries appended in the batched run (and verified).")
+    var entries = 1_000_000
+
+    @Option(help: "Entries appended one durable transaction at a time.")
+    var durable = 1_000
+
+    @Option(help: "Award requests sent concurrently through the service (group commit).")
+    var requests = 20_000
+
+    @Option(help: "Folder for the benchmark's databases (default: a new temporary folder, removed afterwards).")
+    var dir: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            #if DEBUG
+            Terminal.note("note: this is a debug build; for real figures run `swift run -c release jiazhou bench`")
+            #endif
+            guard entries >= 1000, durable >= 10, requests >= 100 else {
+                throw LedgerError(.invalid_request, "use at least --entries 1000, --durable 10 and --requests 100")
+            }
+            let directory = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("jiazhou-bench-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { if dir == nil { try? FileManager.default.removeItem(atPath: directory) } }
+            var bench = LedgerBench(directory: directory, entries: entries, durable: durable, requests: requests)
+            try await bench.run()
+        }
+    }
+}

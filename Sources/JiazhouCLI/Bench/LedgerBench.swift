@@ -1,0 +1,200 @@
+import Foundation
+import JiazhouCore
+import JiazhouRules
+import JiazhouService
+import JiazhouStore
+
+/// The figures of `jiazhou bench`: each measured once, in one run, so that
+/// the ratios compare like with like on the same machine at the same moment.
+struct LedgerBench {
+    let directory: String
+    let entries: Int
+    let durable: Int
+    let requests: Int
+
+    static let volunteers = 10_000
+    private var figures: [String: Double] = [:]
+
+    init(directory: String, entries: Int, durable: Int, requests: Int) {
+        self.directory = directory
+        self.entries = entries
+        self.durable = durable
+        self.requests = requests
+    }
+
+    mutating func run() async throws {
+        print("jiazhou bench: \(entries) entries, \(ProcessInfo.processInfo.activeProcessorCount) cores, in \(directory)\n")
+        measureSHA256()
+        let service = try await LedgerService.initialize(
+            path: directory + "/ledger.sqlite", setup: LedgerSetup(origin: "jiazhou.bench/shizhong", district: try Scope("shizhong")))
+        let rules = try RuleSet(yaml: DefaultRuleSet.text)
+        try await openAccounts(service)
+        try await measureBatchedAppend(service, rules: rules)
+        try measurePlainBaseline(service)
+        try await measureDurableAppends(service, rules: rules)
+        try await measureServiceAwards(service)
+        try measureVerify(service)
+        try measureBalanceLookup(service)
+        printSummary()
+    }
+
+    private func line(_ name: String, _ value: String, _ note: String = "") {
+        print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + value.padding(toLength: 26, withPad: " ", startingAt: 0) + note)
+    }
+
+    private static func rate(_ count: Int, _ seconds: Double) -> Double { Double(count) / max(seconds, 1e-9) }
+
+    private static func format(_ value: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 0
+        return formatter.string(from: NSNumber(value: value)) ?? "\(Int(value))"
+    }
+
+    private static func time(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private static func time(_ body: () async throws -> Void) async rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try await body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private mutating func measureSHA256() {
+        let buffer = [UInt8](repeating: 0x5A, count: 400)
+        var sink: UInt8 = 0
+        let count = 300_000
+        let seconds = Self.time { for _ in 0..<count { sink ^= TreeHasher.leafHash(buffer).bytes[0] } }
+        figures["sha256"] = Self.rate(count, seconds)
+        line("raw SHA-256 (400-byte leaves)", "\(Self.format(figures["sha256"]!)) hashes/s", sink == 0xFF ? " " : "")
+    }
+
+    private func openAccounts(_ service: LedgerService) async throws {
+        let time = SystemClock().now()
+        try await service.appendBatch { writer in
+            func open(_ id: AccountID, _ scope: String) throws {
+                try writer.append(
+                    Entry(
+                        seq: writer.head.size, prev: writer.head.last, time: time, kind: .accountOpen, actor: .rootOperator, key: nil, postings: [],
+                        data: ["account": .string(id.text), "scope": .string(scope), "tags": []]))
+            }
+            try open(AccountID(unchecked: .issuer, "shizhong"), "shizhong")
+            for n in 0..<Self.volunteers { try open(Self.volunteer(n), "shizhong/tongjiang/baiyang/g01") }
+        }
+    }
+
+    static func volunteer(_ n: Int) -> AccountID { AccountID(unchecked: .volunteer, String(format: "V%06d", n)) }
+
+    /// An award entry as the service writes it.
+    static func award(_ i: Int, writer: StoreWriter, rules: RuleSet, time: Timestamp) throws -> Entry {
+        let district = try Scope("shizhong")
+        let volunteer = volunteer(i % volunteers)
+        let activity = Activity(
+            id: "bench-\(i / 100)", category: "environment", minutes: Int64(30 + i % 240), start: "2026-11-23T08:30:00+08:00",
+            scope: district, tags: [])
+        let pricing = try rules.price(activity)
+        return Entry(
+            seq: writer.head.size, prev: writer.head.last, time: time, kind: .award, actor: .rootOperator, key: "bench-\(i)",
+            postings: [try Posting(from: AccountID(unchecked: .issuer, "shizhong"), to: volunteer, points: pricing.points)],
+            data: [
+                "activity": activity.json, "volunteer": .string(volunteer.text), "minutes": .integer(pricing.minutes),
+                "rules": ["version": .integer(rules.version), "hash": .string(rules.hash.hex)], "explanation": .array(pricing.explanation),
+            ])
+    }
+
+    private mutating func measureBatchedAppend(_ service: LedgerService, rules: RuleSet) async throws {
+        let count = entries
+        let time = SystemClock().now()
+        let seconds = try await Self.time {
+            try await service.appendBatch { writer in
+                for i in 0..<count { try writer.append(try Self.award(i, writer: writer, rules: rules, time: time)) }
+            }
+        }
+        figures["batched"] = Self.rate(count, seconds)
+        line("append, one transaction", "\(Self.format(figures["batched"]!)) entries/s", "price + canonical JSON + hash + Merkle + balances, \(count) entries")
+    }
+
+    private mutating func measurePlainBaseline(_ service: LedgerService) throws {
+        let baseline = try PlainBaseline(path: directory + "/plain.sqlite")
+        let first = try service.info().size - Int64(entries)
+        let end = first + Int64(entries)
+        var seq = first
+        let store = service.store
+        let seconds = try baseline.insertInOneTransaction {
+            guard seq < end else { return nil }
+            var rows: [(seq: Int64, bytes: [UInt8])] = []
+            try store.read { reader in
+                try reader.forEachEntry(in: seq..<min(seq + 100_000, end)) { s, bytes, _ in rows.append((s, bytes)) }
+            }
+            seq += Int64(rows.count)
+            return rows
+        }
+        figures["plain"] = Self.rate(entries, seconds)
+        line("plain SQLite insert, same bytes", "\(Self.format(figures["plain"]!)) rows/s", "the baseline: no hashing, no balances")
+    }
+
+    private mutating func measureDurableAppends(_ service: LedgerService, rules: RuleSet) async throws {
+        let time = SystemClock().now()
+        let offset = entries
+        let seconds = try await Self.time {
+            for i in 0..<durable {
+                _ = try await service.appendBatch { writer in try writer.append(try Self.award(offset + i, writer: writer, rules: rules, time: time)) }
+            }
+        }
+        figures["durable"] = Self.rate(durable, seconds)
+        line("append, one durable tx each", "\(Self.format(figures["durable"]!)) entries/s", "fsync + signed checkpoint per entry, \(durable) entries")
+    }
+
+    private mutating func measureServiceAwards(_ service: LedgerService) async throws {
+        let before = try service.checkpoint(CheckpointGetRequest()).size
+        let checkpointsBefore = try service.store.read { try $0.count("checkpoints") }
+        let district = try Scope("shizhong")
+        let requests = (0..<self.requests).map { i in
+            AwardRequest(
+                volunteer: Self.volunteer(i % Self.volunteers),
+                activity: Activity(id: "svc-\(i / 50)", category: "elder_care", minutes: 60, start: "2026-11-24T09:00:00+08:00", scope: district))
+        }
+        let seconds = try await Self.time {
+            _ = try await DemoPlay.concurrently(Array(requests.enumerated())) { (i, request) in
+                try await service.award(request, actor: .rootOperator, key: "svc-\(i)")
+            }
+        }
+        let groups = try service.store.read { try $0.count("checkpoints") } - checkpointsBefore
+        figures["service"] = Self.rate(self.requests, seconds)
+        _ = before
+        line("award requests, group commit", "\(Self.format(figures["service"]!)) requests/s", "\(self.requests) concurrent requests in \(groups) durable commits")
+    }
+
+    private mutating func measureVerify(_ service: LedgerService) throws {
+        var report: VerifyReport?
+        let seconds = try Self.time { report = try LedgerService.verify(store: service.store, semantic: false) }
+        guard let report, report.ok else { throw LedgerError(.ledger_invalid, "the benchmark ledger does not verify: \(report?.problems.first?.problem ?? "")") }
+        figures["verify"] = Self.rate(Int(report.size), seconds)
+        line("verify", "\(Self.format(figures["verify"]!)) entries/s", "\(report.size) entries, \(report.checkpoints) checkpoints, every balance")
+    }
+
+    private mutating func measureBalanceLookup(_ service: LedgerService) throws {
+        let count = 100_000
+        var total: Int64 = 0
+        let seconds = try Self.time {
+            for i in 0..<count {
+                total &+= try service.account(AccountGetRequest(account: Self.volunteer((i &* 7919) % Self.volunteers)), actor: .rootOperator).balance
+            }
+        }
+        figures["lookup"] = seconds / Double(count) * 1e6
+        line("balance lookup (account.get)", String(format: "%.1f µs", figures["lookup"]!), "\(count) lookups\(total < 0 ? "!" : "")")
+    }
+
+    private func printSummary() {
+        print("\nratios and goals:")
+        let batchedRatio = figures["batched"]! / figures["plain"]!
+        print("  batched append / plain SQLite  \(String(format: "%.2f", batchedRatio))×   goal ≥ 0.40")
+        print("  verify                         \(Self.format(figures["verify"]!))/s   goal ≥ 500,000/s")
+        print("  balance lookup                 \(String(format: "%.1f", figures["lookup"]!)) µs   goal < 50 µs")
+        print("  durable single / batched       \(String(format: "%.3f", figures["durable"]! / figures["batched"]!))×   (what group commit saves)")
+        print("  SHA-256 / batched append       \(String(format: "%.1f", figures["sha256"]! / figures["batched"]!))×   (hashing is not the bottleneck when > 1)")
+    }
+}
