@@ -29,17 +29,22 @@ public struct SignedNote: Sendable, Equatable {
         signatures = []
         for line in lines {
             let fields = line.split(separator: " ", omittingEmptySubsequences: false)
-            guard fields.count == 3, fields[0] == "\u{2014}", let blob = Data(base64Encoded: String(fields[2])), blob.count >= 5 else {
+            guard fields.count == 3, fields[0] == "\u{2014}", NoteVerifier.isValidKeyName(String(fields[1])),
+                let blob = Data(base64Encoded: String(fields[2])), blob.count >= 5
+            else {
                 throw bad("signature line \"\(line.prefix(60))\" is not '— name base64'")
             }
             signatures.append(Signature(name: String(fields[1]), keyID: Array(blob.prefix(4)), signature: Array(blob.dropFirst(4))))
         }
     }
 
-    /// Whether a signature by `verifier` (same name, same key id) verifies.
-    /// Signatures by other keys are ignored, as C2SP prescribes.
+    /// Whether the note carries `verifier`'s signature and every line by that
+    /// key (same name, same key id) verifies. Lines by other keys are ignored;
+    /// a failing line by this key rejects the note, as C2SP and the reference
+    /// implementation (golang.org/x/mod/sumdb/note) do.
     public func isSigned(by verifier: NoteVerifier) -> Bool {
         let keyID = verifier.keyID
-        return signatures.contains { $0.name == verifier.name && $0.keyID == keyID && verifier.isValidSignature($0.signature, for: text) }
+        let byKey = signatures.filter { $0.name == verifier.name && $0.keyID == keyID }
+        return !byKey.isEmpty && byKey.allSatisfy { verifier.isValidSignature($0.signature, for: text) }
     }
 }

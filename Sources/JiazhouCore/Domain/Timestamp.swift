@@ -29,7 +29,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Parses RFC 3339 (`Z` or `±hh:mm`, optional fraction up to milliseconds precision
-    /// kept; further digits must be zero). Years 1970–9999.
+    /// kept; further digits must be zero). Instants from 1970-01-01T00:00:00Z to year 9999.
     public init?(rfc3339 text: String) {
         let b = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int64? {
@@ -76,6 +76,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let days = Self.days(fromCivil: year, month, day)
         let local = ((days * 24 + hour) * 60 + minute) * 60 + second
         millisecondsSince1970 = (local - offset * 60) * 1000 + millis
+        guard millisecondsSince1970 >= 0 else { return nil }
     }
 
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).

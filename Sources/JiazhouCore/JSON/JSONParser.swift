@@ -92,9 +92,16 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            guard members.updateValue(value, forKey: key) == nil else {
-                throw failure("duplicate member name \"\(key)\"", at: keyOffset)
+            // Swift compares strings by Unicode canonical equivalence, so "é" and
+            // "e\u{301}" are one dictionary key: such a pair is refused too, by
+            // policy (Ledger/SPEC.md §3), rather than one silently replacing the other.
+            if let existing = members.index(forKey: key) {
+                let same = Array(members.keys[existing].utf8) == Array(key.utf8)
+                throw failure(
+                    same ? "duplicate member name \"\(key)\"" : "member names \"\(key)\" differ only in Unicode normalisation; use one spelling",
+                    at: keyOffset)
             }
+            members[key] = value
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") {
