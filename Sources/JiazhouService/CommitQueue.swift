@@ -1,17 +1,26 @@
 import JiazhouCore
 import JiazhouStore
+import Synchronization
 
 /// The one writer. Requests that arrive while a transaction is committing
 /// wait and then commit together in the next one (group commit), so that
 /// durability costs one fsync per group, not per request. Each request runs
 /// in its own savepoint: a refused request leaves its group intact.
 /// No request is answered before the transaction holding it is durable.
-actor CommitQueue {
+///
+/// `enqueue` is synchronous, so requests commit in the order they were
+/// enqueued: a transport that enqueues a stream's requests one after another
+/// gets them applied in that order, while still sharing commits.
+final class CommitQueue: Sendable {
+    private struct State {
+        var pending: [any PendingWrite] = []
+        var draining = false
+    }
+
     private let store: LedgerStore
     /// Signs the checkpoint of each committed group, inside its transaction.
     private let afterGroup: @Sendable (inout StoreWriter, Int64) throws -> Void
-    private var pending: [any PendingWrite] = []
-    private var draining = false
+    private let state = Mutex(State())
 
     /// Most requests committed in one transaction.
     static let maxGroup = 4096
@@ -21,22 +30,27 @@ actor CommitQueue {
         self.afterGroup = afterGroup
     }
 
-    /// Runs `body` in the next commit group; returns once it is durable.
-    func submit<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
-        let result: Result<T, LedgerError> = await withCheckedContinuation { continuation in
-            pending.append(Pending(body: body, continuation: continuation))
-            if !draining {
-                draining = true
-                Task { await self.drain() }
-            }
+    /// Puts `body` in the next commit group; the handle gives its result once durable.
+    func enqueue<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) -> Durable<T> {
+        let handle = Durable<T>(body: body)
+        let startDrain = state.withLock { state in
+            state.pending.append(handle)
+            defer { state.draining = true }
+            return !state.draining
         }
-        return try result.get()
+        if startDrain { Task { await self.drain() } }
+        return handle
     }
 
     private func drain() async {
-        while !pending.isEmpty {
-            let group = Array(pending.prefix(Self.maxGroup))
-            pending.removeFirst(group.count)
+        while true {
+            let group: [any PendingWrite] = state.withLock { state in
+                let group = Array(state.pending.prefix(Self.maxGroup))
+                state.pending.removeFirst(group.count)
+                if group.isEmpty { state.draining = false }
+                return group
+            }
+            if group.isEmpty { return }
             let afterGroup = self.afterGroup
             var failure: LedgerError?
             do {
@@ -50,7 +64,6 @@ actor CommitQueue {
             }
             for request in group { request.complete(commitFailure: failure) }
         }
-        draining = false
     }
 }
 
@@ -59,34 +72,59 @@ protocol PendingWrite: Sendable {
     func complete(commitFailure: LedgerError?)
 }
 
-/// One request waiting in a group. `@unchecked Sendable` because its result
-/// is written once on the database's writer thread inside the transaction and
-/// read once after the transaction returns; the two never overlap.
-private final class Pending<T: Sendable>: PendingWrite, @unchecked Sendable {
-    let body: @Sendable (inout StoreWriter) throws -> T
-    let continuation: CheckedContinuation<Result<T, LedgerError>, Never>
-    var result: Result<T, LedgerError>?
+/// A write waiting for its commit: `await handle.value` returns its result
+/// once the transaction that holds it is durable, or its refusal.
+public final class Durable<T: Sendable>: PendingWrite, Sendable {
+    private struct State {
+        /// Set inside the transaction; published only by `complete`.
+        var provisional: Result<T, LedgerError>?
+        var final: Result<T, LedgerError>?
+        var waiters: [CheckedContinuation<Result<T, LedgerError>, Never>] = []
+    }
 
-    init(body: @escaping @Sendable (inout StoreWriter) throws -> T, continuation: CheckedContinuation<Result<T, LedgerError>, Never>) {
-        self.body = body
-        self.continuation = continuation
+    private let body: @Sendable (inout StoreWriter) throws -> T
+    private let state = Mutex(State())
+
+    init(body: @escaping @Sendable (inout StoreWriter) throws -> T) { self.body = body }
+
+    /// A handle that is already refused (validation failed before enqueueing).
+    init(refused error: LedgerError) {
+        body = { _ in throw error }
+        state.withLock { $0.final = .failure(error) }
+    }
+
+    /// The result, once durable.
+    public var value: T {
+        get async throws(LedgerError) {
+            let result: Result<T, LedgerError> = await withCheckedContinuation { continuation in
+                let ready = state.withLock { state -> Result<T, LedgerError>? in
+                    if let final = state.final { return final }
+                    state.waiters.append(continuation)
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
+            return try result.get()
+        }
     }
 
     func apply(_ writer: inout StoreWriter) {
+        let result: Result<T, LedgerError>
         do {
             result = .success(try writer.attempt(body))
-        } catch let error as LedgerError {
-            result = .failure(error)
         } catch {
             result = .failure(LedgerStore.describe(error))
         }
+        state.withLock { $0.provisional = result }
     }
 
     func complete(commitFailure: LedgerError?) {
-        if let commitFailure {
-            continuation.resume(returning: .failure(commitFailure))
-        } else {
-            continuation.resume(returning: result ?? .failure(LedgerError(.storage_unavailable, "the request was not run")))
+        let (result, waiters) = state.withLock { state in
+            let result = commitFailure.map { .failure($0) } ?? state.provisional ?? .failure(LedgerError(.storage_unavailable, "the request was not run"))
+            state.final = result
+            defer { state.waiters = [] }
+            return (result, state.waiters)
         }
+        for waiter in waiters { waiter.resume(returning: result) }
     }
 }

@@ -59,7 +59,7 @@ public final class LedgerService: Sendable {
 
     /// Runs `body` as one request in the next commit group.
     func commit<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
-        try await queue.submit(body)
+        try await queue.enqueue(body).value
     }
 
     /// Appends whatever `body` appends, as one request of the next commit
@@ -70,17 +70,22 @@ public final class LedgerService: Sendable {
         try await commit(body)
     }
 
-    /// A write with an idempotency key: the same key with the same params
+    /// A write with an idempotency key, enqueued now, in call order: the same key with the same params
     /// returns the first result and writes nothing; with other params it is
     /// `idempotency_conflict`. Keys are per actor.
     func write<Params: Encodable, Result: Codable & Sendable>(
         _ method: String, actor: AccountID, key: String?, params: Params,
         _ body: @escaping @Sendable (inout WriteContext) throws -> Result
-    ) async throws(LedgerError) -> Result {
-        let requestHash = try Self.requestHash(method: method, params: params)
-        if let key { try Self.validateKey(key) }
+    ) -> Durable<Result> {
+        let requestHash: Hash
+        do {
+            requestHash = try Self.requestHash(method: method, params: params)
+            if let key { try Self.validateKey(key) }
+        } catch {
+            return Durable(refused: error)
+        }
         let now = clock.now()
-        return try await commit { writer in
+        return queue.enqueue { writer in
             if let key, let first = try writer.reader.idempotency(actor: actor, key: key) {
                 guard first.requestHash == requestHash.bytes else {
                     throw LedgerError(.idempotency_conflict, "key \"\(key)\" was already used by \(actor) with different parameters; use a new key")

@@ -60,4 +60,20 @@ import Testing
         #expect(try ledger.service.checkpoint(CheckpointGetRequest()).note == note)
         #expect(refusal { try ledger.service.checkpoint(CheckpointGetRequest(size: 2)) } == .unknown_entry)
     }
+
+    @Test func requestsEnqueuedOneAfterAnotherCommitInThatOrder() async throws {
+        let ledger = try await TestLedger.make()
+        let service = ledger.service
+        // Enqueued without waiting: the award depends on the account opened just before it.
+        var awards: [Durable<AwardResult>] = []
+        for n in 50..<80 {
+            _ = service.enqueueOpenAccount(AccountOpenRequest(account: TestLedger.volunteer(n), scope: TestLedger.baiyang), actor: TestLedger.root, key: nil)
+            awards.append(
+                service.enqueueAward(AwardRequest(volunteer: TestLedger.volunteer(n), activity: TestLedger.activity("a\(n)")), actor: TestLedger.root, key: nil))
+        }
+        var seqs: [Int64] = []
+        for award in awards { seqs.append(try await award.value.seq) }
+        #expect(seqs == seqs.sorted())
+        #expect(try service.verify(VerifyRequest(), actor: TestLedger.root).ok)
+    }
 }

@@ -30,19 +30,20 @@ public struct AccountOpenResult: Codable, Sendable, Equatable {
 extension LedgerService {
     /// Opens an account (volunteer, merchant, issuer) or a principal (coordinator, operator).
     public func openAccount(_ request: AccountOpenRequest, actor: AccountID, key: String?) async throws(LedgerError) -> AccountOpenResult {
+        try await enqueueOpenAccount(request, actor: actor, key: key).value
+    }
+
+    /// Validates and enqueues; requests enqueued one after another commit in that order.
+    public func enqueueOpenAccount(_ request: AccountOpenRequest, actor: AccountID, key: String?) -> Durable<AccountOpenResult> {
         let tags = request.tags ?? []
-        try Account.validateTags(tags)
-        try validateBudget(request)
-        if request.account.kind == .issuer, request.account.name != request.scope.path {
-            throw LedgerError(.invalid_request, "an issuer's name is the scope it pays for: issuer:\(request.scope.path)")
-        }
         let profileText = request.profile?.canonicalText
-        if let profile = request.profile {
-            guard case .object = profile else { throw LedgerError(.invalid_request, "profile must be a JSON object") }
-            guard profile.canonicalBytes.count <= 4096 else { throw LedgerError(.too_large, "profile is over 4096 bytes") }
+        do {
+            try validate(request, tags: tags)
+        } catch {
+            return Durable(refused: error)
         }
         let salt = profileText == nil ? [] : random.bytes(32)
-        return try await write("account.open", actor: actor, key: key, params: request) { context in
+        return write("account.open", actor: actor, key: key, params: request) { context in
             try Authorization(actor: actor, reader: context.reader).requireOpen(request.account, in: request.scope)
             guard try context.reader.account(request.account) == nil else {
                 throw LedgerError(.account_exists, "\(request.account) is already open")
@@ -61,7 +62,15 @@ extension LedgerService {
         }
     }
 
-    private func validateBudget(_ request: AccountOpenRequest) throws(LedgerError) {
+    private func validate(_ request: AccountOpenRequest, tags: [String]) throws(LedgerError) {
+        try Account.validateTags(tags)
+        if request.account.kind == .issuer, request.account.name != request.scope.path {
+            throw LedgerError(.invalid_request, "an issuer's name is the scope it pays for: issuer:\(request.scope.path)")
+        }
+        if let profile = request.profile {
+            guard case .object = profile else { throw LedgerError(.invalid_request, "profile must be a JSON object") }
+            guard profile.canonicalBytes.count <= 4096 else { throw LedgerError(.too_large, "profile is over 4096 bytes") }
+        }
         guard let budget = request.budget else { return }
         guard request.account.kind == .issuer else { throw LedgerError(.invalid_request, "only issuers have a budget") }
         guard budget >= 0, budget <= Int64(Limits.maxSafeInteger) else {

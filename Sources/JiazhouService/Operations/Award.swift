@@ -34,11 +34,20 @@ extension LedgerService {
     }
 
     public func award(_ request: AwardRequest, actor: AccountID, key: String?) async throws(LedgerError) -> AwardResult {
-        try request.activity.validate()
-        guard request.volunteer.kind == .volunteer else {
-            throw LedgerError(.invalid_request, "awards go to volunteers, not to \(request.volunteer)")
+        try await enqueueAward(request, actor: actor, key: key).value
+    }
+
+    /// Validates and enqueues; requests enqueued one after another commit in that order.
+    public func enqueueAward(_ request: AwardRequest, actor: AccountID, key: String?) -> Durable<AwardResult> {
+        do throws(LedgerError) {
+            try request.activity.validate()
+            guard request.volunteer.kind == .volunteer else {
+                throw LedgerError(.invalid_request, "awards go to volunteers, not to \(request.volunteer)")
+            }
+        } catch {
+            return Durable(refused: error)
         }
-        return try await write("award", actor: actor, key: key, params: request) { context in
+        return write("award", actor: actor, key: key, params: request) { context in
             let reader = context.reader
             try Authorization(actor: actor, reader: reader).requireAward(in: request.activity.scope)
             guard try reader.account(request.volunteer) != nil else {

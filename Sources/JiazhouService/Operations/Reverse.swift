@@ -22,10 +22,19 @@ public struct ReverseResult: Codable, Sendable, Equatable {
 
 extension LedgerService {
     public func reverse(_ request: ReverseRequest, actor: AccountID, key: String?) async throws(LedgerError) -> ReverseResult {
-        guard !request.reason.trimmingCharacters(in: .whitespaces).isEmpty, request.reason.utf8.count <= Limits.textBytes else {
-            throw LedgerError(.invalid_request, "a reversal needs a reason of 1–\(Limits.textBytes) bytes")
+        try await enqueueReverse(request, actor: actor, key: key).value
+    }
+
+    /// Validates and enqueues; requests enqueued one after another commit in that order.
+    public func enqueueReverse(_ request: ReverseRequest, actor: AccountID, key: String?) -> Durable<ReverseResult> {
+        do throws(LedgerError) {
+            guard !request.reason.trimmingCharacters(in: .whitespaces).isEmpty, request.reason.utf8.count <= Limits.textBytes else {
+                throw LedgerError(.invalid_request, "a reversal needs a reason of 1–\(Limits.textBytes) bytes")
+            }
+        } catch {
+            return Durable(refused: error)
         }
-        return try await write("reverse", actor: actor, key: key, params: request) { context in
+        return write("reverse", actor: actor, key: key, params: request) { context in
             let reader = context.reader
             let authorization = try Authorization(actor: actor, reader: reader)
             guard request.seq >= 0, let original = try reader.entry(request.seq)?.entry else {
