@@ -22,6 +22,9 @@ public enum CanonicalJSON {
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .integer(let n): writeInteger(n, into: &out)
         case .string(let s): writeString(s, into: &out)
+        case .numberText(let text):
+            // Echoed as received; never hashed (entries cannot hold one).
+            out.append(contentsOf: text.utf8)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {

@@ -15,10 +15,25 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private let maxDepth: Int
+    private var keepNumberText = false
 
     /// Parses one JSON text, which must be the whole of `bytes` but for whitespace.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = Limits.jsonDepth) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+        parser.skipWhitespace()
+        let value = try parser.parseValue(depth: 0)
+        parser.skipWhitespace()
+        if parser.index != bytes.count { throw parser.failure("unexpected content after the JSON value") }
+        return value
+    }
+
+    /// Parses one JSON text, keeping numbers that are not integers within
+    /// ±2^53 as ``JSONValue/numberText(_:)`` instead of refusing them. For a
+    /// transport that must echo a JSON-RPC `id` exactly; it must refuse
+    /// ``JSONValue/containsNumberText`` everywhere else.
+    public static func parseKeepingNumberText(_ bytes: [UInt8], maxDepth: Int = Limits.jsonDepth) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+        parser.keepNumberText = true
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -58,7 +73,13 @@ public struct JSONParser {
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .integer(try parseInteger())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = index
+            do { return .integer(try parseInteger()) } catch {
+                guard keepNumberText else { throw error }
+                index = start
+                return .numberText(try scanNumberText())
+            }
         default: throw failure("unexpected character")
         }
     }
@@ -161,6 +182,30 @@ public struct JSONParser {
         }
         guard magnitude <= Limits.maxSafeInteger else { throw failure("number beyond ±2^53", at: start) }
         return negative ? -Int64(magnitude) : Int64(magnitude)
+    }
+
+    /// Scans any RFC 8259 number and returns its text.
+    private mutating func scanNumberText() throws(Failure) -> String {
+        let start = index
+        func digits(_ index: inout Int) -> Int {
+            let from = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            return index - from
+        }
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let intStart = index
+        guard digits(&index) > 0, !(bytes[intStart] == UInt8(ascii: "0") && index - intStart > 1) else { throw failure("invalid number", at: start) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits(&index) > 0 else { throw failure("invalid number", at: start) }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits(&index) > 0 else { throw failure("invalid number", at: start) }
+        }
+        guard index - start <= 64 else { throw failure("number longer than 64 characters", at: start) }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
     private mutating func parseString() throws(Failure) -> String {

@@ -27,6 +27,11 @@ extension JSONValue: Codable {
         case .string(let s): try container.encode(s)
         case .array(let a): try container.encode(a)
         case .object(let o): try container.encode(o)
+        case .numberText(let text):
+            guard let number = Double(text) else {
+                throw EncodingError.invalidValue(text, .init(codingPath: encoder.codingPath, debugDescription: "not a number"))
+            }
+            try container.encode(number)
         }
     }
 }

@@ -11,6 +11,11 @@ public enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// A number that is not an integer within ±2^53, kept as its exact text.
+    /// Only a parser asked to keep such numbers makes one (a JSON-RPC `id` must be
+    /// echoed exactly); it is never part of an entry, and ``containsNumberText``
+    /// lets a transport refuse it everywhere else.
+    case numberText(String)
 }
 
 extension JSONValue {
@@ -54,6 +59,17 @@ extension JSONValue {
         case .string: "string"
         case .array: "array"
         case .object: "object"
+        case .numberText: "number"
+        }
+    }
+
+    /// Whether a ``numberText`` occurs anywhere inside.
+    public var containsNumberText: Bool {
+        switch self {
+        case .numberText: true
+        case .array(let items): items.contains { $0.containsNumberText }
+        case .object(let members): members.values.contains { $0.containsNumberText }
+        default: false
         }
     }
 }

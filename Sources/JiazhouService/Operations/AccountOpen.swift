@@ -68,7 +68,9 @@ extension LedgerService {
             throw LedgerError(.invalid_request, "an issuer's name is the scope it pays for: issuer:\(request.scope.path)")
         }
         if let profile = request.profile {
-            guard case .object = profile else { throw LedgerError(.invalid_request, "profile must be a JSON object") }
+            guard case .object = profile, !profile.containsNumberText else {
+                throw LedgerError(.invalid_request, "profile must be a JSON object of strings, integers, booleans, lists and objects")
+            }
             guard profile.canonicalBytes.count <= 4096 else { throw LedgerError(.too_large, "profile is over 4096 bytes") }
         }
         guard let budget = request.budget else { return }
