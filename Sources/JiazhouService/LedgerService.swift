@@ -137,10 +137,10 @@ public final class LedgerService: Sendable {
 
     /// The rule set in force.
     func currentRuleSet(reader: StoreReader) throws -> RuleSet {
-        guard let stored = try reader.currentRuleSet() else {
+        guard let version = try reader.currentRuleSetVersion() else {
             throw LedgerError(.rules_invalid, "no rule set has been published")
         }
-        return try ruleSet(version: stored.version, reader: reader)
+        return try ruleSet(version: version, reader: reader)
     }
 }
 

@@ -43,22 +43,28 @@ public struct StoreReader {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [name])
     }
 
+    static let accountColumns = "id, scope, tags, budget, opened_seq, balance, earned, minutes"
+
     public func account(_ id: AccountID) throws -> Account? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [id.text]) else { return nil }
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(Self.accountColumns) FROM accounts WHERE id = ?"), arguments: [id.text]) else {
+            return nil
+        }
         return try Self.account(row)
     }
 
+    /// Reads an account row by column position (the order of ``accountColumns``):
+    /// lookups by name cost a case-insensitive search per column.
     static func account(_ row: Row) throws -> Account {
-        let tagsText: String = row["tags"]
-        let tags = try JSONParser.parse(tagsText).arrayValue?.compactMap(\.stringValue) ?? []
+        let tagsText: String = row[2]
+        let tags = tagsText == "[]" ? [] : try JSONParser.parse(tagsText).arrayValue?.compactMap(\.stringValue) ?? []
         return Account(
-            id: try AccountID(row["id"] as String), scope: try Scope(row["scope"] as String), tags: tags, budget: row["budget"],
-            openedSeq: row["opened_seq"], balance: row["balance"], earned: row["earned"], minutes: row["minutes"])
+            id: try AccountID(row[0] as String), scope: try Scope(row[1] as String), tags: tags, budget: row[3],
+            openedSeq: row[4], balance: row[5], earned: row[6], minutes: row[7])
     }
 
     /// Every account, in id order, one at a time (bounded memory).
     public func forEachAccount(_ body: (Account) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM accounts ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.accountColumns) FROM accounts ORDER BY id")
         while let row = try rows.next() { try body(try Self.account(row)) }
     }
 
@@ -99,6 +105,11 @@ public struct StoreReader {
     /// The seq of the entry that reversed `seq`, if any.
     public func reversal(of seq: Int64) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT reversal_seq FROM reversals WHERE original_seq = ?", arguments: [seq])
+    }
+
+    /// The version of the rule set in force, without its text.
+    public func currentRuleSetVersion() throws -> Int64? {
+        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT max(version) FROM rulesets"))
     }
 
     /// The rule set in force: the latest published.

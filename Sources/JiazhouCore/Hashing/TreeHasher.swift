@@ -7,20 +7,28 @@ public enum TreeHasher {
     public static let emptyRoot = Hash(uncheckedBytes: Array(SHA256.hash(data: [UInt8]())))
 
     /// SHA-256(0x00 ‖ bytes).
-    public static func leafHash(_ bytes: some Collection<UInt8>) -> Hash {
+    public static func leafHash(_ bytes: [UInt8]) -> Hash {
         var hasher = SHA256()
-        hasher.update(data: [0x00])
-        hasher.update(data: Array(bytes))
-        return Hash(uncheckedBytes: Array(hasher.finalize()))
+        hasher.update(data: leafPrefix)
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return Hash(uncheckedBytes: hasher.finalize().withUnsafeBytes { Array($0) })
     }
+
+    /// SHA-256(0x00 ‖ bytes), for any byte collection.
+    public static func leafHash(_ bytes: some Collection<UInt8>) -> Hash {
+        leafHash(Array(bytes))
+    }
+
+    private static let leafPrefix: [UInt8] = [0x00]
+    private static let nodePrefix: [UInt8] = [0x01]
 
     /// SHA-256(0x01 ‖ left ‖ right).
     public static func nodeHash(_ left: Hash, _ right: Hash) -> Hash {
         var hasher = SHA256()
-        hasher.update(data: [0x01])
-        hasher.update(data: left.bytes)
-        hasher.update(data: right.bytes)
-        return Hash(uncheckedBytes: Array(hasher.finalize()))
+        hasher.update(data: nodePrefix)
+        left.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        right.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return Hash(uncheckedBytes: hasher.finalize().withUnsafeBytes { Array($0) })
     }
 
     /// Plain SHA-256, for commitments and rule-set hashes.

@@ -46,7 +46,25 @@ public enum CanonicalJSON {
 
     /// Keys in RFC 8785 order: by UTF-16 code units, not by scalar or UTF-8.
     static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
-        members.keys.sorted { a, b in a.utf16.lexicographicallyPrecedes(b.utf16) }
+        members.keys.sorted(by: precedes)
+    }
+
+    /// RFC 8785 order. UTF-8 byte order equals UTF-16 code-unit order except
+    /// between U+E000…U+FFFF and supplementary characters (UTF-16 puts the
+    /// latter's surrogates first), so bytes decide unless both are possible.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                var i = 0
+                while i < n, x[i] == y[i] { i += 1 }
+                if i == n { return x.count < y.count }
+                // Lead bytes 0xEE/0xEF start U+E000…U+FFFF; 0xF0…0xF4 start supplementary characters.
+                if x[i] >= 0xEE && y[i] >= 0xEE { return String(decoding: x, as: UTF8.self).utf16.lexicographicallyPrecedes(String(decoding: y, as: UTF8.self).utf16) }
+                return x[i] < y[i]
+            }
+        }
     }
 
     static func writeInteger(_ n: Int64, into out: inout [UInt8]) {
@@ -66,6 +84,17 @@ public enum CanonicalJSON {
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        var s = s
+        let plain = s.withUTF8 { bytes in
+            // Most strings need no escape: copy them in one go.
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])

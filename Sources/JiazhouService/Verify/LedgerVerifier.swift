@@ -50,13 +50,23 @@ struct LedgerVerifier {
         do { checkpointVerifier = try verifierKey.map { key throws(LedgerError) in try NoteVerifier(verifierKey: key) } } catch {
             report(nil, "the recorded verifier key is malformed, so no checkpoint can be checked: \(error.message)")
         }
-        try reader.forEachEntry(in: 0..<Int64.max) { seq, bytes, storedLeafHash in
-            check(seq: seq, bytes: bytes, storedLeafHash: storedLeafHash, verifierKey: verifierKey)
-            while let checkpoint = pendingCheckpoints.first, checkpoint.size <= range.size {
-                pendingCheckpoints.removeFirst()
-                check(checkpoint, verifier: checkpointVerifier)
+        var batch: [DecodedRow] = []
+        batch.reserveCapacity(Self.batchSize)
+        func drain(_ verifier: inout LedgerVerifier) {
+            for row in DecodedRow.decodeInParallel(batch) {
+                verifier.check(row, verifierKey: verifierKey)
+                while let checkpoint = pendingCheckpoints.first, checkpoint.size <= verifier.range.size {
+                    pendingCheckpoints.removeFirst()
+                    verifier.check(checkpoint, verifier: checkpointVerifier)
+                }
             }
+            batch.removeAll(keepingCapacity: true)
         }
+        try reader.forEachEntry(in: 0..<Int64.max) { seq, bytes, storedLeafHash in
+            batch.append(DecodedRow(seq: seq, bytes: bytes, storedLeafHash: storedLeafHash))
+            if batch.count == Self.batchSize { drain(&self) }
+        }
+        drain(&self)
         for checkpoint in pendingCheckpoints {
             report(range.size.asInt64, "a checkpoint was signed at size \(checkpoint.size) but the ledger has only \(range.size) entries: entries were removed")
         }
@@ -71,13 +81,17 @@ struct LedgerVerifier {
             problems: problems, truncated: problemCount > VerifyReport.maxProblems)
     }
 
-    private mutating func check(seq: Int64, bytes: [UInt8], storedLeafHash: [UInt8], verifierKey: String?) {
+    /// Entries decoded together, on every core, before the sequential checks.
+    static let batchSize = 8192
+
+    private mutating func check(_ row: DecodedRow, verifierKey: String?) {
+        let seq = row.seq
         if seq != expectedSeq {
             report(expectedSeq, seq > expectedSeq ? "entries \(expectedSeq)..<\(seq) are missing" : "entry \(seq) is out of order")
         }
         expectedSeq = seq + 1
-        let leafHash = TreeHasher.leafHash(bytes)
-        if leafHash.bytes != storedLeafHash { report(seq, "stored leaf hash does not match the entry's bytes") }
+        let leafHash = row.leafHash!
+        if leafHash.bytes != row.storedLeafHash { report(seq, "stored leaf hash does not match the entry's bytes") }
         var subtreeProblems: [String] = []
         for subtree in range.append(leafHash) {
             subtrees.expect(level: subtree.level, index: subtree.index, hash: subtree.hash) { subtreeProblems.append($0) }
@@ -85,7 +99,9 @@ struct LedgerVerifier {
         for problem in subtreeProblems { report(seq, problem) }
         defer { previous = leafHash }
         let entry: Entry
-        do { entry = try Entry.unseal(bytes).entry } catch {
+        switch row.entry! {
+        case .success(let decoded): entry = decoded
+        case .failure(let error):
             report(seq, "\(error.message)")
             return
         }

@@ -1,0 +1,51 @@
+import Dispatch
+import Foundation
+import JiazhouCore
+
+/// One stored entry with the work that does not depend on its neighbours —
+/// leaf hash, parse, canonical-form check — done ahead, so that verification
+/// can spread it over every core and keep only the chain checks sequential.
+struct DecodedRow: Sendable {
+    let seq: Int64
+    let bytes: [UInt8]
+    let storedLeafHash: [UInt8]
+    var leafHash: Hash?
+    var entry: Result<Entry, LedgerError>?
+
+    init(seq: Int64, bytes: [UInt8], storedLeafHash: [UInt8]) {
+        self.seq = seq
+        self.bytes = bytes
+        self.storedLeafHash = storedLeafHash
+    }
+
+    mutating func decode() {
+        leafHash = TreeHasher.leafHash(bytes)
+        do { entry = .success(try Entry.unseal(bytes).entry) } catch { entry = .failure(error) }
+    }
+
+    /// Decodes `rows` in as many slices as there are cores.
+    static func decodeInParallel(_ rows: [DecodedRow]) -> [DecodedRow] {
+        var rows = rows
+        let slices = max(1, min(System.cores, rows.count / 256))
+        rows.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedBuffer(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                let lower = shared.buffer.count * slice / slices
+                let upper = shared.buffer.count * (slice + 1) / slices
+                for i in lower..<upper { shared.buffer[i].decode() }
+            }
+        }
+        return rows
+    }
+}
+
+/// The rows' buffer, shared with the decoding threads. `@unchecked Sendable`
+/// because each thread writes only its own disjoint slice, and the buffer
+/// outlives `concurrentPerform`, which returns only when all are done.
+private struct SharedBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<DecodedRow>
+}
+
+enum System {
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
+}
