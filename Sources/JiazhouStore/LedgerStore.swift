@@ -94,7 +94,9 @@ public final class LedgerStore: Sendable {
         do {
             return try await database.write { db in
                 var writer = try StoreWriter(db: db)
-                return try body(&writer)
+                let result = try body(&writer)
+                try writer.flush()
+                return result
             }
         } catch let error as LedgerError {
             throw error
@@ -108,7 +110,9 @@ public final class LedgerStore: Sendable {
         try Self.storageCall {
             try database.write { db in
                 var writer = try StoreWriter(db: db)
-                return try body(&writer)
+                let result = try body(&writer)
+                try writer.flush()
+                return result
             }
         }
     }

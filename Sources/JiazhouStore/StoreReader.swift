@@ -5,6 +5,8 @@ import Foundation
 /// Read access to one consistent snapshot of the ledger.
 public struct StoreReader {
     let db: Database
+    /// Inside a write transaction: what it has read and changed so far.
+    var cache: TransactionCache? = nil
 
     /// The end of the chain, rebuilt from the stored leaf and subtree hashes
     /// (O(log n) reads, no rehashing).
@@ -46,6 +48,7 @@ public struct StoreReader {
     static let accountColumns = "id, scope, tags, budget, opened_seq, balance, earned, minutes"
 
     public func account(_ id: AccountID) throws -> Account? {
+        if let cache { return try cache.account(id, db: db) }
         guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(Self.accountColumns) FROM accounts WHERE id = ?"), arguments: [id.text]) else {
             return nil
         }

@@ -7,6 +7,7 @@ import Foundation
 /// balances, movements and Merkle subtrees, in the same transaction.
 public struct StoreWriter {
     let db: Database
+    let cache = TransactionCache()
     /// The chain's end as of the last append in this transaction.
     public private(set) var head: LedgerHead
 
@@ -16,13 +17,19 @@ public struct StoreWriter {
     }
 
     /// Reads within this transaction (they see its own writes).
-    public var reader: StoreReader { StoreReader(db: db) }
+    public var reader: StoreReader { StoreReader(db: db, cache: cache) }
+
+    /// Writes back what the transaction cache holds; called once, before commit.
+    func flush() throws {
+        try cache.flush(db: db)
+    }
 
     /// Runs `body` in a savepoint: if it throws, its writes are undone and the
     /// error rethrown, and the rest of the transaction goes on. This is how one
     /// refused request in a commit group leaves the others intact.
     public mutating func attempt<T>(_ body: (inout StoreWriter) throws -> T) throws -> T {
         let saved = head
+        let mark = cache.mark
         var result: Result<T, any Error>!
         do {
             try db.inSavepoint {
@@ -35,7 +42,10 @@ public struct StoreWriter {
                 }
             }
         }
-        if case .failure = result { head = saved }
+        if case .failure = result {
+            head = saved
+            cache.rollback(to: mark)
+        }
         return try result.get()
     }
 
@@ -53,8 +63,7 @@ public struct StoreWriter {
             .execute(arguments: [entry.seq, Data(sealed.leafHash.bytes), Data(sealed.bytes)])
         var range = head.range
         for subtree in range.append(sealed.leafHash) {
-            try db.cachedStatement(sql: "INSERT INTO subtrees (level, idx, hash) VALUES (?, ?, ?)")
-                .execute(arguments: [subtree.level, Int64(subtree.index), Data(subtree.hash.bytes)])
+            cache.addSubtree(level: subtree.level, index: Int64(subtree.index), hash: subtree.hash)
         }
         try index(entry)
         try apply(entry)
@@ -100,16 +109,20 @@ public struct StoreWriter {
         {
             concerned[account] = AccountDelta()
         }
-        for (account, delta) in concerned {
-            if delta != AccountDelta() {
-                try db.cachedStatement(sql: "UPDATE accounts SET balance = balance + ?, earned = earned + ?, minutes = minutes + ? WHERE id = ?")
-                    .execute(arguments: [delta.balance, delta.earned, delta.minutes, account.text])
-                guard db.changesCount == 1 else {
-                    throw LedgerError(.unknown_account, "\(account) is not open")
-                }
+        for (id, delta) in concerned {
+            guard var account = try cache.account(id, db: db) else {
+                throw LedgerError(.unknown_account, "\(id) is not open")
             }
-            try db.cachedStatement(sql: "INSERT INTO movements (account, seq, points) VALUES (?, ?, ?)")
-                .execute(arguments: [account.text, entry.seq, delta.balance])
+            if delta != AccountDelta() {
+                account.balance += delta.balance
+                account.earned += delta.earned
+                account.minutes += delta.minutes
+                if id.kind.isNonNegative, account.balance < 0 {
+                    throw LedgerError(.insufficient_points, "\(id) would go below zero (\(account.balance))")
+                }
+                cache.set(account, dirty: true)
+            }
+            cache.addMovement(account: id, seq: entry.seq, points: delta.balance)
         }
     }
 
@@ -117,6 +130,7 @@ public struct StoreWriter {
         let tags = JSONValue.array(account.tags.map(JSONValue.string)).canonicalText
         try db.cachedStatement(sql: "INSERT INTO accounts (id, kind, scope, tags, budget, opened_seq) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [account.id.text, account.id.kind.rawValue, account.scope.path, tags, account.budget, account.openedSeq])
+        cache.set(account, dirty: false)
     }
 
     /// Keeps a person's profile and its salt off the chain.

@@ -23,7 +23,7 @@ import Testing
                 try writer.append(entry)
             }
         }
-        #expect(failure == .storage_unavailable)
+        #expect(failure == .insufficient_points)
         #expect(try ledger.service.info() == before)
         #expect(try ledger.service.verify(VerifyRequest(), actor: TestLedger.root).ok)
     }
