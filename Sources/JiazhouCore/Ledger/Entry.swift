@@ -61,8 +61,57 @@ public struct Entry: Sendable, Equatable {
 
     /// Canonical bytes and leaf hash.
     public func sealed() -> Sealed {
-        let bytes = json.canonicalBytes
+        let bytes = canonicalBytes
         return Sealed(entry: self, bytes: bytes, leafHash: TreeHasher.leafHash(bytes))
+    }
+
+    /// The RFC 8785 bytes of ``json``, written directly: the members of an
+    /// entry and of a posting are fixed, so their order is too, and only
+    /// `data` goes through the general encoder. A test holds the two equal.
+    public var canonicalBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        func member(_ name: StaticString, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
+        out.append(UInt8(ascii: "{"))
+        member("actor", first: true)
+        CanonicalJSON.writeString(actor.text, into: &out)
+        member("data")
+        CanonicalJSON.write(data, into: &out)
+        if let key {
+            member("key")
+            CanonicalJSON.writeString(key, into: &out)
+        }
+        member("kind")
+        CanonicalJSON.writeString(kind.rawValue, into: &out)
+        member("postings")
+        out.append(UInt8(ascii: "["))
+        for (i, posting) in postings.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            member("from", first: true)
+            CanonicalJSON.writeString(posting.from.text, into: &out)
+            member("points")
+            CanonicalJSON.writeInteger(posting.points, into: &out)
+            member("to")
+            CanonicalJSON.writeString(posting.to.text, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        member("prev")
+        CanonicalJSON.writeString(prev.hex, into: &out)
+        member("seq")
+        CanonicalJSON.writeInteger(seq, into: &out)
+        member("time")
+        CanonicalJSON.writeString(time.rfc3339, into: &out)
+        member("v")
+        CanonicalJSON.writeInteger(Self.formatVersion, into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 
     /// An entry together with the exact bytes that are stored and hashed.
@@ -85,7 +134,9 @@ extension Entry {
             throw LedgerError(.ledger_invalid, "entry is not valid JSON: \(error)")
         }
         let entry = try Entry(json: value)
-        guard value.canonicalBytes == bytes else {
+        // Entry(json:) keeps every member exactly, so the entry's own encoding
+        // is the canonical form of what was parsed.
+        guard entry.canonicalBytes == bytes else {
             throw LedgerError(.ledger_invalid, "entry \(entry.seq) is not in canonical (RFC 8785) form")
         }
         return Sealed(entry: entry, bytes: bytes, leafHash: TreeHasher.leafHash(bytes))

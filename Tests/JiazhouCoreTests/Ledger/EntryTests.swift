@@ -87,3 +87,20 @@ struct EntryTests {
         #expect(try Entry.unseal(sealed.bytes) == sealed)
     }
 }
+
+/// The direct encoder of entries must agree with the general RFC 8785 encoder.
+@Suite struct EntryEncodingTests {
+    @Test(arguments: [nil, "k-1", "含\"引号\"的键"] as [String?])
+    func theDirectEncodingIsTheCanonicalEncodingOfTheJSONObject(key: String?) throws {
+        let entry = Entry(
+            seq: 42, prev: TreeHasher.leafHash([1, 2, 3]), time: Timestamp(millisecondsSince1970: 1_795_000_000_123), kind: .award,
+            actor: try AccountID("coordinator:office-baiyang"), key: key,
+            postings: [
+                try Posting(from: AccountID("issuer:shizhong/tongjiang/baiyang"), to: AccountID("volunteer:V000001"), points: 20),
+                try Posting(from: AccountID("issuer:shizhong"), to: AccountID("volunteer:V000002"), points: 9_007_199_254_740_992),
+            ],
+            data: ["activity": ["id": "清扫\n街道", "tags": ["银龄", "夜间"]], "minutes": 120, "z": nil, "a": true])
+        #expect(entry.canonicalBytes == entry.json.canonicalBytes)
+        #expect(try Entry.unseal(entry.canonicalBytes).entry == entry)
+    }
+}
