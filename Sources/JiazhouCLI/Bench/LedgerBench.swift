@@ -33,6 +33,7 @@ struct LedgerBench {
         try measurePlainBaseline(service)
         try await measureDurableAppends(service, rules: rules)
         try await measureServiceAwards(service)
+        try measureDecode(service)
         try measureVerify(service)
         try measureBalanceLookup(service)
         printSummary()
@@ -166,6 +167,19 @@ struct LedgerBench {
         figures["service"] = Self.rate(self.requests, seconds)
         _ = before
         line("award requests, group commit", "\(Self.format(figures["service"]!)) requests/s", "\(self.requests) concurrent requests in \(groups) durable commits")
+    }
+
+    /// The per-entry part of `verify` alone, on one core: parse, check canonical form, hash.
+    private mutating func measureDecode(_ service: LedgerService) throws {
+        var rows: [[UInt8]] = []
+        let first = try service.info().size - Int64(min(entries, 50_000))
+        try service.store.read { reader in try reader.forEachEntry(in: first..<Int64.max) { _, bytes, _ in rows.append(bytes) } }
+        var sink: Int64 = 0
+        let seconds = try Self.time {
+            for bytes in rows { sink &+= try Entry.unseal(bytes).entry.seq }
+        }
+        figures["decode"] = Self.rate(rows.count, seconds)
+        line("entry decode, one core", "\(Self.format(figures["decode"]!)) entries/s", "parse + canonical check + leaf hash\(sink < 0 ? "!" : "")")
     }
 
     private mutating func measureVerify(_ service: LedgerService) throws {

@@ -12,7 +12,43 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.millisecondsSince1970 < b.millisecondsSince1970 }
 
     /// RFC 3339 in UTC with milliseconds: `2026-11-23T00:30:00.000Z`.
-    public var rfc3339: String { format(offsetMinutes: 0) }
+    public var rfc3339: String {
+        var out: [UInt8] = []
+        writeRFC3339(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``rfc3339`` to `out` without building strings: entries carry
+    /// a time each, and this runs for every one written or verified.
+    public func writeRFC3339(into out: inout [UInt8]) {
+        let (days, msOfDay) = millisecondsSince1970.floorDivided(by: 86_400_000)
+        let (y, m, d) = Self.civil(fromDays: days)
+        let seconds = msOfDay / 1000
+        func digits(_ n: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            var n = n
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+                n %= divisor
+                divisor /= 10
+            }
+        }
+        digits(y, 4)
+        out.append(UInt8(ascii: "-"))
+        digits(m, 2)
+        out.append(UInt8(ascii: "-"))
+        digits(d, 2)
+        out.append(UInt8(ascii: "T"))
+        digits(seconds / 3600, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(seconds / 60 % 60, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(seconds % 60, 2)
+        out.append(UInt8(ascii: "."))
+        digits(msOfDay % 1000, 3)
+        out.append(UInt8(ascii: "Z"))
+    }
     public var description: String { rfc3339 }
 
     /// RFC 3339 at a fixed offset, e.g. +08:00 for the district's local time.

@@ -22,7 +22,7 @@ public struct Hash: Sendable, Hashable, Comparable {
 
     /// Parses 64 lowercase hex digits; `nil` for anything else.
     public init?(hex: String) {
-        guard let decoded = Hex.decode(hex), decoded.count == 32, hex == Hex.encode(decoded) else { return nil }
+        guard hex.utf8.count == 64, hex.utf8.allSatisfy({ Hex.isLowercaseDigit($0) }), let decoded = Hex.decode(hex) else { return nil }
         self.bytes = decoded
     }
 
@@ -62,6 +62,18 @@ public enum Hex {
             out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isLowercaseDigit(_ c: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(c)
+    }
+
+    /// Appends the lowercase hex of `bytes` to `out`.
+    public static func write(_ bytes: [UInt8], into out: inout [UInt8]) {
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
     }
 
     /// Decodes hex (either case); `nil` on an odd length or a non-hex character.

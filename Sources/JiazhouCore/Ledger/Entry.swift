@@ -103,11 +103,15 @@ public struct Entry: Sendable, Equatable {
         }
         out.append(UInt8(ascii: "]"))
         member("prev")
-        CanonicalJSON.writeString(prev.hex, into: &out)
+        out.append(UInt8(ascii: "\""))
+        Hex.write(prev.bytes, into: &out)
+        out.append(UInt8(ascii: "\""))
         member("seq")
         CanonicalJSON.writeInteger(seq, into: &out)
         member("time")
-        CanonicalJSON.writeString(time.rfc3339, into: &out)
+        out.append(UInt8(ascii: "\""))
+        time.writeRFC3339(into: &out)
+        out.append(UInt8(ascii: "\""))
         member("v")
         CanonicalJSON.writeInteger(Self.formatVersion, into: &out)
         out.append(UInt8(ascii: "}"))
@@ -150,7 +154,9 @@ extension Entry {
         guard o["v"]?.integerValue == Self.formatVersion else { throw bad("\"v\" must be \(Self.formatVersion)") }
         guard let seq = o["seq"]?.integerValue, seq >= 0 else { throw bad("\"seq\" must be a non-negative integer") }
         guard let prevText = o["prev"]?.stringValue, let prev = Hash(hex: prevText) else { throw bad("\"prev\" must be 64 lowercase hex digits") }
-        guard let timeText = o["time"]?.stringValue, let time = Timestamp(rfc3339: timeText), time.rfc3339 == timeText else {
+        guard let timeText = o["time"]?.stringValue, timeText.utf8.count == 24, timeText.utf8.last == UInt8(ascii: "Z"),
+            let time = Timestamp(rfc3339: timeText), time.rfc3339 == timeText
+        else {
             throw bad("\"time\" must be RFC 3339 UTC with milliseconds")
         }
         guard let kindText = o["kind"]?.stringValue, let kind = Kind(rawValue: kindText) else { throw bad("\"kind\" is not a known kind") }

@@ -23,17 +23,29 @@ struct DecodedRow: Sendable {
         do { entry = .success(try Entry.unseal(bytes).entry) } catch { entry = .failure(error) }
     }
 
-    /// Decodes `rows` in as many slices as there are cores.
+    /// Decodes `rows` in as many slices as there are cores: the calling
+    /// thread takes the first slice and a thread apiece the others. (Not
+    /// `concurrentPerform`: called from a database queue that blocks a pool
+    /// thread, it ran everything on one core.)
     static func decodeInParallel(_ rows: [DecodedRow]) -> [DecodedRow] {
         var rows = rows
         let slices = max(1, min(System.cores, rows.count / 256))
         rows.withUnsafeMutableBufferPointer { buffer in
             let shared = SharedBuffer(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let decode: @Sendable (Int) -> Void = { slice in
                 let lower = shared.buffer.count * slice / slices
                 let upper = shared.buffer.count * (slice + 1) / slices
                 for i in lower..<upper { shared.buffer[i].decode() }
             }
+            let done = DispatchSemaphore(value: 0)
+            for slice in 1..<max(slices, 1) {
+                Thread.detachNewThread {
+                    decode(slice)
+                    done.signal()
+                }
+            }
+            decode(0)
+            for _ in 1..<max(slices, 1) { done.wait() }
         }
         return rows
     }
