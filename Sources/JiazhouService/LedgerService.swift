@@ -96,17 +96,11 @@ public final class LedgerService: Sendable {
             let result = try body(&context)
             writer = context.writer
             if let key {
-                try writer.recordIdempotency(actor: actor, key: key, requestHash: requestHash, result: Array(try Self.resultEncoder.encode(result)))
+                try writer.recordIdempotency(actor: actor, key: key, requestHash: requestHash, result: try JSONValueEncoder().encode(result).canonicalBytes)
             }
             return result
         }
     }
-
-    static let resultEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     static func requestHash(method: String, params: some Encodable) throws(LedgerError) -> Hash {
         let value = try JSONValue(encoding: params)
@@ -165,14 +159,10 @@ struct WriteContext {
 }
 
 extension JSONValue {
-    /// The JSON value of an `Encodable`, through the strict parser.
+    /// The JSON value of an `Encodable`.
     init(encoding value: some Encodable) throws(LedgerError) {
-        let data: Data
-        do { data = try LedgerService.resultEncoder.encode(value) } catch {
+        do { self = try JSONValueEncoder().encode(value) } catch {
             throw LedgerError(.invalid_request, "the request cannot be encoded: \(error)")
-        }
-        do { self = try JSONParser.parse(Array(data)) } catch {
-            throw LedgerError(.invalid_request, "the request is not acceptable JSON: \(error)")
         }
     }
 }

@@ -159,7 +159,7 @@ struct LedgerBench {
                 activity: Activity(id: "svc-\(i / 50)", category: "elder_care", minutes: 60, start: "2026-11-24T09:00:00+08:00", scope: district))
         }
         let seconds = try await Self.time {
-            _ = try await DemoPlay.concurrently(Array(requests.enumerated())) { (i, request) in
+            _ = try await DemoPlay.concurrently(Array(requests.enumerated()), window: 2048) { (i, request) in
                 try await service.award(request, actor: .rootOperator, key: "svc-\(i)")
             }
         }

@@ -98,7 +98,9 @@ struct DemoPlay {
     }
 
     /// Runs `body` for every item with at most ``window`` in flight; results in input order.
-    static func concurrently<T: Sendable, R: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) async throws -> R) async throws -> [R] {
+    static func concurrently<T: Sendable, R: Sendable>(
+        _ items: [T], window: Int = window, _ body: @escaping @Sendable (T) async throws -> R
+    ) async throws -> [R] {
         try await withThrowingTaskGroup(of: (Int, R).self) { group in
             var results = [R?](repeating: nil, count: items.count)
             var next = 0
