@@ -56,11 +56,19 @@ final class CommitQueue: Sendable {
             do {
                 try await store.write { writer in
                     let sizeBefore = writer.head.size
-                    for request in group { request.apply(&writer) }
+                    for request in group {
+                        guard writer.transactionIsOpen else { break }
+                        request.apply(&writer)
+                    }
+                    guard writer.transactionIsOpen else {
+                        throw LedgerError(.storage_unavailable, "the storage aborted the transaction; nothing of it was written")
+                    }
                     try afterGroup(&writer, sizeBefore)
                 }
             } catch {
-                failure = error
+                // SQLite aborts the whole transaction on some failures (a full disk):
+                // the commit then only says "aborted", the request that hit it says why.
+                failure = group.lazy.compactMap(\.storageFailure).first ?? error
             }
             for request in group { request.complete(commitFailure: failure) }
         }
@@ -70,6 +78,8 @@ final class CommitQueue: Sendable {
 protocol PendingWrite: Sendable {
     func apply(_ writer: inout StoreWriter)
     func complete(commitFailure: LedgerError?)
+    /// The storage failure this request ran into inside the transaction, if any.
+    var storageFailure: LedgerError? { get }
 }
 
 /// A write waiting for its commit: `await handle.value` returns its result
@@ -116,6 +126,13 @@ public final class Durable<T: Sendable>: PendingWrite, Sendable {
             result = .failure(LedgerStore.describe(error))
         }
         state.withLock { $0.provisional = result }
+    }
+
+    var storageFailure: LedgerError? {
+        state.withLock { state in
+            guard case .failure(let error)? = state.provisional, error.reason == .storage_unavailable else { return nil }
+            return error
+        }
     }
 
     func complete(commitFailure: LedgerError?) {

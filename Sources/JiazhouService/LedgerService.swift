@@ -45,10 +45,10 @@ public final class LedgerService: Sendable {
     /// beside the database, `PATH.key`), checking that the key is the one
     /// genesis names.
     public static func open(
-        path: String, keyPath: String? = nil, readonly: Bool = false, clock: any Clock = SystemClock(),
+        path: String, keyPath: String? = nil, readonly: Bool = false, maxPages: Int? = nil, clock: any Clock = SystemClock(),
         random: any RandomSource = SystemRandom(), logger: Logger = Logger(label: "jiazhou")
     ) throws(LedgerError) -> LedgerService {
-        let store = try LedgerStore.open(path: path, readonly: readonly)
+        let store = try LedgerStore.open(path: path, readonly: readonly, maxPages: maxPages)
         let signer = try KeyFile.read(path: keyPath ?? KeyFile.defaultPath(forDatabase: path))
         let verifierKey = try store.read { try $0.meta("verifier_key") }
         guard verifierKey == signer.verifier.verifierKey else {

@@ -23,12 +23,13 @@ public final class LedgerStore: Sendable {
         self.path = path
     }
 
-    static func configuration(readonly: Bool) -> Configuration {
+    static func configuration(readonly: Bool, maxPages: Int? = nil) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
         }
         return config
     }
@@ -47,12 +48,14 @@ public final class LedgerStore: Sendable {
     }
 
     /// Opens an existing ledger; refuses a file that is missing or not ours.
-    public static func open(path: String, readonly: Bool = false) throws(LedgerError) -> LedgerStore {
+    /// `maxPages` caps the database's size (SQLite pages, 4 KiB each): past it
+    /// a write fails as a full disk would, whole, and nothing is lost.
+    public static func open(path: String, readonly: Bool = false, maxPages: Int? = nil) throws(LedgerError) -> LedgerStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(.ledger_invalid, "no ledger at \(path); create one with `jiazhou init --db \(path)`")
         }
         let store = try storageCall {
-            LedgerStore(database: try DatabasePool(path: path, configuration: configuration(readonly: readonly)), path: path)
+            LedgerStore(database: try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages)), path: path)
         }
         try store.checkFormat()
         return store
@@ -135,7 +138,7 @@ public final class LedgerStore: Sendable {
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
             return LedgerError(.storage_unavailable, "the ledger file cannot be written (read-only or no permission); nothing was written", cause: db.message)
         case .SQLITE_FULL:
-            return LedgerError(.storage_unavailable, "the disk is full; nothing was written", cause: db.message)
+            return LedgerError(.storage_unavailable, "the disk is full (or the database reached its size limit); nothing was written", cause: db.message)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return LedgerError(.ledger_invalid, "the file is not a SQLite database or is damaged", cause: db.message)
         case .SQLITE_BUSY, .SQLITE_LOCKED:

@@ -19,6 +19,11 @@ public struct StoreWriter {
     /// Reads within this transaction (they see its own writes).
     public var reader: StoreReader { StoreReader(db: db, cache: cache) }
 
+    /// Whether the transaction is still open. SQLite rolls a whole
+    /// transaction back on some failures (a full disk); after that nothing
+    /// more may run in it, or it would run outside any transaction.
+    public var transactionIsOpen: Bool { db.isInsideTransaction }
+
     /// Writes back what the transaction cache holds; called once, before commit.
     func flush() throws {
         try cache.flush(db: db)
@@ -41,6 +46,10 @@ public struct StoreWriter {
                     return .rollback
                 }
             }
+        } catch {
+            // When SQLite has already aborted the transaction (a full disk),
+            // the rollback fails too; the body's own error says why.
+            if case .failure = result {} else { result = .failure(error) }
         }
         if case .failure = result {
             head = saved

@@ -78,4 +78,64 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory + "/l.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: directory + "/l.sqlite.key"))
     }
+
+    @Test func aFullDiskRefusesTheWholeGroupAndLosesNothingAcknowledged() async throws {
+        let ledger = try await TestLedger.make(inFile: true)
+        defer { ledger.remove() }
+        let path = try #require(ledger.path)
+        let pages = try ledger.service.store.read { try $0.count("entries") } + 40
+        let full = try LedgerService.open(path: path, maxPages: Int(pages))
+        var acknowledged: [Int64] = []
+        var failure: LedgerError?
+        for i in 0..<5_000 where failure == nil {
+            do {
+                acknowledged.append(
+                    try await full.award(AwardRequest(volunteer: TestLedger.volunteer(1 + i % 5), activity: TestLedger.activity("a\(i)")), actor: TestLedger.root, key: "k\(i)").seq)
+            } catch {
+                failure = error
+            }
+        }
+        let error = try #require(failure)
+        #expect(error.reason == .storage_unavailable)
+        #expect(error.message.contains("disk is full"), "\(error)")
+        let reopened = try LedgerService.open(path: path)
+        #expect(try reopened.verify(VerifyRequest(), actor: TestLedger.root).ok)
+        #expect(try reopened.info().size == acknowledged.last! + 1)
+        let next = try await reopened.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity("after")), actor: TestLedger.root, key: nil)
+        #expect(next.seq == acknowledged.last! + 1)
+    }
+
+    @Test func whenTheDiskFillsMidGroupNoRefusedRequestIsWrittenAndNoAcknowledgedOneIsLost() async throws {
+        let ledger = try await TestLedger.make(inFile: true)
+        defer { ledger.remove() }
+        let path = try #require(ledger.path)
+        let full = try LedgerService.open(path: path, maxPages: Int(try ledger.service.store.read { try $0.count("entries") }) + 60)
+        var acknowledged: [String: Int64] = [:]
+        var refused: Set<String> = []
+        for round in 0..<100 where refused.isEmpty {
+            let outcomes = await withTaskGroup(of: (String, Int64?).self) { group in
+                for i in 0..<50 {
+                    let key = "r\(round)-\(i)"
+                    group.addTask {
+                        let request = AwardRequest(volunteer: TestLedger.volunteer(1 + i % 5), activity: TestLedger.activity(key))
+                        return (key, try? await full.award(request, actor: TestLedger.root, key: key).seq)
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            for (key, seq) in outcomes {
+                if let seq { acknowledged[key] = seq } else { refused.insert(key) }
+            }
+        }
+        #expect(!refused.isEmpty)
+        let reopened = try LedgerService.open(path: path)
+        #expect(try reopened.verify(VerifyRequest(), actor: TestLedger.root).ok)
+        var keys: [String: Int64] = [:]
+        try LedgerService.export(store: reopened.store) { line in
+            let entry = try JSONParser.parse(Array(line.dropLast()))
+            if let key = entry["key"]?.stringValue { keys[key] = entry["seq"]?.integerValue }
+        }
+        for (key, seq) in acknowledged { #expect(keys[key] == seq, "acknowledged \(key) lost") }
+        for key in refused { #expect(keys[key] == nil, "refused \(key) was written") }
+    }
 }
