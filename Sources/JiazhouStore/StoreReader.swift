@@ -149,6 +149,25 @@ public struct StoreReader {
         }
     }
 
+    /// MTH(D[lo:hi]) of RFC 9162 from stored hashes: an aligned power-of-two
+    /// range is one stored subtree (or leaf); any other range splits as the
+    /// RFC splits it. O(log n) reads, no rehashing of history.
+    public func rangeHash(_ lo: Int64, _ hi: Int64) throws -> Hash {
+        precondition(0 <= lo && lo < hi, "a non-empty range")
+        let n = hi - lo
+        if n & (n - 1) == 0, lo % n == 0 {
+            let level = n.trailingZeroBitCount
+            let sql = level == 0 ? "SELECT leaf_hash FROM entries WHERE seq = ?" : "SELECT hash FROM subtrees WHERE level = \(level) AND idx = ?"
+            guard let data = try Data.fetchOne(try db.cachedStatement(sql: sql), arguments: [lo >> level]) else {
+                throw LedgerError(.ledger_invalid, "the Merkle hash of leaves \(lo)..<\(hi) is missing; run `jiazhou verify`")
+            }
+            return try Self.hash(data, what: "Merkle hash of leaves \(lo)..<\(hi)")
+        }
+        var k: Int64 = 1
+        while k * 2 < n { k *= 2 }
+        return TreeHasher.nodeHash(try rangeHash(lo, lo + k), try rangeHash(lo + k, hi))
+    }
+
     /// Stored subtree hashes of one level from index `from`, in index order; for `verify`.
     public func subtrees(level: Int, from: Int64, limit: Int) throws -> [(index: Int64, hash: [UInt8])] {
         try Row.fetchAll(

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import JiazhouCore
+import JiazhouService
+
+/// A self-contained proof that one entry is in the ledger: the entry's
+/// canonical bytes, its inclusion proof, and the signed checkpoint it leads
+/// to. `jiazhou verify-proof` (or any RFC 9162 + C2SP implementation) checks
+/// it with nothing but the verifier key.
+struct EntryProof: Codable {
+    var entry: String
+    var seq: Int64
+    var size: Int64
+    var leafHash: Hash
+    var path: [Hash]
+    var checkpoint: String
+
+    enum CodingKeys: String, CodingKey {
+        case entry, seq, size, path, checkpoint
+        case leafHash = "leaf_hash"
+    }
+}
+
+struct ProveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prove",
+        abstract: "Print a proof, checkable offline, that an entry is in a signed checkpoint.",
+        discussion: "The JSON holds the entry's canonical bytes, its RFC 9162 inclusion proof and the C2SP signed checkpoint. Check it with `jiazhou verify-proof FILE --key VERIFIER_KEY`.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Argument(help: "The entry's seq.")
+    var seq: Int64
+
+    @Option(help: "The checkpoint size to prove against (default: the latest).")
+    var size: Int64?
+
+    @Option(help: "The principal asking (default: the operator).")
+    var actor = AccountID.rootOperator
+
+    func run() async throws {
+        try await reportingErrors {
+            let service = try ledger.open(readonly: true)
+            let checkpoint = try service.checkpoint(CheckpointGetRequest(size: size))
+            let proof = try service.inclusionProof(InclusionProofRequest(seq: seq, size: checkpoint.size), actor: actor)
+            let entry = try service.entry(EntryGetRequest(seq: seq), actor: actor)
+            let document = EntryProof(
+                entry: entry.entry.canonicalText, seq: seq, size: proof.size, leafHash: proof.leafHash, path: proof.path, checkpoint: checkpoint.note)
+            print(String(decoding: try JSONEncoder.pretty.encode(document), as: UTF8.self))
+        }
+    }
+}
+
+struct VerifyProofCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify-proof",
+        abstract: "Check a proof from `jiazhou prove` offline, with nothing but the verifier key.",
+        discussion: "Checks the checkpoint's signature, that the entry's bytes hash to the leaf, and the RFC 9162 inclusion proof against the signed root. Needs no database.")
+
+    @Argument(help: "The proof file (JSON from `jiazhou prove`).")
+    var file: String
+
+    @Option(help: "The ledger's verifier key, name+keyid+base64key.")
+    var key: String
+
+    func run() async throws {
+        try await reportingErrors {
+            guard let data = FileManager.default.contents(atPath: file) else { throw LedgerError(.invalid_request, "cannot read \(file)") }
+            let proof: EntryProof
+            do { proof = try JSONDecoder().decode(EntryProof.self, from: data) } catch {
+                throw LedgerError(.invalid_request, "\(file) is not a proof from `jiazhou prove`: \(error)")
+            }
+            let checkpoint = try Checkpoint.verified(note: proof.checkpoint, by: NoteVerifier(verifierKey: key))
+            let sealed = try Entry.unseal(Array(proof.entry.utf8))
+            var failures: [String] = []
+            if checkpoint.size != proof.size { failures.append("the proof is for size \(proof.size) but the checkpoint signs size \(checkpoint.size)") }
+            if sealed.leafHash != proof.leafHash { failures.append("the entry's bytes do not hash to the proof's leaf hash") }
+            if sealed.entry.seq != proof.seq { failures.append("the entry says seq \(sealed.entry.seq), the proof \(proof.seq)") }
+            let inclusion = Proof.Inclusion(index: proof.seq, size: checkpoint.size, path: proof.path)
+            if !inclusion.verifies(leafHash: sealed.leafHash, root: checkpoint.root) {
+                failures.append("the inclusion proof does not lead to the signed root")
+            }
+            guard failures.isEmpty else {
+                for failure in failures { print("FAILED: \(failure)") }
+                throw ExitCode(1)
+            }
+            print("ok: entry \(proof.seq) (\(sealed.entry.kind.rawValue)) is in \(checkpoint.origin) at size \(checkpoint.size), root \(checkpoint.root.hex)")
+        }
+    }
+}
