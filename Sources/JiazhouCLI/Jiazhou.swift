@@ -8,7 +8,8 @@ struct Jiazhou: AsyncParsableCommand {
         abstract: "Jiazhou Points (嘉州积分): an append-only, hash-chained, Merkle-proven volunteer points ledger.",
         subcommands: [
             InitCommand.self, DemoCommand.self, InfoCommand.self, VerifyCommand.self, BalanceCommand.self, HistoryCommand.self,
-            CheckpointCommand.self, ProveCommand.self, VerifyProofCommand.self, ExportCommand.self, ImportCommand.self, BenchCommand.self,
+            CheckpointCommand.self, ProveCommand.self, VerifyProofCommand.self, StatementCommand.self, VerifyStatementCommand.self, AuditCommand.self,
+            ExportCommand.self, ImportCommand.self, BenchCommand.self,
         ]
     )
 }

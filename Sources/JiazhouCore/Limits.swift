@@ -21,6 +21,8 @@ public enum Limits {
     public static let entryBytes = 64 * 1024
     /// Most entries an `account.history` page returns.
     public static let historyPage = 1000
+    /// Most entries one volunteer's statement holds.
+    public static let statementEntries = 100_000
     /// Longest rule-set document, in bytes.
     public static let ruleSetBytes = 256 * 1024
 }

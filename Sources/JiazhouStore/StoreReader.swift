@@ -105,6 +105,12 @@ public struct StoreReader {
         ).map { ($0[0], $0[1]) }
     }
 
+    /// The personal data kept off the chain for `account`, and its salt.
+    public func profile(of account: AccountID) throws -> (salt: [UInt8], text: String)? {
+        try Row.fetchOne(db, sql: "SELECT salt, profile FROM profiles WHERE account = ?", arguments: [account.text])
+            .map { ([UInt8]($0[0] as Data), $0[1]) }
+    }
+
     /// The seq of the entry that reversed `seq`, if any.
     public func reversal(of seq: Int64) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT reversal_seq FROM reversals WHERE original_seq = ?", arguments: [seq])

@@ -68,3 +68,17 @@ import Testing
         #expect(try CommandRunner.run(["verify", "--db", directory + "/demo.sqlite", "--semantic"]).status == 0)
     }
 }
+
+/// ArgumentParser checks a command's declaration (e.g. two options with one
+/// name) only when it runs; `--help` runs every command's check.
+@Suite struct CommandDeclarationTests {
+    @Test(arguments: [
+        "init", "demo", "info", "verify", "balance", "history", "checkpoint", "prove", "verify-proof", "statement", "verify-statement", "audit",
+        "export", "import", "bench",
+    ])
+    func everyCommandExplainsItself(command: String) throws {
+        let outcome = try CommandRunner.run([command, "--help"])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        #expect(outcome.stdout.contains("USAGE: jiazhou \(command)"))
+    }
+}
