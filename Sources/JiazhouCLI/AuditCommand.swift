@@ -14,7 +14,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "The checkpoint file seen before.")
     var from: String
 
-    @Option(name: .customLong("verifier-key"), help: "The ledger's verifier key, name+keyid+base64key.")
+    @Option(name: .customLong("verifier-key"), help: VerifierKeyHelp.text)
     var verifierKey: String
 
     @Flag(help: "On success, write the latest checkpoint to the --from file.")

@@ -60,16 +60,12 @@ struct VerifyProofCommand: AsyncParsableCommand {
     @Argument(help: "The proof file (JSON from `jiazhou prove`).")
     var file: String
 
-    @Option(help: "The ledger's verifier key, name+keyid+base64key.")
+    @Option(help: VerifierKeyHelp.text)
     var key: String
 
     func run() async throws {
         try await reportingErrors {
-            guard let data = FileManager.default.contents(atPath: file) else { throw LedgerError(.invalid_request, "cannot read \(file)") }
-            let proof: EntryProof
-            do { proof = try JSONDecoder().decode(EntryProof.self, from: data) } catch {
-                throw LedgerError(.invalid_request, "\(file) is not a proof from `jiazhou prove`: \(error)")
-            }
+            let proof = try readDocument(EntryProof.self, from: file, madeBy: "jiazhou prove")
             let checkpoint = try Checkpoint.verified(note: proof.checkpoint, by: NoteVerifier(verifierKey: key))
             let sealed = try Entry.unseal(Array(proof.entry.utf8))
             var failures: [String] = []
@@ -87,4 +83,16 @@ struct VerifyProofCommand: AsyncParsableCommand {
             print("ok: entry \(proof.seq) (\(sealed.entry.kind.rawValue)) is in \(checkpoint.origin) at size \(checkpoint.size), root \(checkpoint.root.hex)")
         }
     }
+}
+
+/// Reads a JSON document written by one of our commands, saying clearly what is wrong.
+func readDocument<T: Decodable>(_ type: T.Type, from file: String, madeBy command: String) throws(LedgerError) -> T {
+    guard let data = FileManager.default.contents(atPath: file) else { throw LedgerError(.invalid_request, "cannot read \(file)") }
+    do { return try JSONDecoder().decode(T.self, from: data) } catch {
+        throw LedgerError(.invalid_request, "\(file) is not a document from `\(command)`: \(error)")
+    }
+}
+
+enum VerifierKeyHelp {
+    static let text: ArgumentHelp = "The ledger's verifier key, name+keyid+base64key (from `jiazhou info`)."
 }

@@ -46,16 +46,12 @@ struct VerifyStatementCommand: AsyncParsableCommand {
     @Argument(help: "The statement (JSON from `jiazhou statement`).")
     var file: String
 
-    @Option(help: "The ledger's verifier key, name+keyid+base64key.")
+    @Option(help: VerifierKeyHelp.text)
     var key: String
 
     func run() async throws {
         try await reportingErrors {
-            guard let data = FileManager.default.contents(atPath: file) else { throw LedgerError(.invalid_request, "cannot read \(file)") }
-            let statement: Statement
-            do { statement = try JSONDecoder().decode(Statement.self, from: data) } catch {
-                throw LedgerError(.invalid_request, "\(file) is not a statement from `jiazhou statement`: \(error)")
-            }
+            let statement = try readDocument(Statement.self, from: file, madeBy: "jiazhou statement")
             let report = StatementVerifier.verify(statement, verifierKey: key)
             guard report.ok, let checkpoint = report.checkpoint else {
                 for problem in report.problems { print("FAILED: \(problem)") }

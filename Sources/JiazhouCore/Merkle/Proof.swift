@@ -87,6 +87,17 @@ public enum Proof {
     }
 }
 
+extension Proof {
+    /// "If LSB(fn) is not set, right-shift both fn and sn equally until either
+    /// LSB(fn) is set or fn is 0" — the step both RFC 9162 verifiers share.
+    static func shiftPastZeroBits(_ fn: inout Int64, _ sn: inout Int64) {
+        while fn & 1 == 0 && fn != 0 {
+            fn >>= 1
+            sn >>= 1
+        }
+    }
+}
+
 extension Proof.Inclusion {
     /// RFC 9162 §2.1.3.2: whether `leafHash` at `index` is in the tree whose root is `root`.
     public func verifies(leafHash: Hash, root: Hash) -> Bool {
@@ -96,12 +107,7 @@ extension Proof.Inclusion {
             if sn == 0 { return false }
             if fn & 1 == 1 || fn == sn {
                 r = TreeHasher.nodeHash(p, r)
-                if fn & 1 == 0 {
-                    while fn & 1 == 0 && fn != 0 {
-                        fn >>= 1
-                        sn >>= 1
-                    }
-                }
+                Proof.shiftPastZeroBits(&fn, &sn)
             } else {
                 r = TreeHasher.nodeHash(r, p)
             }
@@ -132,12 +138,7 @@ extension Proof.Consistency {
             if fn & 1 == 1 || fn == sn {
                 fr = TreeHasher.nodeHash(c, fr)
                 sr = TreeHasher.nodeHash(c, sr)
-                if fn & 1 == 0 {
-                    while fn & 1 == 0 && fn != 0 {
-                        fn >>= 1
-                        sn >>= 1
-                    }
-                }
+                Proof.shiftPastZeroBits(&fn, &sn)
             } else {
                 sr = TreeHasher.nodeHash(sr, c)
             }
