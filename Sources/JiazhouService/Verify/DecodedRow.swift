@@ -18,8 +18,14 @@ struct DecodedRow: Sendable {
         self.storedLeafHash = storedLeafHash
     }
 
-    mutating func decode() {
+    /// `fast`: awards may be read by the scanner, which keeps of `data` only
+    /// what their effects need (not enough to re-price them).
+    mutating func decode(fast: Bool) {
         leafHash = TreeHasher.leafHash(bytes)
+        if fast, let award = Entry.scanAward(bytes) {
+            entry = .success(award)
+            return
+        }
         do { entry = .success(try Entry.unseal(bytes).entry) } catch { entry = .failure(error) }
     }
 
@@ -27,7 +33,7 @@ struct DecodedRow: Sendable {
     /// thread takes the first slice and a thread apiece the others. (Not
     /// `concurrentPerform`: called from a database queue that blocks a pool
     /// thread, it ran everything on one core.)
-    static func decodeInParallel(_ rows: [DecodedRow]) -> [DecodedRow] {
+    static func decodeInParallel(_ rows: [DecodedRow], fast: Bool) -> [DecodedRow] {
         var rows = rows
         let slices = max(1, min(System.cores, rows.count / 256))
         rows.withUnsafeMutableBufferPointer { buffer in
@@ -35,7 +41,7 @@ struct DecodedRow: Sendable {
             let decode: @Sendable (Int) -> Void = { slice in
                 let lower = shared.buffer.count * slice / slices
                 let upper = shared.buffer.count * (slice + 1) / slices
-                for i in lower..<upper { shared.buffer[i].decode() }
+                for i in lower..<upper { shared.buffer[i].decode(fast: fast) }
             }
             let done = DispatchSemaphore(value: 0)
             for slice in 1..<max(slices, 1) {

@@ -53,7 +53,7 @@ struct LedgerVerifier {
         var batch: [DecodedRow] = []
         batch.reserveCapacity(Self.batchSize)
         func drain(_ verifier: inout LedgerVerifier) {
-            for row in DecodedRow.decodeInParallel(batch) {
+            for row in DecodedRow.decodeInParallel(batch, fast: !verifier.semantic) {
                 verifier.check(row, verifierKey: verifierKey)
                 while let checkpoint = pendingCheckpoints.first, checkpoint.size <= verifier.range.size {
                     pendingCheckpoints.removeFirst()
