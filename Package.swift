@@ -48,7 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JiazhouCoreTests", dependencies: ["JiazhouCore", "JiazhouTesting"]),
-        .testTarget(name: "JiazhouRulesTests", dependencies: ["JiazhouRules", "JiazhouTesting"]),
+        .testTarget(name: "JiazhouRulesTests", dependencies: ["JiazhouRules", "JiazhouTesting"], exclude: ["Conformance"]),
         .testTarget(
             name: "JiazhouStoreTests",
             dependencies: ["JiazhouStore", "JiazhouTesting", .product(name: "GRDB", package: "GRDB.swift")]
