@@ -67,7 +67,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Parses RFC 3339 (`Z` or `±hh:mm`, optional fraction up to milliseconds precision
     /// kept; further digits must be zero). Instants from 1970-01-01T00:00:00Z to year 9999.
     public init?(rfc3339 text: String) {
-        let b = Array(text.utf8)
+        var text = text
+        guard let parsed = text.withUTF8({ Timestamp(rfc3339UTF8: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// The same, from UTF-8 bytes (the scanner reads times in place).
+    init?(rfc3339UTF8 b: UnsafeBufferPointer<UInt8>) {
         func number(_ range: Range<Int>) -> Int64? {
             guard range.upperBound <= b.count else { return nil }
             var n: Int64 = 0

@@ -64,13 +64,43 @@ extension Entry {
                 guard s.expect(UInt8(ascii: ",")) else { return nil }
             }
         }
-        guard key("prev"), let prevRange = s.string(), prevRange.count == 64, let prevText = s.text(prevRange), let prev = Hash(hex: prevText),
-            key("seq"), let seq = s.integer(), seq >= 0, key("time"), let timeRange = s.string(), timeRange.count == 24,
-            let timeText = s.text(timeRange), let time = Timestamp(rfc3339: timeText), time.rfc3339 == timeText,
+        guard key("prev"), let prevRange = s.string(), let prev = s.lowercaseHash(prevRange),
+            key("seq"), let seq = s.integer(), seq >= 0, key("time"), let timeRange = s.string(), let time = s.canonicalTime(timeRange),
             key("v"), s.integer() == formatVersion, s.expect(UInt8(ascii: "}")), s.index == s.bytes.count
         else { return nil }
         return Entry(
             seq: seq, prev: prev, time: time, kind: .award, actor: actor, key: entryKey, postings: postings,
             data: ["volunteer": .string(volunteer.text), "minutes": .integer(minutes)])
+    }
+}
+
+extension CanonicalScanner {
+    /// 64 lowercase hex digits as a hash, read in place.
+    func lowercaseHash(_ range: Range<Int>) -> Hash? {
+        guard range.count == 64 else { return nil }
+        var out = [UInt8](repeating: 0, count: 32)
+        for i in 0..<32 {
+            guard let high = Self.nibble(bytes[range.lowerBound + 2 * i]), let low = Self.nibble(bytes[range.lowerBound + 2 * i + 1]) else { return nil }
+            out[i] = high << 4 | low
+        }
+        return Hash(bytes: out)
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+
+    /// An entry time, `YYYY-MM-DDTHH:MM:SS.mmmZ` exactly as the ledger writes it.
+    func canonicalTime(_ range: Range<Int>) -> Timestamp? {
+        guard range.count == 24, let time = Timestamp(rfc3339UTF8: UnsafeBufferPointer(rebasing: bytes[range])) else { return nil }
+        var written: [UInt8] = []
+        written.reserveCapacity(24)
+        time.writeRFC3339(into: &written)
+        for i in 0..<24 where written[i] != bytes[range.lowerBound + i] { return nil }
+        return time
     }
 }
