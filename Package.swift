@@ -36,13 +36,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "JiazhouRPC",
+            dependencies: ["JiazhouCore", "JiazhouService", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "JiazhouTesting",
             dependencies: ["JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService"]
         ),
         .executableTarget(
             name: "JiazhouCLI",
             dependencies: [
-                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService",
+                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,6 +58,11 @@ let package = Package(
             dependencies: ["JiazhouStore", "JiazhouTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouTesting"]),
+        .testTarget(
+            name: "JiazhouRPCTests",
+            dependencies: ["JiazhouRPC", "JiazhouService", "JiazhouTesting", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Transcripts"]
+        ),
         .testTarget(
             name: "JiazhouCLITests",
             dependencies: ["JiazhouTesting", "JiazhouService", .product(name: "GRDB", package: "GRDB.swift")]

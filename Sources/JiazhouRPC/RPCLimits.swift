@@ -9,6 +9,8 @@ public enum RPCLimits {
     public static let defaultMaxLineBytes = 16 * 1024 * 1024
     /// Smallest `--max-line` accepted: room for any ordinary request.
     public static let minMaxLineBytes = 256
+    /// Largest `--max-line` accepted: one line is held whole in memory.
+    public static let maxMaxLineBytes = 1024 * 1024 * 1024
     /// Most calls read ahead and not yet answered. Bounds memory, and is
     /// also the largest group of writes the reader can hand to one commit.
     public static let callsInFlight = 4096

@@ -74,10 +74,10 @@ import Testing
 @Suite struct CommandDeclarationTests {
     @Test(arguments: [
         "init", "demo", "info", "verify", "balance", "history", "checkpoint", "prove", "verify-proof", "statement", "verify-statement", "audit",
-        "export", "import", "bench",
+        "export", "import", "bench", "bench rpc", "rpc", "rules", "rules expr",
     ])
     func everyCommandExplainsItself(command: String) throws {
-        let outcome = try CommandRunner.run([command, "--help"])
+        let outcome = try CommandRunner.run(command.split(separator: " ").map(String.init) + ["--help"])
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         #expect(outcome.stdout.contains("USAGE: jiazhou \(command)"))
     }

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import JiazhouCore
+import JiazhouRPC
+import JiazhouService
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `jiazhou rpc`: JSON-RPC 2.0 over stdin/stdout, for an operator's script,
+/// the mini-program's backend, or another service (PROTOCOL.md).
+struct RPCCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rpc",
+        abstract: "Serve JSON-RPC 2.0 on stdin/stdout: one request or batch per line in, one response per line out, in order.",
+        discussion: """
+            Methods take params.actor, the principal who acts (e.g. operator:root; ledger.info and checkpoint.get are \
+            public); writes take params.key, an idempotency key. A response is written only once the entry it acknowledges is durable. End of input ends \
+            the server after the last response; stdout carries protocol lines only, logs go to stderr.
+
+            echo '{"jsonrpc":"2.0","id":1,"method":"ledger.info"}' | jiazhou rpc --db jiazhou.sqlite
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(name: .customLong("max-line"), help: "Longest request line, in bytes; longer lines are answered with -32600 / too_large.")
+    var maxLine = RPCLimits.defaultMaxLineBytes
+
+    @Option(name: .customLong("log-level"), help: "Least severe log level written to stderr: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "notice"
+
+    func validate() throws {
+        guard (RPCLimits.minMaxLineBytes...RPCLimits.maxMaxLineBytes).contains(maxLine) else {
+            throw ValidationError("--max-line must be from \(RPCLimits.minMaxLineBytes) to \(RPCLimits.maxMaxLineBytes) bytes")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        // Before anything logs: swift-log's default handler writes to stdout,
+        // which must carry protocol lines only.
+        let level = Logger.Level(rawValue: logLevel) ?? .notice
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        // A client that closes its end must not kill the server mid-commit:
+        // with SIGPIPE ignored, writing to a closed pipe is an error we handle.
+        signal(SIGPIPE, SIG_IGN)
+        let logger = Logger(label: "jiazhou.rpc")
+        try await reportingErrors {
+            let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, logger: logger)
+            let server = RPCServer(service: service, maxLineBytes: maxLine, logger: logger)
+            let summary = await server.run(input: FileDescriptorSource(descriptor: 0), output: FileDescriptorSink(descriptor: 1))
+            if let failure = summary.outputFailure {
+                Terminal.error("the output closed before every response was written (\(failure)); every write that was answered is durable")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
