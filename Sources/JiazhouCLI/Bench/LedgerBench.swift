@@ -28,7 +28,7 @@ struct LedgerBench {
         let service = try await LedgerService.initialize(
             path: directory + "/ledger.sqlite", setup: LedgerSetup(origin: "jiazhou.bench/shizhong", district: try Scope("shizhong")))
         let rules = try RuleSet(yaml: DefaultRuleSet.text)
-        try await openAccounts(service)
+        try await Self.openAccounts(service)
         try await measureBatchedAppend(service, rules: rules)
         try measurePlainBaseline(service)
         try await measureDurableAppends(service, rules: rules)
@@ -43,22 +43,22 @@ struct LedgerBench {
         print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + value.padding(toLength: 26, withPad: " ", startingAt: 0) + note)
     }
 
-    private static func rate(_ count: Int, _ seconds: Double) -> Double { Double(count) / max(seconds, 1e-9) }
+    static func rate(_ count: Int, _ seconds: Double) -> Double { Double(count) / max(seconds, 1e-9) }
 
-    private static func format(_ value: Double) -> String {
+    static func format(_ value: Double) -> String {
         let formatter = NumberFormatter()
         formatter.numberStyle = .decimal
         formatter.maximumFractionDigits = 0
         return formatter.string(from: NSNumber(value: value)) ?? "\(Int(value))"
     }
 
-    private static func time(_ body: () throws -> Void) rethrows -> Double {
+    static func time(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    private static func time(_ body: () async throws -> Void) async rethrows -> Double {
+    static func time(_ body: () async throws -> Void) async rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try await body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -73,7 +73,7 @@ struct LedgerBench {
         line("raw SHA-256 (400-byte leaves)", "\(Self.format(figures["sha256"]!)) hashes/s", sink == 0xFF ? " " : "")
     }
 
-    private func openAccounts(_ service: LedgerService) async throws {
+    static func openAccounts(_ service: LedgerService) async throws {
         let time = SystemClock().now()
         try await service.appendBatch { writer in
             func open(_ id: AccountID, _ scope: String) throws {
