@@ -124,6 +124,16 @@ struct ProofVectorTests {
         #expect(Proof.Consistency(from: 70, to: 70, path: []).verifies(firstRoot: second, secondRoot: second))
     }
 
+    @Test func proofsAboutAnEmptyTreeSayNo() {
+        let leaf = Self.testLeaves[0]
+        #expect(!Proof.Inclusion(index: 0, size: 0, path: []).verifies(leafHash: leaf, root: TreeHasher.emptyRoot))
+        #expect(!Proof.Consistency(from: 0, to: 0, path: []).verifies(firstRoot: TreeHasher.emptyRoot, secondRoot: TreeHasher.emptyRoot))
+        #expect(!Proof.Consistency(from: 0, to: 1, path: []).verifies(firstRoot: TreeHasher.emptyRoot, secondRoot: leaf))
+        // A tree of one leaf: its root is the leaf, and the proof is empty.
+        #expect(Proof.Inclusion(index: 0, size: 1, path: []).verifies(leafHash: leaf, root: leaf))
+        #expect(!Proof.Inclusion(index: 0, size: 1, path: [leaf]).verifies(leafHash: leaf, root: leaf))
+    }
+
     @Test func everyProofOfEveryIndexAndSizeUpToSeventyVerifies() {
         let leaves = Self.generatedLeaves
         for size in Int64(1)...70 {
