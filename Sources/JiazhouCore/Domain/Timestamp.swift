@@ -22,7 +22,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// a time each, and this runs for every one written or verified.
     public func writeRFC3339(into out: inout [UInt8]) {
         let (days, msOfDay) = millisecondsSince1970.floorDivided(by: 86_400_000)
-        let (y, m, d) = Self.civil(fromDays: days)
+        let (y, m, d) = CivilCalendar.civil(fromDays: days)
         let seconds = msOfDay / 1000
         func digits(_ n: Int64, _ width: Int) {
             var divisor: Int64 = 1
@@ -55,7 +55,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func format(offsetMinutes: Int) -> String {
         let local = millisecondsSince1970 + Int64(offsetMinutes) * 60_000
         let (days, msOfDay) = local.floorDivided(by: 86_400_000)
-        let (y, m, d) = Self.civil(fromDays: days)
+        let (y, m, d) = CivilCalendar.civil(fromDays: days)
         let seconds = msOfDay / 1000
         let text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2)).\(pad(msOfDay % 1000, 3))"
         if offsetMinutes == 0 { return text + "Z" }
@@ -87,7 +87,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
             b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
             let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            year >= 1970, (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day),
+            year >= 1970, (1...12).contains(month), (1...CivilCalendar.daysIn(month: month, year: year)).contains(day),
             hour < 24, minute < 60, second < 60
         else { return nil }
         var i = 19
@@ -115,41 +115,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
             i += 6
         }
         guard i == b.count else { return nil }
-        let days = Self.days(fromCivil: year, month, day)
+        let days = CivilCalendar.days(fromCivil: year, month, day)
         let local = ((days * 24 + hour) * 60 + minute) * 60 + second
         millisecondsSince1970 = (local - offset * 60) * 1000 + millis
         guard millisecondsSince1970 >= 0 else { return nil }
-    }
-
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-    static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The civil date of a day count since 1970-01-01.
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d)
-    }
-
-    static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -173,7 +142,7 @@ private func pad(_ n: Int64, _ width: Int) -> String {
 
 extension Int64 {
     /// Floor division and its non-negative remainder.
-    func floorDivided(by d: Int64) -> (Int64, Int64) {
+    public func floorDivided(by d: Int64) -> (Int64, Int64) {
         let q = self / d, r = self % d
         return r < 0 ? (q - 1, r + d) : (q, r)
     }

@@ -65,7 +65,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
             b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
             let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
             let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-            year >= 1, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+            year >= 1, (1...12).contains(month), (1...CivilCalendar.daysIn(month: month, year: year)).contains(day),
             hour < 24, minute < 60, second < 60
         else { return nil }
         var i = 19
@@ -92,7 +92,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
             i += 6
         }
         guard i == b.count else { return nil }
-        let local = ((days(fromCivil: year, month, day) * 24 + hour) * 60 + minute) * 60 + second
+        let local = ((CivilCalendar.days(fromCivil: year, month, day) * 24 + hour) * 60 + minute) * 60 + second
         self.init(seconds: local - offset, nanos: Int32(nanos))
     }
 }

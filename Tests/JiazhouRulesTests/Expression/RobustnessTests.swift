@@ -1,4 +1,5 @@
 @testable import JiazhouRules
+import JiazhouTesting
 import Testing
 
 /// Arbitrary input is refused or evaluated, never a crash or a hang: the
@@ -10,20 +11,8 @@ import Testing
         "timestamp('2026-11-23T08:30:00Z')", ".getHours('+08:00')", "'\\", "r'", "'''", "//c\n", "\n", "1.5", "[x, x]",
     ]
 
-    /// SplitMix64, seeded: the same inputs on every run.
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func randomTextIsRefusedOrEvaluatedNeverACrash() {
-        var random = Generator(state: 20_261_123)
+        var random = SplitMix(seed: 20_261_123)
         let bindings = Bindings(["x": .map(MapValue([(.string("f"), .list([.int(1), .string("a")]))])!)])
         let schema = Schema(["x": .record("x", ["f": .list(.dyn)])])
         var evaluated = 0, refused = 0
