@@ -25,4 +25,24 @@ public enum Limits {
     public static let statementEntries = 100_000
     /// Longest rule-set document, in bytes.
     public static let ruleSetBytes = 256 * 1024
+
+    /// Longest expression (CEL) source, in UTF-8 bytes. A rule's condition is a
+    /// line or two; 4 KiB leaves room for long tag lists without letting a
+    /// document smuggle in a program.
+    public static let expressionSourceBytes = 4096
+
+    /// Deepest nesting of an expression's syntax tree (and of parentheses,
+    /// brackets and calls while parsing). The parser, checker and evaluator
+    /// recurse once per level, so this bounds their stack use. CEL requires
+    /// implementations to accept at least 32 levels and 32 operators in a row;
+    /// 64 covers both.
+    public static let expressionDepth = 64
+
+    /// Steps one evaluation may take: one per node evaluated, one more per
+    /// element a macro visits, and the size of every value read whole (the
+    /// operands of list concatenation, of `in` on a list and of `==` between
+    /// lists or maps, and a list or map result). Nested macros are CEL's way
+    /// to explode; this turns an explosion into an error instead of a hang.
+    /// A typical rule takes under 50.
+    public static let expressionSteps = 10_000
 }

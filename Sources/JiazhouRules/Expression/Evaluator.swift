@@ -1,7 +1,7 @@
 /// Walks a syntax tree and computes its value, CEL's way: strict in the
 /// arguments of operators and functions, error-absorbing in `&&`, `||`,
 /// `all` and `exists`, lazy in `?:`, and charged one step per node against a
-/// budget so that no expression can run away (``ExpressionLimits/steps``).
+/// budget so that no expression can run away (``Limits/expressionSteps``).
 struct Evaluator {
     let bindings: Bindings
     private let limit: Int

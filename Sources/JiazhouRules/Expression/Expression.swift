@@ -1,3 +1,5 @@
+public import JiazhouCore
+
 /// An expression of the rules language — a subset of Google's CEL — parsed,
 /// and type-checked when a ``Schema`` is given.
 ///
@@ -64,8 +66,8 @@ public struct Expression: Sendable {
     }
 
     /// The value of the expression with `bindings` for its variables, taking
-    /// at most `stepLimit` steps (see ``ExpressionLimits/steps``).
-    public func evaluate(_ bindings: Bindings, stepLimit: Int = ExpressionLimits.steps) throws(Evaluation.Error) -> Value {
+    /// at most `stepLimit` steps (see ``Limits/expressionSteps``).
+    public func evaluate(_ bindings: Bindings, stepLimit: Int = Limits.expressionSteps) throws(Evaluation.Error) -> Value {
         var evaluator = Evaluator(bindings: bindings, steps: stepLimit)
         do {
             return try evaluator.result(of: root)
@@ -75,14 +77,14 @@ public struct Expression: Sendable {
     }
 
     /// Evaluates a condition; a result that is not a bool is an error.
-    public func evaluateCondition(_ bindings: Bindings, stepLimit: Int = ExpressionLimits.steps) throws(Evaluation.Error) -> Bool {
+    public func evaluateCondition(_ bindings: Bindings, stepLimit: Int = Limits.expressionSteps) throws(Evaluation.Error) -> Bool {
         let value = try evaluate(bindings, stepLimit: stepLimit)
         guard case .bool(let b) = value else { throw resultRefusal(value, expected: "bool") }
         return b
     }
 
     /// Evaluates an amount; a result that is not an int is an error.
-    public func evaluateAmount(_ bindings: Bindings, stepLimit: Int = ExpressionLimits.steps) throws(Evaluation.Error) -> Int64 {
+    public func evaluateAmount(_ bindings: Bindings, stepLimit: Int = Limits.expressionSteps) throws(Evaluation.Error) -> Int64 {
         let value = try evaluate(bindings, stepLimit: stepLimit)
         guard case .int(let n) = value else { throw resultRefusal(value, expected: "int") }
         return n

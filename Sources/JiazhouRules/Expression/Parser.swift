@@ -1,3 +1,4 @@
+import JiazhouCore
 /// A recursive-descent parser for CEL's grammar (langdef "Syntax"), one
 /// function per precedence level, lowest first:
 ///
@@ -7,7 +8,7 @@
 ///     Unary = {"!"|"-"} Member         Member = Primary {"." IDENT [Args] | "[" Expr "]"}
 ///
 /// Chains of operators are built in loops, not by recursion, and every node's
-/// height is checked against ``ExpressionLimits/depth``, so no input can
+/// height is checked against ``Limits/expressionDepth``, so no input can
 /// exhaust the stack here or in the checker and evaluator.
 struct Parser {
     private(set) var tokens: [Token]
@@ -16,9 +17,9 @@ struct Parser {
 
     /// The syntax tree of `source`.
     static func parse(_ source: String) throws(Expression.Error) -> SyntaxNode {
-        guard source.utf8.count <= ExpressionLimits.sourceBytes else {
+        guard source.utf8.count <= Limits.expressionSourceBytes else {
             throw Expression.Error(
-                stage: .syntax, message: "the expression is \(source.utf8.count) bytes; the limit is \(ExpressionLimits.sourceBytes)", offset: 0)
+                stage: .syntax, message: "the expression is \(source.utf8.count) bytes; the limit is \(Limits.expressionSourceBytes)", offset: 0)
         }
         var parser = Parser(tokens: try Lexer.tokens(source))
         let root = try parser.parseExpression()
@@ -50,8 +51,8 @@ struct Parser {
     /// A node, refused if it makes the tree deeper than the limit.
     func make(_ kind: SyntaxNode.Kind, at offset: Int) throws(Expression.Error) -> SyntaxNode {
         let node = SyntaxNode(kind, at: offset)
-        guard node.height <= ExpressionLimits.depth else {
-            throw failure("the expression nests more than \(ExpressionLimits.depth) levels deep", at: offset)
+        guard node.height <= Limits.expressionDepth else {
+            throw failure("the expression nests more than \(Limits.expressionDepth) levels deep", at: offset)
         }
         return node
     }
@@ -59,8 +60,8 @@ struct Parser {
     mutating func parseExpression() throws(Expression.Error) -> SyntaxNode {
         nesting += 1
         defer { nesting -= 1 }
-        guard nesting <= ExpressionLimits.depth else {
-            throw failure("the expression nests more than \(ExpressionLimits.depth) levels deep")
+        guard nesting <= Limits.expressionDepth else {
+            throw failure("the expression nests more than \(Limits.expressionDepth) levels deep")
         }
         let condition = try parseOr()
         let question = current.offset

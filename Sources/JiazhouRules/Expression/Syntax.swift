@@ -25,7 +25,7 @@ struct SyntaxNode: Sendable {
 
     let kind: Kind
     let offset: Int
-    /// Levels below and including this node; bounded by ``ExpressionLimits/depth``
+    /// Levels below and including this node; bounded by ``Limits/expressionDepth``
     /// so that every recursive walk of the tree has bounded depth.
     let height: Int
 

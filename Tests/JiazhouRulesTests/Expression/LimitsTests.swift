@@ -1,19 +1,20 @@
+import JiazhouCore
 @testable import JiazhouRules
 import Testing
 
-/// Every limit of ExpressionLimits, met and exceeded.
+/// Every limit of the expression language (Core's Limits), met and exceeded.
 @Suite struct LimitsTests {
     /// The deepest tree the parser accepts must also check and evaluate
     /// without exhausting a test thread's stack.
     @Test(arguments: [
-        String(repeating: "!", count: ExpressionLimits.depth - 2) + "true",
-        (1..<ExpressionLimits.depth).map { _ in "false" }.joined(separator: " || ") + " || true",
-        String(repeating: "[", count: ExpressionLimits.depth - 1) + "1" + String(repeating: "]", count: ExpressionLimits.depth - 1) + " != []",
-        "x" + String(repeating: ".f", count: ExpressionLimits.depth - 2) + " == 1",
+        String(repeating: "!", count: Limits.expressionDepth - 2) + "true",
+        (1..<Limits.expressionDepth).map { _ in "false" }.joined(separator: " || ") + " || true",
+        String(repeating: "[", count: Limits.expressionDepth - 1) + "1" + String(repeating: "]", count: Limits.expressionDepth - 1) + " != []",
+        "x" + String(repeating: ".f", count: Limits.expressionDepth - 2) + " == 1",
     ])
     func theDeepestAcceptedTreeChecksAndEvaluates(source: String) throws {
         var nested = Value.int(1), type = ValueType.int
-        for _ in 0..<(ExpressionLimits.depth - 2) {
+        for _ in 0..<(Limits.expressionDepth - 2) {
             nested = .map(MapValue([(.string("f"), nested)])!)
             type = .record("x", ["f": type])
         }
@@ -38,7 +39,7 @@ import Testing
     /// 3 steps (size, map, range) + outer × (1 + 2 + 2 × 49) for the inner map.
     @Test(arguments: [(98, 3 + 98 * 101, true), (99, 3 + 99 * 101, false)])
     func theDefaultBudgetIsTheStepLimit(outer: Int, steps: Int, fits: Bool) throws {
-        #expect(fits == (steps <= ExpressionLimits.steps))
+        #expect(fits == (steps <= Limits.expressionSteps))
         let list = { (n: Int) in "[" + (1...n).map(String.init).joined(separator: ",") + "]" }
         let expression = try Expression(parsing: "\(list(outer)).map(a, \(list(49)).map(b, b)).size()")
         if fits {

@@ -1,3 +1,4 @@
+import JiazhouCore
 @testable import JiazhouRules
 import Testing
 
@@ -51,7 +52,7 @@ import Testing
         let expression = try Expression(parsing: source)
         let error = try #require(throws: Evaluation.Error.self) { try expression.evaluate(Bindings()) }
         #expect(error.kind == .stepBudgetExceeded)
-        #expect(error.message.contains("more than its \(ExpressionLimits.steps) steps"))
+        #expect(error.message.contains("more than its \(Limits.expressionSteps) steps"))
     }
 
     @Test func concatenationIsChargedByTheSizeItBuilds() throws {

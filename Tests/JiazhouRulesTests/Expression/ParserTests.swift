@@ -1,3 +1,4 @@
+import JiazhouCore
 @testable import JiazhouRules
 import Testing
 
@@ -63,34 +64,34 @@ import Testing
     }
 
     @Test func nestingUpToTheDepthLimitParses() throws {
-        let depth = ExpressionLimits.depth
+        let depth = Limits.expressionDepth
         #expect(throws: Never.self) { try Expression(parsing: String(repeating: "(", count: depth - 1) + "1" + String(repeating: ")", count: depth - 1)) }
         #expect(throws: Never.self) { try Expression(parsing: String(repeating: "!", count: depth - 1) + "true") }
     }
 
     @Test(arguments: [
-        String(repeating: "(", count: ExpressionLimits.depth + 1) + "1" + String(repeating: ")", count: ExpressionLimits.depth + 1),
-        String(repeating: "[", count: ExpressionLimits.depth + 1) + String(repeating: "]", count: ExpressionLimits.depth + 1),
-        String(repeating: "!", count: ExpressionLimits.depth + 1) + "true",
-        (0...ExpressionLimits.depth).map { "a\($0)" }.joined(separator: " + "),
-        (0...ExpressionLimits.depth).map { _ in "x" }.joined(separator: " || "),
-        "x" + String(repeating: ".f", count: ExpressionLimits.depth + 1),
+        String(repeating: "(", count: Limits.expressionDepth + 1) + "1" + String(repeating: ")", count: Limits.expressionDepth + 1),
+        String(repeating: "[", count: Limits.expressionDepth + 1) + String(repeating: "]", count: Limits.expressionDepth + 1),
+        String(repeating: "!", count: Limits.expressionDepth + 1) + "true",
+        (0...Limits.expressionDepth).map { "a\($0)" }.joined(separator: " + "),
+        (0...Limits.expressionDepth).map { _ in "x" }.joined(separator: " || "),
+        "x" + String(repeating: ".f", count: Limits.expressionDepth + 1),
         // Far past the limit: must be an error, not a stack overflow.
         String(repeating: "(", count: 100_000 / 2),
     ])
     func nestingPastTheDepthLimitIsRefused(source: String) {
         do {
-            _ = try Parser.parse(String(source.prefix(ExpressionLimits.sourceBytes)))
-            Issue.record("accepted a tree deeper than \(ExpressionLimits.depth)")
+            _ = try Parser.parse(String(source.prefix(Limits.expressionSourceBytes)))
+            Issue.record("accepted a tree deeper than \(Limits.expressionDepth)")
         } catch {
-            #expect(error.message.contains("nests more than \(ExpressionLimits.depth) levels"), "\(error.message)")
+            #expect(error.message.contains("nests more than \(Limits.expressionDepth) levels"), "\(error.message)")
         }
     }
 
     @Test func anExpressionLongerThanTheLimitIsRefused() {
-        let long = "1" + String(repeating: " ", count: ExpressionLimits.sourceBytes)
+        let long = "1" + String(repeating: " ", count: Limits.expressionSourceBytes)
         #expect(throws: Expression.Error.self) { try Expression(parsing: long) }
-        #expect(throws: Never.self) { try Expression(parsing: String(long.prefix(ExpressionLimits.sourceBytes))) }
+        #expect(throws: Never.self) { try Expression(parsing: String(long.prefix(Limits.expressionSourceBytes))) }
     }
 
     @Test func literalListsAndMapsAreFoldedButNotWhenAKeyRepeats() throws {
