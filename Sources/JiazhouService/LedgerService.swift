@@ -70,9 +70,9 @@ public final class LedgerService: Sendable {
         try await commit(body)
     }
 
-    /// A write with an idempotency key, enqueued now, in call order: the same key with the same params
-    /// returns the first result and writes nothing; with other params it is
-    /// `idempotency_conflict`. Keys are per actor.
+    /// A write, enqueued now, in call order. With an idempotency key, the same
+    /// key with the same params returns the first result and writes nothing;
+    /// with other params it is `idempotency_conflict`. Keys are per actor.
     func write<Params: Encodable, Result: Codable & Sendable>(
         _ method: String, actor: AccountID, key: String?, params: Params,
         _ body: @escaping @Sendable (inout WriteContext) throws -> Result
