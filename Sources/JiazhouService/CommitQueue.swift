@@ -1,5 +1,6 @@
 import JiazhouCore
 import JiazhouStore
+import Logging
 import Synchronization
 
 /// The one writer. Requests that arrive while a transaction is committing
@@ -18,6 +19,7 @@ final class CommitQueue: Sendable {
     }
 
     private let store: LedgerStore
+    private let logger: Logger
     /// Signs the checkpoint of each committed group, inside its transaction.
     private let afterGroup: @Sendable (inout StoreWriter, Int64) throws -> Void
     private let state = Mutex(State())
@@ -25,8 +27,9 @@ final class CommitQueue: Sendable {
     /// Most requests committed in one transaction.
     static let maxGroup = 4096
 
-    init(store: LedgerStore, afterGroup: @escaping @Sendable (inout StoreWriter, _ sizeBefore: Int64) throws -> Void) {
+    init(store: LedgerStore, logger: Logger, afterGroup: @escaping @Sendable (inout StoreWriter, _ sizeBefore: Int64) throws -> Void) {
         self.store = store
+        self.logger = logger
         self.afterGroup = afterGroup
     }
 
@@ -54,7 +57,7 @@ final class CommitQueue: Sendable {
             let afterGroup = self.afterGroup
             var failure: LedgerError?
             do {
-                try await store.write { writer in
+                let size = try await store.write { writer in
                     let sizeBefore = writer.head.size
                     for request in group {
                         guard writer.transactionIsOpen else { break }
@@ -64,11 +67,14 @@ final class CommitQueue: Sendable {
                         throw LedgerError(.storage_unavailable, "the storage aborted the transaction; nothing of it was written")
                     }
                     try afterGroup(&writer, sizeBefore)
+                    return writer.head.size
                 }
+                logger.debug("commit", metadata: ["commit.group": "\(group.count)", "ledger.size": "\(size)"])
             } catch {
                 // SQLite aborts the whole transaction on some failures (a full disk):
                 // the commit then only says "aborted", the request that hit it says why.
                 failure = group.lazy.compactMap(\.storageFailure).first ?? error
+                logger.error("commit failed", metadata: ["commit.group": "\(group.count)", "error": "\(failure!)"])
             }
             for request in group { request.complete(commitFailure: failure) }
         }

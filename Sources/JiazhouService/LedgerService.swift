@@ -22,7 +22,6 @@ public final class LedgerService: Sendable {
     let signer: NoteSigner
     let clock: any Clock
     let random: any RandomSource
-    let logger: Logger
     private let queue: CommitQueue
     /// Parsed rule sets by version; parsing YAML per award would be wasteful.
     private let ruleSets = Mutex<[Int64: RuleSet]>([:])
@@ -33,8 +32,7 @@ public final class LedgerService: Sendable {
         self.signer = signer
         self.clock = clock
         self.random = random
-        self.logger = logger
-        self.queue = CommitQueue(store: store) { writer, sizeBefore in
+        self.queue = CommitQueue(store: store, logger: logger) { writer, sizeBefore in
             guard writer.head.size > sizeBefore else { return }
             let checkpoint = Checkpoint(origin: signer.name, size: writer.head.size, root: writer.head.root)
             try writer.storeCheckpoint(size: checkpoint.size, root: checkpoint.root, note: signer.sign(checkpoint.body))

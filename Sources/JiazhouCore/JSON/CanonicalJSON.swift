@@ -45,11 +45,6 @@ public enum CanonicalJSON {
         }
     }
 
-    /// Keys in RFC 8785 order: by UTF-16 code units, not by scalar or UTF-8.
-    static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
-        members.keys.sorted(by: precedes)
-    }
-
     /// RFC 8785 order. UTF-8 byte order equals UTF-16 code-unit order except
     /// between U+E000…U+FFFF and supplementary characters (UTF-16 puts the
     /// latter's surrogates first), so bytes decide unless both are possible.
