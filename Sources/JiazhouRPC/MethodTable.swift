@@ -17,6 +17,11 @@ enum MethodTable {
             },
             Method.write("award", AwardRequest.self) { service, request, actor, key in service.enqueueAward(request, actor: actor, key: key) },
             Method.write("reverse", ReverseRequest.self) { service, request, actor, key in service.enqueueReverse(request, actor: actor, key: key) },
+            Method.write("rules.publish", RulesPublishRequest.self) { service, request, actor, key in
+                service.enqueuePublishRules(request, actor: actor, key: key)
+            },
+            Method.publicRead("rules.get", RulesGetRequest.self) { service, request throws(LedgerError) in try service.rules(request) },
+            Method.read("rules.evaluate", AwardRequest.self) { service, request, actor throws(LedgerError) in try service.evaluate(request, actor: actor) },
             Method.read("entry.get", EntryGetRequest.self) { service, request, actor throws(LedgerError) in try service.entry(request, actor: actor) },
             Method.publicRead("checkpoint.get", CheckpointGetRequest.self) { service, request throws(LedgerError) in try service.checkpoint(request) },
             Method.read("proof.inclusion", InclusionProofRequest.self) { service, request, actor throws(LedgerError) in
@@ -30,7 +35,7 @@ enum MethodTable {
     /// Methods that PROTOCOL.md names but whose operation the service does
     /// not have yet: −32601, saying so, rather than "no such method".
     static let notYetAvailable: Set<String> = [
-        "award.batch", "redeem.code", "redeem", "transfer", "expire", "settle", "rules.publish", "rules.get", "rules.evaluate",
+        "award.batch", "redeem.code", "redeem", "transfer", "expire", "settle",
     ]
 
     /// The method called `name` in `table`, or the −32601 error that says why there is none.

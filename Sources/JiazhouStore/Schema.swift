@@ -91,6 +91,34 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-rules") { db in
+            try db.execute(sql: """
+                -- What each volunteer has had counted per day, ISO week and month of
+                -- service ('day:2026-11-23', 'week:2026-W48', 'month:2026-11'), and
+                -- what each issuer has awarded per month ('budget:2026-11'): the
+                -- figures caps and budgets are checked against.
+                CREATE TABLE usage (
+                    account TEXT NOT NULL REFERENCES accounts(id),
+                    period TEXT NOT NULL,
+                    points INTEGER NOT NULL CHECK (points >= 0),
+                    minutes INTEGER NOT NULL CHECK (minutes >= 0),
+                    PRIMARY KEY (account, period)
+                ) WITHOUT ROWID;
+
+                -- Points are earned in lots, one per award: spendable from
+                -- available_ms (after the public notice), expiring at expires_ms
+                -- (NULL: never); spending and expiry take the oldest first.
+                CREATE TABLE lots (
+                    seq INTEGER PRIMARY KEY REFERENCES entries(seq),
+                    volunteer TEXT NOT NULL REFERENCES accounts(id),
+                    points INTEGER NOT NULL CHECK (points > 0),
+                    remaining INTEGER NOT NULL CHECK (remaining >= 0 AND remaining <= points),
+                    available_ms INTEGER NOT NULL,
+                    expires_ms INTEGER
+                );
+                CREATE INDEX lots_open_by_volunteer ON lots (volunteer, seq) WHERE remaining > 0;
+                """)
+        }
         return migrator
     }
 }

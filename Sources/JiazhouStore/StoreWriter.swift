@@ -133,6 +133,31 @@ public struct StoreWriter {
             }
             cache.addMovement(account: id, seq: entry.seq, points: delta.balance)
         }
+        for delta in entry.usageDeltas {
+            let key = UsageKey(account: delta.account.text, period: delta.period)
+            var figures = try cache.usage(key, db: db)
+            figures.points += delta.points
+            figures.minutes += delta.minutes
+            guard figures.points >= 0, figures.minutes >= 0 else {
+                throw LedgerError(.ledger_invalid, "entry \(entry.seq) takes more from \(delta.account)'s \(delta.period) than was counted there")
+            }
+            cache.setUsage(key, figures)
+        }
+        for change in entry.lotChanges { try apply(change, in: entry) }
+    }
+
+    private func apply(_ change: LotChange, in entry: Entry) throws {
+        switch change {
+        case .open(let seq, let volunteer, let points, let available, let expires):
+            try db.cachedStatement(sql: "INSERT INTO lots (seq, volunteer, points, remaining, available_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [seq, volunteer.text, points, points, available.millisecondsSince1970, expires?.millisecondsSince1970])
+        case .take(let seq, let points):
+            try db.cachedStatement(sql: "UPDATE lots SET remaining = remaining - ? WHERE seq = ? AND remaining >= ?")
+                .execute(arguments: [points, seq, points])
+            guard db.changesCount == 1 else {
+                throw LedgerError(.insufficient_points, "entry \(entry.seq) takes \(points) points from the lot of award \(seq), which does not hold them")
+            }
+        }
     }
 
     private func insertAccount(_ account: Account) throws {

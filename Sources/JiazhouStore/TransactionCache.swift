@@ -4,7 +4,7 @@ import Foundation
 
 /// What one write transaction has read and changed, kept in memory and
 /// written back once before commit: account rows (balances, earned, minutes),
-/// movements and Merkle subtrees. A group of thousands of awards then costs
+/// usage figures, movements and Merkle subtrees. A group of thousands of awards then costs
 /// one UPDATE per account touched and a few multi-row INSERTs, instead of
 /// five statements per entry. Reads inside the transaction see these values.
 ///
@@ -14,7 +14,10 @@ final class TransactionCache {
     /// `nil` value: known not to exist.
     private var accounts: [AccountID: Account?] = [:]
     private var dirty: Set<AccountID> = []
-    private var undo: [(AccountID, Account??, wasDirty: Bool)] = []
+    /// `nil` value: no row yet (zero).
+    private var usage: [UsageKey: UsageFigures?] = [:]
+    private var dirtyUsage: Set<UsageKey> = []
+    private var undo: [UndoStep] = []
     private(set) var movements: [(account: String, seq: Int64, points: Int64)] = []
     private(set) var subtrees: [(level: Int, index: Int64, hash: Hash)] = []
 
@@ -29,9 +32,14 @@ final class TransactionCache {
 
     func rollback(to mark: Mark) {
         while undo.count > mark.undo {
-            let (id, previous, wasDirty) = undo.removeLast()
-            accounts[id] = previous
-            if wasDirty { dirty.insert(id) } else { dirty.remove(id) }
+            switch undo.removeLast() {
+            case .account(let id, let previous, let wasDirty):
+                accounts[id] = previous
+                if wasDirty { dirty.insert(id) } else { dirty.remove(id) }
+            case .usage(let key, let previous, let wasDirty):
+                usage[key] = previous
+                if wasDirty { dirtyUsage.insert(key) } else { dirtyUsage.remove(key) }
+            }
         }
         movements.removeLast(movements.count - mark.movements)
         subtrees.removeLast(subtrees.count - mark.subtrees)
@@ -50,9 +58,25 @@ final class TransactionCache {
 
     /// Records a change (or a newly inserted row, `dirty: false`).
     func set(_ account: Account, dirty isDirty: Bool) {
-        undo.append((account.id, accounts[account.id], dirty.contains(account.id)))
+        undo.append(.account(account.id, accounts[account.id], wasDirty: dirty.contains(account.id)))
         accounts[account.id] = .some(account)
         if isDirty { dirty.insert(account.id) }
+    }
+
+    /// An account's usage in a period as this transaction sees it.
+    func usage(_ key: UsageKey, db: Database) throws -> UsageFigures {
+        if let cached = usage[key] { return cached ?? UsageFigures() }
+        let row = try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT points, minutes FROM usage WHERE account = ? AND period = ?"), arguments: [key.account, key.period])
+        let figures = row.map { UsageFigures(points: $0[0], minutes: $0[1]) }
+        usage[key] = .some(figures)
+        return figures ?? UsageFigures()
+    }
+
+    func setUsage(_ key: UsageKey, _ figures: UsageFigures) {
+        undo.append(.usage(key, usage[key], wasDirty: dirtyUsage.contains(key)))
+        usage[key] = .some(figures)
+        dirtyUsage.insert(key)
     }
 
     func addMovement(account: AccountID, seq: Int64, points: Int64) {
@@ -61,6 +85,11 @@ final class TransactionCache {
 
     func addSubtree(level: Int, index: Int64, hash: Hash) {
         subtrees.append((level, index, hash))
+    }
+
+    private enum UndoStep {
+        case account(AccountID, Account??, wasDirty: Bool)
+        case usage(UsageKey, UsageFigures??, wasDirty: Bool)
     }
 
     /// Rows written per multi-row INSERT.
@@ -74,9 +103,17 @@ final class TransactionCache {
             try db.cachedStatement(sql: "UPDATE accounts SET balance = ?, earned = ?, minutes = ? WHERE id = ?")
                 .execute(arguments: [account.balance, account.earned, account.minutes, id.text])
         }
+        for key in dirtyUsage.sorted(by: { ($0.account, $0.period) < ($1.account, $1.period) }) {
+            let figures = (usage[key] ?? nil) ?? UsageFigures()
+            try db.cachedStatement(sql: """
+                INSERT INTO usage (account, period, points, minutes) VALUES (?, ?, ?, ?)
+                ON CONFLICT (account, period) DO UPDATE SET points = excluded.points, minutes = excluded.minutes
+                """).execute(arguments: [key.account, key.period, figures.points, figures.minutes])
+        }
         try insertRows(db, table: "movements (account, seq, points)", movements.map { [$0.account, $0.seq, $0.points] })
         try insertRows(db, table: "subtrees (level, idx, hash)", subtrees.map { [$0.level, $0.index, Data($0.hash.bytes)] })
         dirty = []
+        dirtyUsage = []
         undo = []
         movements = []
         subtrees = []
@@ -91,5 +128,22 @@ final class TransactionCache {
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(Array(chunk.joined())))
             start += chunk.count
         }
+    }
+}
+
+/// One row of the `usage` table: an account in a period.
+struct UsageKey: Hashable {
+    let account: String
+    let period: String
+}
+
+/// Points and minutes counted in one period.
+public struct UsageFigures: Sendable, Equatable {
+    public var points: Int64 = 0
+    public var minutes: Int64 = 0
+
+    public init(points: Int64 = 0, minutes: Int64 = 0) {
+        self.points = points
+        self.minutes = minutes
     }
 }

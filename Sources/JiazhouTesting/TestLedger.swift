@@ -29,11 +29,32 @@ public struct TestLedger: Sendable {
         AccountID(unchecked: .volunteer, "V" + String(repeating: "0", count: 6 - String(n).count) + String(n))
     }
 
+    /// The default rule set's categories and rates with nothing else: no
+    /// bonuses, no points caps or budgets, a whole day countable, spendable
+    /// at once. Tests about the chain use it, so that their figures are plain
+    /// minutes × rate; tests about the rules pass `DefaultRuleSet.text`.
+    public static let plainRules = """
+        version: 1
+        name: plain test rules
+        categories:
+          environment: {label: 环境整治, points_per_hour: 10}
+          elder_care: {label: 帮扶老弱, points_per_hour: 15}
+          home_visit: {label: 上门服务, points_per_hour: 15}
+          culture: {label: 文体宣教, points_per_hour: 8}
+          outreach: {label: 政策宣传, points_per_hour: 8}
+        caps:
+          day: {minutes: none}
+
+        """
+
+    /// The district's default rule set (`seeds/rules/shizhong.yaml`).
+    public static let defaultRules = LedgerSetup(origin: "x", district: district).rules
+
     /// A fresh ledger with the test district opened. `inFile` puts it in a
     /// temporary SQLite file (WAL, FULL sync) rather than in memory.
     public static func make(inFile: Bool = false, rules: String? = nil) async throws -> TestLedger {
         let clock = ManualClock()
-        let setup = LedgerSetup(origin: "jiazhou.test/shizhong", district: district, rules: rules ?? LedgerSetup(origin: "x", district: district).rules)
+        let setup = LedgerSetup(origin: "jiazhou.test/shizhong", district: district, rules: rules ?? plainRules)
         let service: LedgerService
         var directory: String?
         if inFile {

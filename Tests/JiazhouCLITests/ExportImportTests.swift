@@ -42,7 +42,8 @@ import Testing
         let imported = try LedgerService.open(path: copy)
         #expect(try imported.info().root == original.root)
         #expect(try imported.info().head == original.head)
-        #expect(try CommandRunner.run(["verify", "--db", copy]).status == 0)
+        let verified = try CommandRunner.run(["verify", "--db", copy])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         // With the key the copy is a working ledger.
         let next = try await imported.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity("after")), actor: TestLedger.root, key: nil)
         #expect(next.seq == original.size)

@@ -13,7 +13,7 @@ import Testing
 
     @Test(arguments: Reason.allCases.filter { !awaitingSpendingOperations.contains($0) })
     func everyReasonIsTriggeredByARealRequest(reason: Reason) async throws {
-        let ledger = try await TestLedger.make(inFile: true)
+        let ledger = try await TestLedger.make(inFile: true, rules: TestLedger.defaultRules)
         defer { ledger.remove() }
         #expect(await trigger(reason, ledger) == reason)
     }
@@ -57,6 +57,16 @@ import Testing
             return nil
         case .ledger_invalid:
             return refusal { try LedgerService.open(path: ledger.directory! + "/missing.sqlite") }
+        case .cap_exceeded:
+            let day = TestLedger.activity(minutes: 480)
+            _ = try? await service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: day), actor: TestLedger.root, key: nil)
+            return await refusal { try await service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity(minutes: 30)), actor: TestLedger.root, key: nil) }
+        case .budget_exhausted:
+            let grid = TestLedger.baiyangGrid
+            _ = try? await service.openAccount(AccountOpenRequest(account: .issuer(for: grid), scope: grid, budget: 0), actor: TestLedger.root, key: nil)
+            return await refusal {
+                try await service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity(scope: grid)), actor: TestLedger.root, key: nil)
+            }
         case .storage_unavailable:
             return await refusal { try await LedgerService.open(path: ledger.path!, readonly: true).award(award, actor: TestLedger.root, key: nil) }
         }
@@ -65,7 +75,7 @@ import Testing
     @Test func reasonsKeepTheirWireNames() {
         #expect(Reason.allCases.map(\.rawValue) == [
             "invalid_request", "too_large", "forbidden", "unknown_account", "account_exists", "unknown_entry", "idempotency_conflict",
-            "unknown_category", "rules_invalid", "not_reversible", "already_reversed", "insufficient_points", "ledger_invalid", "storage_unavailable",
+            "unknown_category", "rules_invalid", "not_reversible", "already_reversed", "insufficient_points", "ledger_invalid", "storage_unavailable", "cap_exceeded", "budget_exhausted",
         ])
     }
 }

@@ -31,6 +31,7 @@ import Testing
         return scanned.seq == full.seq && scanned.prev == full.prev && scanned.time == full.time && scanned.kind == full.kind
             && scanned.actor == full.actor && scanned.key == full.key && scanned.postings == full.postings
             && scanned.effects == full.effects && scanned.serviceVolunteer == full.serviceVolunteer
+            && scanned.usageDeltas == full.usageDeltas && scanned.lotChanges == full.lotChanges
     }
 
     @Test func theScannerReadsEveryKeyedAwardAsUnsealDoes() async throws {

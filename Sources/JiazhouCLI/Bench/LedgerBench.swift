@@ -89,21 +89,24 @@ struct LedgerBench {
 
     static func volunteer(_ n: Int) -> AccountID { AccountID(unchecked: .volunteer, String(format: "V%06d", n)) }
 
+    /// 08:30 local time on the n-th day from 2026-01-05: one award per
+    /// volunteer a day keeps every award within the default rule set's caps.
+    static func serviceDay(_ n: Int) -> String {
+        let first: Int64 = 1_767_573_000_000  // 2026-01-05T08:30:00+08:00
+        return Timestamp(millisecondsSince1970: first + Int64(n) * 86_400_000).format(offsetMinutes: 480)
+    }
+
     /// An award entry as the service writes it.
     static func award(_ i: Int, writer: StoreWriter, rules: RuleSet, time: Timestamp) throws -> Entry {
         let district = try Scope("shizhong")
         let volunteer = volunteer(i % volunteers)
         let activity = Activity(
-            id: "bench-\(i / 100)", category: "environment", minutes: Int64(30 + i % 240), start: "2026-11-23T08:30:00+08:00",
+            id: "bench-\(i / 100)", category: "environment", minutes: Int64(30 + i % 240), start: Self.serviceDay(i / volunteers),
             scope: district, tags: [])
-        let pricing = try rules.price(activity)
+        let priced = try PricedAward(AwardRequest(volunteer: volunteer, activity: activity), rules: rules, reader: writer.reader, time: time)
         return Entry(
             seq: writer.head.size, prev: writer.head.last, time: time, kind: .award, actor: .rootOperator, key: "bench-\(i)",
-            postings: [try Posting(from: AccountID(unchecked: .issuer, "shizhong"), to: volunteer, points: pricing.points)],
-            data: [
-                "activity": activity.json, "volunteer": .string(volunteer.text), "minutes": .integer(pricing.minutes),
-                "rules": ["version": .integer(rules.version), "hash": .string(rules.hash.hex)], "explanation": .array(pricing.explanation),
-            ])
+            postings: try priced.postings, data: priced.data)
     }
 
     private mutating func measureBatchedAppend(_ service: LedgerService, rules: RuleSet) async throws {

@@ -33,6 +33,11 @@ public enum Reason: String, Sendable, Codable, CaseIterable {
     case ledger_invalid
     /// The storage refused the write: read-only, full, locked or failing.
     case storage_unavailable
+    /// The rule set's caps leave nothing of this service to count: the
+    /// volunteer has reached the day's counted minutes and the points caps.
+    case cap_exceeded
+    /// The paying issuer has awarded its whole budget for the month.
+    case budget_exhausted
 }
 
 /// A refusal: a reason, a message that says what to do, and an optional cause.

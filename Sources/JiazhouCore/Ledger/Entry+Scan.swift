@@ -2,8 +2,8 @@ extension Entry {
     /// Reads an `award` straight from its stored bytes when they are exactly
     /// canonical, without building a JSON tree: the fast path of `verify`.
     ///
-    /// The entry returned carries in `data` only what its effects need
-    /// (`volunteer`, `minutes`); everything else in `data` is checked for
+    /// The entry returned carries in `data` only what its effects, usage and
+    /// lot need (`volunteer`, `minutes`, `periods`, `lot`); everything else in `data` is checked for
     /// canonical form and skipped. Returns `nil` for any other kind, any
     /// unusual shape and any fault — the caller then uses ``unseal(_:)``,
     /// which decides and explains. A test holds this to never accepting what
@@ -29,8 +29,26 @@ extension Entry {
         guard s.expect(UInt8(ascii: "{")), key("actor", first: true), let actor = account(), key("data") else { return nil }
         var volunteer: AccountID?
         var minutes: Int64?
+        var periods: JSONValue?
+        var lot: JSONValue?
+        /// An object of plain string members, as JSON.
+        func strings(_ scanner: inout CanonicalScanner) -> JSONValue? {
+            var members: [String: JSONValue] = [:]
+            let ok = scanner.object(depth: 3) { name, inner in
+                guard let key = inner.text(name), let range = inner.string(), let text = inner.text(range) else { return false }
+                members[key] = .string(text)
+                return true
+            }
+            return ok ? .object(members) : nil
+        }
         let dataOK = s.object(depth: 2) { name, scanner in
             switch name.count {
+            case 3 where scanner.matches(name, "lot"):
+                lot = strings(&scanner)
+                return lot != nil
+            case 7 where scanner.matches(name, "periods"):
+                periods = strings(&scanner)
+                return periods != nil
             case 9 where scanner.matches(name, "volunteer"):
                 guard let range = scanner.string(), let text = scanner.text(range) else { return false }
                 volunteer = try? AccountID(text)
@@ -70,7 +88,8 @@ extension Entry {
         else { return nil }
         return Entry(
             seq: seq, prev: prev, time: time, kind: .award, actor: actor, key: entryKey, postings: postings,
-            data: ["volunteer": .string(volunteer.text), "minutes": .integer(minutes)])
+            data: .object(
+                ["volunteer": .string(volunteer.text), "minutes": .integer(minutes)].merging([("periods", periods), ("lot", lot)].compactMap { name, value in value.map { (name, $0) } }) { a, _ in a }))
     }
 }
 

@@ -23,11 +23,23 @@ public struct AccountView: Codable, Sendable, Equatable {
     public var stars: Int
     public var budget: Int64?
     public var openedSeq: Int64
+    /// Volunteers: points past their public notice and not expired.
+    public var spendable: Int64?
+    /// Volunteers: points still in their public notice (公示).
+    public var pending: Int64?
+    /// Volunteers: spendable points that expire within ``expiringWithinDays``.
+    public var expiringSoon: Int64?
+    public var expiringWithinDays: Int64?
 
     enum CodingKeys: String, CodingKey {
-        case account, kind, scope, tags, balance, earned, minutes, hours, stars, budget
+        case account, kind, scope, tags, balance, earned, minutes, hours, stars, budget, spendable, pending
         case openedSeq = "opened_seq"
+        case expiringSoon = "expiring_soon"
+        case expiringWithinDays = "expiring_within_days"
     }
+
+    /// How far ahead `expiring_soon` looks.
+    public static let expiringHorizonDays: Int64 = 30
 }
 
 /// `account.history`: an account's entries, oldest first, a page at a time.
@@ -67,10 +79,21 @@ extension LedgerService {
             }
             try Authorization(actor: actor, reader: reader).requireRead(account)
             let rules = try currentRuleSet(reader: reader)
-            return AccountView(
+            var view = AccountView(
                 account: account.id, kind: account.id.kind, scope: account.scope, tags: account.tags, balance: account.balance,
                 earned: account.earned, minutes: account.minutes, hours: account.minutes / 60, stars: rules.stars(minutes: account.minutes),
                 budget: account.budget, openedSeq: account.openedSeq)
+            if account.id.kind == .volunteer {
+                let now = clock.now()
+                let horizon = AccountView.expiringHorizonDays
+                let lots = try reader.lotSummary(
+                    of: account.id, now: now, soon: Timestamp(millisecondsSince1970: now.millisecondsSince1970 + horizon * 86_400_000))
+                view.spendable = lots.spendable
+                view.pending = lots.pending
+                view.expiringSoon = lots.expiringSoon
+                view.expiringWithinDays = horizon
+            }
+            return view
         }
     }
 

@@ -15,6 +15,7 @@ public struct AwardRequest: Codable, Sendable, Equatable {
 
 public struct AwardResult: Codable, Sendable, Equatable {
     public var seq: Int64
+    /// Points awarded (after caps and budget).
     public var points: Int64
     /// Counted service minutes.
     public var minutes: Int64
@@ -50,22 +51,10 @@ extension LedgerService {
         return write("award", actor: actor, key: key, params: request) { context in
             let reader = context.reader
             try Authorization(actor: actor, reader: reader).requireAward(in: request.activity.scope)
-            guard try reader.account(request.volunteer) != nil else {
-                throw LedgerError(.unknown_account, "\(request.volunteer) is not open")
-            }
-            let issuer = try Self.payingIssuer(for: request.activity.scope, reader: reader)
             let rules = try context.service.currentRuleSet(reader: reader)
-            let pricing = try rules.price(request.activity)
-            let postings = pricing.points > 0 ? [try Posting(from: issuer, to: request.volunteer, points: pricing.points)] : []
-            let data: JSONValue = [
-                "activity": request.activity.json,
-                "volunteer": .string(request.volunteer.text),
-                "minutes": .integer(pricing.minutes),
-                "rules": ["version": .integer(rules.version), "hash": .string(rules.hash.hex)],
-                "explanation": .array(pricing.explanation),
-            ]
-            let sealed = try context.append(.award, postings: postings, data: data)
-            return AwardResult(seq: sealed.entry.seq, points: pricing.points, minutes: pricing.minutes, explanation: pricing.explanation)
+            let priced = try PricedAward(request, rules: rules, reader: reader, time: context.time)
+            let sealed = try context.append(.award, postings: priced.postings, data: priced.data)
+            return AwardResult(seq: sealed.entry.seq, points: priced.pricing.points, minutes: priced.pricing.minutes, explanation: priced.pricing.explanation)
         }
     }
 }

@@ -62,9 +62,33 @@ extension LedgerService {
             if let volunteer = original.serviceVolunteer {
                 data["volunteer"] = .string(volunteer.text)
                 data["minutes"] = original.data["minutes"] ?? .integer(0)
+                if let periods = original.data["periods"] { data["periods"] = periods }
+                let taken = try Self.lotsToTake(postings.reduce(0) { $0 + $1.points }, from: volunteer, award: request.seq, reader: reader)
+                if !taken.isEmpty { data["lots"] = .array(taken) }
             }
             let sealed = try context.append(.reverse, postings: postings, data: .object(data))
             return ReverseResult(seq: sealed.entry.seq, points: postings.reduce(0) { $0 + $1.points })
         }
+    }
+}
+
+extension LedgerService {
+    /// The lots a reversal takes its points from: the reversed award's own
+    /// lot first (within the public notice that cancels it outright), then
+    /// the volunteer's oldest lots for what was already spent from it.
+    static func lotsToTake(_ points: Int64, from volunteer: AccountID, award seq: Int64, reader: StoreReader) throws -> [JSONValue] {
+        var left = points
+        var taken: [JSONValue] = []
+        var lots = try reader.openLots(of: volunteer)
+        if let own = lots.firstIndex(where: { $0.seq == seq }) { lots.insert(lots.remove(at: own), at: 0) }
+        for lot in lots where left > 0 {
+            let take = min(lot.remaining, left)
+            taken.append(["seq": .integer(lot.seq), "points": .integer(take)])
+            left -= take
+        }
+        guard left == 0 else {
+            throw LedgerError(.insufficient_points, "\(volunteer) has \(points - left) unspent points but the reversal takes back \(points)")
+        }
+        return taken
     }
 }

@@ -6,25 +6,31 @@ public import JiazhouStore
 /// the database maintains: every leaf hash, every `prev`, gap-free seq,
 /// canonical form, every Merkle subtree, the root and signature of every
 /// checkpoint, every balance, earned total and service minutes from the
-/// postings, the zero sum, the reversals and the rule sets. Each problem is
+/// postings, the zero sum, the reversals, the rule sets, the usage that caps
+/// and budgets count and the lots; with `semantic`, every award re-priced
+/// from its recorded facts, and those facts from the chain. Each problem is
 /// reported with the seq where it starts; verification never stops early.
 struct LedgerVerifier {
     let reader: StoreReader
     let verifier: NoteVerifier?
     let semantic: Bool
 
-    private var problems: [VerifyReport.Problem] = []
-    private var problemCount = 0
-    private var range = CompactRange()
-    private var previous = Hash.zero
-    private var expectedSeq: Int64 = 0
-    private var totals: [AccountID: AccountDelta] = [:]
-    private var opened: [AccountID: (seq: Int64, scope: String)] = [:]
-    private var reversals: [Int64: Int64] = [:]
-    private var ruleSets: [Int64: (seq: Int64, hash: Hash, text: String)] = [:]
-    private var parsedRules: [Int64: RuleSet] = [:]
-    private var awardsRepriced = 0
-    private var subtrees: SubtreeCursor
+    var problems: [VerifyReport.Problem] = []
+    var problemCount = 0
+    var range = CompactRange()
+    var previous = Hash.zero
+    var expectedSeq: Int64 = 0
+    var totals: [AccountID: AccountDelta] = [:]
+    var opened: [AccountID: (seq: Int64, scope: String)] = [:]
+    /// Tags and budgets as opened: the facts awards are priced with.
+    var openedFacts: [AccountID: (tags: [String], budget: Int64?)] = [:]
+    var usage: [UsageDelta.Key: UsageFigures] = [:]
+    var lots: [Int64: Lot] = [:]
+    var reversals: [Int64: Int64] = [:]
+    var ruleSets: [Int64: (seq: Int64, hash: Hash, text: String)] = [:]
+    var parsedRules: [Int64: RuleSet] = [:]
+    var awardsRepriced = 0
+    var subtrees: SubtreeCursor
 
     init(reader: StoreReader, verifier: NoteVerifier?, semantic: Bool) {
         self.reader = reader
@@ -75,6 +81,7 @@ struct LedgerVerifier {
         for problem in subtreeProblems { report(nil, problem) }
         try checkAccounts()
         try checkIndexes()
+        try checkUsageAndLots()
         if problemCount > problems.count { report(nil, "\(problemCount - VerifyReport.maxProblems) more problems not listed") }
         return VerifyReport(
             size: range.size.asInt64, root: range.root, checkpoints: checkpoints.count, accounts: opened.count, awardsRepriced: awardsRepriced,
@@ -84,7 +91,7 @@ struct LedgerVerifier {
     /// Entries decoded together, on every core, before the sequential checks.
     static let batchSize = 8192
 
-    private mutating func check(_ row: DecodedRow, verifierKey: String?) {
+    mutating func check(_ row: DecodedRow, verifierKey: String?) {
         let seq = row.seq
         if seq != expectedSeq {
             report(expectedSeq, seq > expectedSeq ? "entries \(expectedSeq)..<\(seq) are missing" : "entry \(seq) is out of order")
@@ -117,6 +124,7 @@ struct LedgerVerifier {
     }
 
     private mutating func apply(_ entry: Entry) {
+        if semantic, entry.kind == .award { reprice(entry) }
         for (account, delta) in entry.effects {
             var total = totals[account, default: AccountDelta()]
             total.balance += delta.balance
@@ -131,6 +139,7 @@ struct LedgerVerifier {
             if let id = entry.data["account"]?.stringValue.flatMap({ try? AccountID($0) }), let scope = entry.data["scope"]?.stringValue {
                 if opened[id] != nil { report(entry.seq, "\(id) is opened twice") }
                 opened[id] = (entry.seq, scope)
+                openedFacts[id] = (entry.data["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [], entry.data["budget"]?.integerValue)
             } else {
                 report(entry.seq, "account.open without a valid account and scope")
             }
@@ -146,33 +155,12 @@ struct LedgerVerifier {
                 if TreeHasher.sha256(Array(text.utf8)) != hash { report(entry.seq, "the rule set's hash does not match its text") }
                 ruleSets[version] = (entry.seq, hash, text)
             }
-        case .award where semantic:
-            reprice(entry)
         default: break
         }
+        replayUsageAndLots(entry)
     }
 
-    /// Re-prices an award from its recorded activity with the rule set it names.
-    private mutating func reprice(_ entry: Entry) {
-        guard let version = entry.data["rules"]?["version"]?.integerValue, let published = ruleSets[version] else {
-            report(entry.seq, "the award names a rule set that was not published before it")
-            return
-        }
-        do {
-            let rules = try parsedRules[version] ?? RuleSet(yaml: published.text)
-            parsedRules[version] = rules
-            let pricing = try rules.price(try Activity(json: entry.data["activity"] ?? .null))
-            let paid = entry.postings.reduce(0) { $0 + $1.points }
-            awardsRepriced += 1
-            if pricing.points != paid || pricing.minutes != entry.data["minutes"]?.integerValue {
-                report(entry.seq, "the award pays \(paid) points for \(entry.data["minutes"]?.integerValue ?? 0) minutes; its rules give \(pricing.points) for \(pricing.minutes)")
-            }
-        } catch {
-            report(entry.seq, "the award cannot be re-priced: \(LedgerStore.describe(error).message)")
-        }
-    }
-
-    private mutating func check(_ checkpoint: StoredCheckpoint, verifier: NoteVerifier?) {
+    mutating func check(_ checkpoint: StoredCheckpoint, verifier: NoteVerifier?) {
         if checkpoint.size == range.size, checkpoint.root != range.root {
             report(checkpoint.size - 1, "the checkpoint at size \(checkpoint.size) signs another root than the entries give")
         }

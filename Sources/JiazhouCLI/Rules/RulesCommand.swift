@@ -6,7 +6,7 @@ struct RulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Try the rules language (a subset of CEL) and work with rule sets.",
-        subcommands: [Expr.self]
+        subcommands: [Expr.self, RulesCheckCommand.self, RulesPublishCommand.self, RulesShowCommand.self, RulesEvalCommand.self]
     )
 
     /// `jiazhou rules expr 'EXPR' [--facts JSON]`: evaluates one expression.

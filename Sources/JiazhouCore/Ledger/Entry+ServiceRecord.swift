@@ -1,0 +1,78 @@
+/// What an entry adds to the figures that caps and budgets are checked
+/// against: a volunteer's counted points and minutes in a day, ISO week
+/// and month, an issuer's awarded points in a month.
+public struct UsageDelta: Sendable, Hashable {
+    public var account: AccountID
+    /// `day:2026-11-23`, `week:2026-W48`, `month:2026-11`, `budget:2026-11`.
+    public var period: String
+    public var points: Int64
+    public var minutes: Int64
+
+    /// An account in a period.
+    public struct Key: Sendable, Hashable {
+        public var account: AccountID
+        public var period: String
+
+        public init(account: AccountID, period: String) {
+            self.account = account
+            self.period = period
+        }
+    }
+
+    public var key: Key { Key(account: account, period: period) }
+}
+
+/// What an entry does to the lots points are earned in.
+public enum LotChange: Sendable, Equatable {
+    /// An award opens a lot of its points, spendable from `available`.
+    case open(seq: Int64, volunteer: AccountID, points: Int64, available: Timestamp, expires: Timestamp?)
+    /// Points taken from the lot the award `seq` opened.
+    case take(seq: Int64, points: Int64)
+}
+
+extension Entry {
+    /// An award's usage, from the periods it records (`data.periods`); a
+    /// reversal of an award takes the same back.
+    public var usageDeltas: [UsageDelta] {
+        let sign: Int64
+        switch kind {
+        case .award: sign = 1
+        case .reverse where data["reversed_kind"]?.stringValue == Kind.award.rawValue: sign = -1
+        default: return []
+        }
+        guard let periods = data["periods"], let volunteer = serviceVolunteer else { return [] }
+        let points = postings.reduce(0) { $0 + $1.points }
+        let minutes = data["minutes"]?.integerValue ?? 0
+        var deltas: [UsageDelta] = []
+        for (field, prefix) in [("day", "day:"), ("week", "week:"), ("month", "month:")] {
+            if let period = periods[field]?.stringValue {
+                deltas.append(UsageDelta(account: volunteer, period: prefix + period, points: sign * points, minutes: sign * minutes))
+            }
+        }
+        let issuer = sign > 0 ? postings.first?.from : postings.first?.to
+        if let issuer, let month = periods["budget_month"]?.stringValue {
+            deltas.append(UsageDelta(account: issuer, period: "budget:" + month, points: sign * points, minutes: 0))
+        }
+        return deltas
+    }
+
+    /// The lot an award opens (`data.lot`), or the lots a reversal takes
+    /// from (`data.lots`).
+    public var lotChanges: [LotChange] {
+        switch kind {
+        case .award:
+            guard let lot = data["lot"], let volunteer = serviceVolunteer,
+                let available = lot["available"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
+            else { return [] }
+            let points = postings.filter { $0.to == volunteer }.reduce(0) { $0 + $1.points }
+            guard points > 0 else { return [] }
+            let expires = lot["expires"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
+            return [.open(seq: seq, volunteer: volunteer, points: points, available: available, expires: expires)]
+        default:
+            return (data["lots"]?.arrayValue ?? []).compactMap { taken in
+                guard let seq = taken["seq"]?.integerValue, let points = taken["points"]?.integerValue else { return nil }
+                return .take(seq: seq, points: points)
+            }
+        }
+    }
+}

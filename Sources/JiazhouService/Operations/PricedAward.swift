@@ -1,0 +1,71 @@
+public import JiazhouCore
+public import JiazhouRules
+public import JiazhouStore
+
+/// An award priced against the ledger as it stands: the facts gathered
+/// (the volunteer's tags and counted minutes, what the periods have already
+/// counted, the issuer's budget), the pricing, and the entry's postings and
+/// data. `award`, `award.batch` and `rules.evaluate` share it, so a dry run
+/// prices exactly as the write would. Public for trusted bulk loaders and
+/// benchmarks that append through ``LedgerService/appendBatch(_:)``.
+public struct PricedAward: Sendable {
+    public let issuer: AccountID
+    public let input: PricingInput
+    public let pricing: Pricing
+    public let rules: RuleSet
+    public let request: AwardRequest
+
+    public init(_ request: AwardRequest, rules: RuleSet, reader: StoreReader, time: Timestamp) throws {
+        guard let volunteer = try reader.account(request.volunteer) else {
+            throw LedgerError(.unknown_account, "\(request.volunteer) is not open")
+        }
+        let issuer = try LedgerService.payingIssuer(for: request.activity.scope, reader: reader)
+        guard let issuerAccount = try reader.account(issuer), let start = request.activity.startTime else {
+            throw LedgerError(.ledger_invalid, "\(issuer) is missing")
+        }
+        let periods = rules.periods(activityStart: start, awardTime: time)
+        let day = try reader.usage(volunteer.id, period: "day:" + periods.day)
+        let usage = Usage(
+            dayMinutes: day.minutes, dayPoints: day.points, weekPoints: try reader.usage(volunteer.id, period: "week:" + periods.week).points,
+            monthPoints: try reader.usage(volunteer.id, period: "month:" + periods.month).points,
+            budgetPoints: try reader.usage(issuer, period: "budget:" + periods.budgetMonth).points)
+        let input = PricingInput(
+            activity: request.activity,
+            volunteer: VolunteerFacts(id: volunteer.id, scope: volunteer.scope, tags: volunteer.tags, minutes: volunteer.minutes),
+            usage: usage, budget: rules.budgets.monthly(for: issuerAccount.scope, accountBudget: issuerAccount.budget), awardTime: time)
+        self.issuer = issuer
+        self.input = input
+        self.pricing = try rules.price(input)
+        self.rules = rules
+        self.request = request
+    }
+
+    public var postings: [Posting] {
+        get throws { pricing.points > 0 ? [try Posting(from: issuer, to: request.volunteer, points: pricing.points)] : [] }
+    }
+
+    /// The award's `data`: the facts that priced it, so that anyone can
+    /// re-price it from the entry and the published rule set alone.
+    public var data: JSONValue {
+        var facts: [String: JSONValue] = [
+            "volunteer": ["tags": .array(input.volunteer.tags.map(JSONValue.string)), "minutes": .integer(input.volunteer.minutes)],
+            "usage": input.usage.json,
+        ]
+        if let budget = input.budget { facts["budget"] = .integer(budget) }
+        var data: [String: JSONValue] = [
+            "activity": request.activity.json,
+            "volunteer": .string(request.volunteer.text),
+            "minutes": .integer(pricing.minutes),
+            "rules": ["version": .integer(rules.version), "hash": .string(rules.hash.hex)],
+            "explanation": .array(pricing.explanation),
+            "facts": .object(facts),
+            "periods": pricing.periods.json,
+        ]
+        if pricing.points > 0 {
+            var lot: [String: JSONValue] = ["available": .string(pricing.available.rfc3339)]
+            if let expires = pricing.expires { lot["expires"] = .string(expires.rfc3339) }
+            data["lot"] = .object(lot)
+        }
+        return .object(data)
+    }
+}

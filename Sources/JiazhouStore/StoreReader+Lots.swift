@@ -1,0 +1,95 @@
+public import JiazhouCore
+import GRDB
+
+/// One lot as stored: the points one award earned and what is left of them.
+public struct Lot: Sendable, Equatable {
+    /// The award that earned it.
+    public var seq: Int64
+    public var volunteer: AccountID
+    public var points: Int64
+    public var remaining: Int64
+    public var available: Timestamp
+    public var expires: Timestamp?
+
+    public init(seq: Int64, volunteer: AccountID, points: Int64, remaining: Int64, available: Timestamp, expires: Timestamp?) {
+        self.seq = seq
+        self.volunteer = volunteer
+        self.points = points
+        self.remaining = remaining
+        self.available = available
+        self.expires = expires
+    }
+}
+
+/// A volunteer's unspent points by what they can do now.
+public struct LotSummary: Sendable, Equatable {
+    /// Past their public notice and not expired.
+    public var spendable: Int64 = 0
+    /// Still in their public notice (公示).
+    public var pending: Int64 = 0
+    /// Spendable but expiring before the horizon asked for.
+    public var expiringSoon: Int64 = 0
+    /// Past their expiry date but not yet written off by an `expire` run.
+    public var expired: Int64 = 0
+}
+
+extension StoreReader {
+    /// An account's usage in a period (`day:2026-11-23`, `budget:2026-11`, …).
+    public func usage(_ account: AccountID, period: String) throws -> UsageFigures {
+        let key = UsageKey(account: account.text, period: period)
+        if let cache { return try cache.usage(key, db: db) }
+        let row = try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT points, minutes FROM usage WHERE account = ? AND period = ?"), arguments: [key.account, key.period])
+        return row.map { UsageFigures(points: $0[0], minutes: $0[1]) } ?? UsageFigures()
+    }
+
+    /// Every usage row; for `verify`.
+    public func forEachUsage(_ body: (_ account: String, _ period: String, UsageFigures) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT account, period, points, minutes FROM usage")
+        while let row = try rows.next() { try body(row[0], row[1], UsageFigures(points: row[2], minutes: row[3])) }
+    }
+
+    /// A volunteer's lots with points left, oldest first.
+    public func openLots(of volunteer: AccountID) throws -> [Lot] {
+        try Row.fetchAll(
+            try db.cachedStatement(sql: "SELECT \(Self.lotColumns) FROM lots WHERE volunteer = ? AND remaining > 0 ORDER BY seq"),
+            arguments: [volunteer.text]
+        ).map(Self.lot)
+    }
+
+    /// The lot an award opened, if it earned points.
+    public func lot(ofAward seq: Int64) throws -> Lot? {
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(Self.lotColumns) FROM lots WHERE seq = ?"), arguments: [seq]).map(Self.lot)
+    }
+
+    /// Every lot; for `verify`.
+    public func forEachLot(_ body: (Lot) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.lotColumns) FROM lots ORDER BY seq")
+        while let row = try rows.next() { try body(try Self.lot(row)) }
+    }
+
+    /// What a volunteer's unspent points can do at `now`; `soon` is the
+    /// horizon for ``LotSummary/expiringSoon``.
+    public func lotSummary(of volunteer: AccountID, now: Timestamp, soon: Timestamp) throws -> LotSummary {
+        var summary = LotSummary()
+        for lot in try openLots(of: volunteer) {
+            if let expires = lot.expires, expires <= now {
+                summary.expired += lot.remaining
+            } else if lot.available > now {
+                summary.pending += lot.remaining
+            } else {
+                summary.spendable += lot.remaining
+                if let expires = lot.expires, expires <= soon { summary.expiringSoon += lot.remaining }
+            }
+        }
+        return summary
+    }
+
+    static let lotColumns = "seq, volunteer, points, remaining, available_ms, expires_ms"
+
+    static func lot(_ row: Row) throws -> Lot {
+        Lot(
+            seq: row[0], volunteer: try AccountID(row[1] as String), points: row[2], remaining: row[3],
+            available: Timestamp(millisecondsSince1970: row[4]), expires: (row[5] as Int64?).map(Timestamp.init(millisecondsSince1970:)))
+    }
+}
