@@ -57,7 +57,7 @@ let package = Package(
             name: "JiazhouStoreTests",
             dependencies: ["JiazhouStore", "JiazhouTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouTesting"]),
+        .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouStore", "JiazhouTesting"]),
         .testTarget(
             name: "JiazhouRPCTests",
             dependencies: ["JiazhouRPC", "JiazhouService", "JiazhouTesting", .product(name: "Logging", package: "swift-log")],

@@ -2,9 +2,15 @@ public import Foundation
 
 /// Reads files of the repository (vectors, seeds) by path, from a test's `#filePath`.
 public enum RepositoryFiles {
-    /// The repository root: three levels above `Tests/<Target>/<File>.swift`.
+    /// The repository root, found from a file under `Tests/`.
     public static func root(_ filePath: String = #filePath) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        // The nearest folder above the file that holds Package.swift, so that
+        // tests may live at any depth under Tests/.
+        var folder = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while folder.path != "/", !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            folder.deleteLastPathComponent()
+        }
+        return folder
     }
 
     public static func data(_ relativePath: String, _ filePath: String = #filePath) throws -> Data {

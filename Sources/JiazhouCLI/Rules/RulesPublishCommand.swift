@@ -19,12 +19,12 @@ struct RulesPublishCommand: AsyncParsableCommand {
     var actor: String = AccountID.rootOperator.text
 
     @Option(name: .long, help: "An idempotency key: publishing again with it writes nothing.")
-    var key: String?
+    var idempotencyKey: String?
 
     func run() async throws {
         try await reportingErrors {
             let text = try readRuleSetFile(file)
-            let result = try await ledger.open().publishRules(RulesPublishRequest(ruleset: text), actor: try AccountID(actor), key: key)
+            let result = try await ledger.open().publishRules(RulesPublishRequest(ruleset: text), actor: try AccountID(actor), key: idempotencyKey)
             print("published rule set v\(result.version) at seq \(result.seq)")
             print("hash \(result.hash)")
         }

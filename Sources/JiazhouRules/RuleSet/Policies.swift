@@ -34,6 +34,13 @@ public struct Caps: Sendable, Equatable {
     public var dayPoints: Int64?
     public var weekPoints: Int64?
     public var monthPoints: Int64?
+
+    public init(dayMinutes: Int64? = 8 * 60, dayPoints: Int64? = nil, weekPoints: Int64? = nil, monthPoints: Int64? = nil) {
+        self.dayMinutes = dayMinutes
+        self.dayPoints = dayPoints
+        self.weekPoints = weekPoints
+        self.monthPoints = monthPoints
+    }
 }
 
 /// Points an issuer may award in a calendar month (of the award's time).
@@ -43,6 +50,8 @@ public struct Caps: Sendable, Equatable {
 public struct Budgets: Sendable, Equatable {
     /// By scope level: `district`, `street`, `community`, `grid`, `compound`.
     public var monthlyByLevel: [String: Int64] = [:]
+
+    public init(monthlyByLevel: [String: Int64] = [:]) { self.monthlyByLevel = monthlyByLevel }
 
     /// The names of scope levels, by depth (1 = district).
     public static let levels = ["district", "street", "community", "grid", "compound"]
@@ -62,4 +71,10 @@ public struct RedemptionLimits: Sendable, Equatable {
     public var merchantDayPoints: Int64?
     /// Points one volunteer may spend in a day.
     public var volunteerDayPoints: Int64?
+
+    public init(codeMinutes: Int64 = 10, merchantDayPoints: Int64? = nil, volunteerDayPoints: Int64? = nil) {
+        self.codeMinutes = codeMinutes
+        self.merchantDayPoints = merchantDayPoints
+        self.volunteerDayPoints = volunteerDayPoints
+    }
 }

@@ -50,6 +50,61 @@ import Testing
         }
     }
 
+    static let base = "version: 1\nname: x\ncategories:\n  a: {label: A, points_per_hour: 1}\n"
+
+    @Test(arguments: [
+        ("rules: {a: 1}\n", "line 5, column 8: rules: expected a list"),
+        ("rules:\n  - {id: w, label: W, percent: 5, colour: red}\n", "rules.w: unknown key \"colour\""),
+        ("rules:\n  - {id: w, percent: 5}\n", "rules.w.label: a rule needs a label"),
+        ("rules:\n  - {id: W!, label: W, percent: 5}\n", "a rule needs an id"),
+        ("rules:\n  - {id: w, label: W, percent: 5}\n  - {id: w, label: V, bonus: 1}\n", "the id \"w\" is used twice"),
+        ("rules:\n  - {id: w, label: W}\n", "give exactly one of bonus"),
+        ("rules:\n  - {id: w, label: W, bonus: 1, percent: 2}\n", "give exactly one of bonus"),
+        ("rules:\n  - {id: w, label: W, percent: -5}\n", "rules.w.percent must be a whole number from 0"),
+        ("rules:\n  - {id: w, label: W, bonus: 1, when: 'calendar.hour >'}\n", "rules.w.when: syntax error at line 1, column 16 of the expression"),
+        ("rules:\n  - {id: w, label: W, bonus: 1, when: calendar.hour}\n", "rules.w.when: type error"),
+        ("rules:\n  - {id: w, label: W, bonus: 1, when: activity.colour == 'red'}\n", "colour"),
+        ("rules:\n  - {id: w, label: W, points: activity.id}\n", "expected a int expression"),
+        ("rules:\n  - {id: w, label: W, bonus: 1, when: 'nosuch > 1'}\n", "nosuch"),
+        ("caps: {day: {minutes: 1500}}\n", "caps.day.minutes must be a whole number from 1 to 1440"),
+        ("caps: {year: {points: 1}}\n", "caps: unknown key \"year\""),
+        ("caps: {week: {minutes: 60}}\n", "caps.week: unknown key \"minutes\""),
+        ("budgets: {province: 10}\n", "budgets: unknown key \"province\""),
+        ("budgets: {grid: -1}\n", "budgets.grid must be a whole number from 0"),
+        ("pending_days: -1\n", "pending_days must be a whole number from 0 to 366"),
+        ("expiry_months: 0\n", "expiry_months must be a whole number from 1"),
+        ("redemption: {code_minutes: 0}\n", "redemption.code_minutes"),
+        ("redemption: {tip: 1}\n", "redemption: unknown key \"tip\""),
+        ("holidays: [2026-02-30]\n", "\"2026-02-30\" is not a date"),
+        ("timezone: Mars/Olympus\n", "timezone:"),
+    ] as [(String, String)])
+    func aBadPolicyIsRefusedWithWhereAndWhy(section: String, expected: String) {
+        do {
+            _ = try RuleSet(yaml: Self.base + section)
+            Issue.record("accepted: \(section)")
+        } catch {
+            #expect(error.reason == .rules_invalid)
+            #expect(error.message.contains(expected), "\(error.message)")
+            #expect(error.message.contains("line "), "\(error.message)")
+        }
+    }
+
+    @Test func theDefaultRuleSetSaysWhatTheDistrictDecided() throws {
+        let rules = try RuleSet(yaml: DefaultRuleSet.text)
+        #expect(rules.earnRules.map(\.id) == ["weekend_holiday", "night", "one_old_one_young", "silver_age", "long_service"])
+        #expect(rules.caps == Caps(dayMinutes: 480, dayPoints: 150, weekPoints: 600, monthPoints: 2000))
+        #expect(rules.pendingDays == 7)
+        #expect(rules.expiryMonths == 24)
+        #expect(rules.redemption == RedemptionLimits(codeMinutes: 10, merchantDayPoints: 20_000, volunteerDayPoints: 500))
+        #expect(rules.holidays.contains("2026-10-01"))
+        #expect(rules.timezone == "Asia/Shanghai" && rules.utcOffsetSeconds == 8 * 3600)
+    }
+
+    @Test func withoutCapsEightHoursADayCount() throws {
+        #expect(try RuleSet(yaml: Self.base).caps.dayMinutes == 480)
+        #expect(try RuleSet(yaml: Self.base + "caps: {day: {minutes: none}}\n").caps.dayMinutes == nil)
+    }
+
     @Test func everyProblemIsReportedInOnePass() {
         do {
             _ = try RuleSet(yaml: "version: 0\ncolour: red\ncategories:\n  a: {label: '', points_per_hour: -1}\n")
