@@ -19,6 +19,12 @@ struct BalanceCommand: AsyncParsableCommand {
             print("\(view.account)  (\(view.scope))")
             print("  balance: \(view.balance) points")
             if view.kind == .volunteer {
+                if let spendable = view.spendable, let pending = view.pending {
+                    print("  spendable now: \(spendable) points; in public notice (公示): \(pending) points")
+                }
+                if let soon = view.expiringSoon, soon > 0, let days = view.expiringWithinDays {
+                    print("  expiring within \(days) days: \(soon) points")
+                }
                 print("  earned:  \(view.earned) points")
                 print("  service: \(view.hours) h \(view.minutes % 60) min  \(String(repeating: "★", count: view.stars))\(String(repeating: "☆", count: 5 - view.stars))")
             }

@@ -9,7 +9,8 @@ import Testing
 @Suite struct RulesTests {
     func ledger() async throws -> TestLedger { try await TestLedger.make(rules: TestLedger.defaultRules) }
 
-    func award(_ ledger: TestLedger, _ n: Int = 1, _ activity: Activity, key: String? = nil) async throws -> AwardResult {
+    /// Volunteers 2 and 3 have no tags; volunteer 1 is in the silver-age alliance (+5 an award).
+    func award(_ ledger: TestLedger, _ n: Int = 3, _ activity: Activity, key: String? = nil) async throws -> AwardResult {
         try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(n), activity: activity), actor: TestLedger.baiyangOffice, key: key)
     }
 
@@ -17,8 +18,8 @@ import Testing
         let ledger = try await ledger()
         let saturday = TestLedger.activity(minutes: 120, start: "2026-11-28T09:00:00+08:00")
         let result = try await award(ledger, 1, saturday)
-        #expect(result.points == 24)
-        #expect(result.explanation.map { $0["rule"] } == ["category.environment", "rule.weekend_holiday"])
+        #expect(result.points == 29)
+        #expect(result.explanation.map { $0["rule"] } == ["category.environment", "rule.weekend_holiday", "rule.silver_age"])
         let entry = try ledger.service.entry(EntryGetRequest(seq: result.seq), actor: TestLedger.root).entry
         let data = try #require(entry["data"])
         let rules = try ledger.service.rules(RulesGetRequest())
@@ -32,14 +33,14 @@ import Testing
 
     @Test func theDayCapCountsAcrossAwardsAndAReversalGivesItBack() async throws {
         let ledger = try await ledger()
-        let first = try await award(ledger, 1, TestLedger.activity("a", minutes: 300))
-        let second = try await award(ledger, 1, TestLedger.activity("b", minutes: 300))
+        let first = try await award(ledger, 3, TestLedger.activity("a", minutes: 300))
+        let second = try await award(ledger, 3, TestLedger.activity("b", minutes: 300))
         #expect(second.minutes == 180)
-        #expect(await refusal { try await award(ledger, 1, TestLedger.activity("c", minutes: 60)) } == .cap_exceeded)
+        #expect(await refusal { try await award(ledger, 3, TestLedger.activity("c", minutes: 60)) } == .cap_exceeded)
         // Another day is another cap.
-        #expect(try await award(ledger, 1, TestLedger.activity("d", minutes: 60, start: "2026-11-24T08:30:00+08:00")).minutes == 60)
+        #expect(try await award(ledger, 3, TestLedger.activity("d", minutes: 60, start: "2026-11-24T08:30:00+08:00")).minutes == 60)
         _ = try await ledger.service.reverse(ReverseRequest(seq: first.seq, reason: "wrong volunteer"), actor: TestLedger.baiyangOffice, key: nil)
-        #expect(try await award(ledger, 1, TestLedger.activity("e", minutes: 300)).minutes == 300)
+        #expect(try await award(ledger, 3, TestLedger.activity("e", minutes: 300)).minutes == 300)
         #expect(try ledger.service.verify(VerifyRequest(semantic: true), actor: TestLedger.root).ok)
     }
 
@@ -48,35 +49,35 @@ import Testing
         let grid = TestLedger.baiyangGrid
         _ = try await ledger.service.openAccount(AccountOpenRequest(account: .issuer(for: grid), scope: grid, budget: 30), actor: TestLedger.root, key: nil)
         let activity = TestLedger.activity(scope: grid)
-        #expect(try await award(ledger, 1, activity).points == 20)
-        let trimmed = try await award(ledger, 2, activity)
+        #expect(try await award(ledger, 2, activity).points == 20)
+        let trimmed = try await award(ledger, 3, activity)
         #expect(trimmed.points == 10)
         #expect(trimmed.explanation.last?["rule"] == "budget")
-        #expect(await refusal { try await award(ledger, 3, activity) } == .budget_exhausted)
+        #expect(await refusal { try await award(ledger, 4, activity) } == .budget_exhausted)
         // A new month is a new budget: the budget month is the award's, not the activity's.
         ledger.clock.set(Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
-        #expect(try await award(ledger, 3, activity).points == 20)
+        #expect(try await award(ledger, 4, activity).points == 20)
         #expect(try ledger.service.verify(VerifyRequest(semantic: true), actor: TestLedger.root).ok)
     }
 
     @Test func pointsArePendingDuringThePublicNoticeThenSpendable() async throws {
         let ledger = try await ledger()
-        _ = try await award(ledger, 1, TestLedger.activity())
-        let now = try ledger.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root)
+        _ = try await award(ledger, 3, TestLedger.activity())
+        let now = try ledger.service.account(AccountGetRequest(account: TestLedger.volunteer(3)), actor: TestLedger.root)
         #expect(now.balance == 20 && now.pending == 20 && now.spendable == 0)
         ledger.clock.advance(milliseconds: 7 * 86_400_000)
-        let later = try ledger.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root)
+        let later = try ledger.service.account(AccountGetRequest(account: TestLedger.volunteer(3)), actor: TestLedger.root)
         #expect(later.pending == 0 && later.spendable == 20 && later.expiringSoon == 0)
         ledger.clock.advance(milliseconds: (2 * 365 - 20) * 86_400_000)
-        let expiring = try ledger.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root)
+        let expiring = try ledger.service.account(AccountGetRequest(account: TestLedger.volunteer(3)), actor: TestLedger.root)
         #expect(expiring.expiringSoon == 20)
         #expect(expiring.minutes == 120, "hours are the record of service and never expire")
     }
 
     @Test func evaluatePricesExactlyAsAwardWouldAndWritesNothing() async throws {
         let ledger = try await ledger()
-        _ = try await award(ledger, 1, TestLedger.activity("before", minutes: 400))
-        let request = AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity("after", minutes: 200))
+        _ = try await award(ledger, 3, TestLedger.activity("before", minutes: 400))
+        let request = AwardRequest(volunteer: TestLedger.volunteer(3), activity: TestLedger.activity("after", minutes: 200))
         let size = try ledger.service.info().size
         let evaluated = try ledger.service.evaluate(request, actor: TestLedger.baiyangOffice)
         #expect(try ledger.service.info().size == size)
@@ -87,20 +88,20 @@ import Testing
 
     @Test func aVolunteerMayEvaluateForItselfButNotForAnother() async throws {
         let ledger = try await ledger()
-        let mine = AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity())
-        #expect(try ledger.service.evaluate(mine, actor: TestLedger.volunteer(1)).points == 20)
+        let mine = AwardRequest(volunteer: TestLedger.volunteer(3), activity: TestLedger.activity())
+        #expect(try ledger.service.evaluate(mine, actor: TestLedger.volunteer(3)).points == 20)
         #expect(refusal { try ledger.service.evaluate(mine, actor: TestLedger.volunteer(2)) } == .forbidden)
         #expect(refusal { try ledger.service.evaluate(mine, actor: TestLedger.jiangbinOffice) } == .forbidden)
     }
 
     @Test func publishingANewVersionPricesLaterAwardsAndKeepsTheOldOneReadable() async throws {
         let ledger = try await ledger()
-        let before = try await award(ledger, 1, TestLedger.activity("a"))
+        let before = try await award(ledger, 3, TestLedger.activity("a"))
         let doubled = TestLedger.plainRules.replacingOccurrences(of: "version: 1", with: "version: 2")
             .replacingOccurrences(of: "points_per_hour: 10", with: "points_per_hour: 20")
         let published = try await ledger.service.publishRules(RulesPublishRequest(ruleset: doubled), actor: TestLedger.root, key: "rules-2")
         #expect(published.version == 2)
-        let after = try await award(ledger, 1, TestLedger.activity("b"))
+        let after = try await award(ledger, 3, TestLedger.activity("b"))
         #expect(before.points == 20 && after.points == 40)
         #expect(try ledger.service.rules(RulesGetRequest()).ruleset == doubled)
         #expect(try ledger.service.rules(RulesGetRequest(version: 1)).ruleset == TestLedger.defaultRules)

@@ -62,7 +62,7 @@ import Testing
         let report = try LedgerService.verify(store: store, semantic: true)
         #expect(!report.ok)
         #expect(report.problems.first?.seq == entries[i].seq)
-        #expect(report.problems.first?.problem.contains("its rules give 20") == true, "\(report.problems)")
+        #expect(report.problems.first?.problem.contains("its rules give 25") == true, "\(report.problems)")
     }
 
     @Test func factsChangedToEscapeTheDayCapAreCaught() async throws {

@@ -13,7 +13,11 @@ struct DemoPlay {
     private(set) var awards: [String: [AccountID: Int64]] = [:]
     private(set) var firstAward: (request: AwardRequest, actor: AccountID, key: String, result: AwardResult)?
     private(set) var sampleVolunteer: AccountID?
+    /// The award whose explanation has the most steps: the one to show.
     private(set) var sampleExplanation: (activity: String, volunteer: AccountID, result: AwardResult)?
+    /// An award that a cap or a budget trimmed, if the week had one.
+    private(set) var sampleTrimmed: (activity: String, volunteer: AccountID, result: AwardResult)?
+    private(set) var trimmedAwards = 0
 
     /// Requests kept in flight at once.
     static let window = 256
@@ -71,7 +75,11 @@ struct DemoPlay {
         for (request, result) in results {
             awards[seed.id, default: [:]][request.volunteer] = result.seq
             if firstAward == nil { firstAward = (request, actor, "\(seed.id)/\(request.volunteer.name)", result) }
-            if sampleExplanation == nil, seed.participants.count == 1 { sampleExplanation = (seed.name, request.volunteer, result) }
+            if result.explanation.count > sampleExplanation?.result.explanation.count ?? 0 { sampleExplanation = (seed.name, request.volunteer, result) }
+            if result.explanation.contains(where: { $0["rule"]?.stringValue?.hasPrefix("cap.") == true || $0["rule"] == "budget" }) {
+                trimmedAwards += 1
+                if sampleTrimmed == nil { sampleTrimmed = (seed.name, request.volunteer, result) }
+            }
         }
         return results.map(\.1)
     }

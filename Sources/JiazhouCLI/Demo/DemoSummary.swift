@@ -14,11 +14,14 @@ struct DemoSummary {
         Swift.print("  root  \(info.root.hex)")
         Swift.print("  key   \(info.verifierKey)")
         if let sample = play.sampleExplanation {
-            Swift.print("\nhow an award was priced (\(sample.activity), \(sample.volunteer), rules v1):")
-            for line in sample.result.explanation {
-                Swift.print("  \(line["rule"]?.stringValue ?? "")  +\(line["points"]?.integerValue ?? 0)  \(line["detail"]?.stringValue ?? "")")
-            }
+            Swift.print("\nhow an award was priced (\(sample.activity), \(sample.volunteer), seq \(sample.result.seq)):")
+            Swift.print(ExplanationText(points: sample.result.points, minutes: sample.result.minutes, explanation: sample.result.explanation).text)
         }
+        if let sample = play.sampleTrimmed {
+            Swift.print("\ncaps and budgets trimmed \(play.trimmedAwards) awards; for one (\(sample.activity), \(sample.volunteer)):")
+            Swift.print(ExplanationText(points: sample.result.points, minutes: sample.result.minutes, explanation: sample.result.explanation).text)
+        }
+        Swift.print("\nthe week's points are in their 7-day public notice (公示): try `jiazhou balance` for spendable and pending points")
         try printTopVolunteers()
         try printIssuedByStreet()
     }

@@ -46,11 +46,11 @@ rules:
     percent: 10
   - id: one_old_one_young
     label: “一老一小”重点人群服务 +30%
-    when: activity.tags.exists(t, t in ["一老", "一小", "elderly", "children"])
+    when: activity.tags.exists(t, t in ["一老一小", "一老", "一小"])
     percent: 30
   - id: silver_age
     label: 银龄行动志愿者（每次 +5 分）
-    when: '"银龄" in volunteer.tags'
+    when: volunteer.tags.exists(t, t in ["silver_age", "银龄"])
     bonus: 5
   - id: long_service
     label: 长时服务（每满 4 小时另加 5 分）
