@@ -21,6 +21,14 @@ public struct MapValue: Sendable, Equatable {
         }
     }
 
+    /// A record of fields the caller knows to be distinct, built without
+    /// checking: the facts of every pricing are made this way.
+    init(fields: [(String, Value)]) {
+        keys = fields.map { .string($0.0) }
+        values = fields.map(\.1)
+        if keys.count > Self.indexThreshold { index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }) }
+    }
+
     /// Adds a key; `false` (and no change) if it is already there.
     @discardableResult
     public mutating func insert(_ key: MapKey, _ value: Value) -> Bool {

@@ -42,10 +42,10 @@ struct CalendarDay: Equatable {
     var weekday: Int64 { (days + 4).floorDivided(by: 7).1 }
 
     /// `2026-11-23`.
-    var text: String { "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))" }
+    var text: String { Self.format(year, "-", month, "-", day) }
 
     /// `2026-11`.
-    var monthText: String { "\(digits(year, 4))-\(digits(month, 2))" }
+    var monthText: String { Self.format(year, "-", month) }
 
     /// `2026-W48`: ISO 8601 week, Monday first; the week belongs to the year
     /// of its Thursday.
@@ -53,11 +53,22 @@ struct CalendarDay: Equatable {
         let isoWeekday = weekday == 0 ? 7 : weekday
         let thursday = CalendarDay(days: days - isoWeekday + 4)
         let week = (thursday.days - CivilCalendar.days(fromCivil: thursday.year, 1, 1)) / 7 + 1
-        return "\(digits(thursday.year, 4))-W\(digits(week, 2))"
+        return Self.format(thursday.year, "-W", week)
     }
 
-    private func digits(_ n: Int64, _ width: Int) -> String {
-        let text = String(n)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
+    /// A four-digit year and two-digit parts, written as bytes: periods are
+    /// named for every award priced, and string interpolation cost more
+    /// than the rest of the pricing.
+    private static func format(_ year: Int64, _ separator: StaticString, _ part: Int64, _ separator2: StaticString = "", _ part2: Int64 = -1) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        bytes.append(contentsOf: [UInt8(48 + year / 1000 % 10), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10)])
+        bytes.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(48 + part / 10 % 10), UInt8(48 + part % 10)])
+        if part2 >= 0 {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: separator2.utf8Start, count: separator2.utf8CodeUnitCount))
+            bytes.append(contentsOf: [UInt8(48 + part2 / 10 % 10), UInt8(48 + part2 % 10)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -20,9 +20,19 @@ public struct EarnRule: Sendable {
 
     public var id: String
     public var label: String
+    /// Its explanation step, `rule.ID`.
+    let stepName: String
     /// `nil`: always applies.
     public var condition: Expression?
     public var effect: Effect
+
+    init(id: String, label: String, condition: Expression?, effect: Effect) {
+        self.id = id
+        self.label = label
+        self.stepName = "rule." + id
+        self.condition = condition
+        self.effect = effect
+    }
 }
 
 /// Limits per volunteer, counted in the rule set's time zone by the day,

@@ -6,10 +6,9 @@ public struct Pricing: Sendable, Equatable {
     public var points: Int64
     /// Counted service minutes (what hours and stars are made of).
     public var minutes: Int64
-    /// Each step, in order: `{rule, points, detail}` for the base and each
-    /// rule that fired; a negative `points` (or `minutes`) for each cap or
-    /// budget that trimmed them.
-    public var explanation: [JSONValue]
+    /// Each step, in order: the base and each rule that fired; a negative
+    /// `points` (or `minutes`) for each cap or budget that trimmed them.
+    public var explanation: [ExplanationStep]
     public var periods: Periods
     /// When the points become spendable: after the public-notice days.
     public var available: Timestamp
@@ -45,20 +44,21 @@ extension RuleSet {
             throw LedgerError(.invalid_request, "activity.start \"\(activity.start.prefix(40))\" is not an RFC 3339 time")
         }
         let periods = periods(activityStart: start, awardTime: input.awardTime)
-        var explanation: [JSONValue] = []
+        var explanation: [ExplanationStep] = []
+        explanation.reserveCapacity(2 + earnRules.count)
         let room = caps.dayMinutes.map { max(0, $0 - input.usage.dayMinutes) } ?? activity.minutes
         let minutes = min(activity.minutes, room)
         let base = minutes * category.pointsPerHour / 60
-        explanation.append(step("category.\(category.id)", base, "\(category.label): \(minutes) min × \(category.pointsPerHour) points/h ÷ 60, rounded down"))
+        explanation.append(ExplanationStep(category.stepName, points: base, .base(label: category.label, minutes: minutes, rate: category.pointsPerHour)))
         if minutes < activity.minutes {
-            explanation.append([
-                "rule": "cap.day.minutes", "points": 0, "minutes": .integer(minutes - activity.minutes),
-                "detail": .string("at most \(caps.dayMinutes ?? 0) min of service count a day; \(input.usage.dayMinutes) were already counted on \(periods.day)"),
-            ])
+            explanation.append(
+                ExplanationStep(
+                    "cap.day.minutes", points: 0, minutes: minutes - activity.minutes,
+                    .plain("at most \(caps.dayMinutes ?? 0) min of service count a day; \(input.usage.dayMinutes) were already counted on \(periods.day)")))
         }
         var points = base
         if minutes > 0, !earnRules.isEmpty {
-            let facts = bindings(input, category: category, start: start, minutes: minutes, base: base)
+            let facts = bindings(input, category: category, start: start, day: periods.day, minutes: minutes, base: base)
             for rule in earnRules {
                 guard let extra = try evaluate(rule, facts, base: base) else { continue }
                 let (sum, overflow) = points.addingReportingOverflow(extra)
@@ -66,16 +66,16 @@ extension RuleSet {
                     throw LedgerError(.rules_invalid, "rule \(rule.id) makes the points of activity \(activity.id) overflow")
                 }
                 points = sum
-                explanation.append(step("rule.\(rule.id)", extra, rule.label))
+                explanation.append(ExplanationStep(rule.stepName, points: extra, .plain(rule.label)))
             }
         }
         for (name, cap, used, period) in [
             ("day", caps.dayPoints, input.usage.dayPoints, periods.day), ("week", caps.weekPoints, input.usage.weekPoints, periods.week),
             ("month", caps.monthPoints, input.usage.monthPoints, periods.month),
-        ] {
+        ] where cap != nil {
             guard let cap, points > max(0, cap - used) else { continue }
             let allowed = max(0, cap - used)
-            explanation.append(step("cap.\(name).points", allowed - points, "at most \(cap) points a \(name); \(used) were already awarded in \(period)"))
+            explanation.append(ExplanationStep("cap.\(name).points", points: allowed - points, .plain("at most \(cap) points a \(name); \(used) were already awarded in \(period)")))
             points = allowed
         }
         if let budget = input.budget, points > max(0, budget - input.usage.budgetPoints) {
@@ -83,7 +83,7 @@ extension RuleSet {
             guard left > 0 else {
                 throw LedgerError(.budget_exhausted, "the issuer of \(activity.scope) has awarded its whole budget of \(budget) points for \(periods.budgetMonth)")
             }
-            explanation.append(step("budget", left - points, "the issuer's budget of \(budget) points for \(periods.budgetMonth) has \(left) left"))
+            explanation.append(ExplanationStep("budget", points: left - points, .plain("the issuer's budget of \(budget) points for \(periods.budgetMonth) has \(left) left")))
             points = left
         }
         if minutes == 0, points == 0 {
@@ -118,9 +118,6 @@ extension RuleSet {
         }
     }
 
-    private func step(_ rule: String, _ points: Int64, _ detail: String) -> JSONValue {
-        ["rule": .string(rule), "points": .integer(points), "detail": .string(detail)]
-    }
 }
 
 extension Timestamp {

@@ -123,30 +123,29 @@ extension RuleSet {
 
 extension RuleSet {
     /// The facts of one pricing as the expressions' variables.
-    func bindings(_ input: PricingInput, category: Category, start: Timestamp, minutes: Int64, base: Int64) -> Bindings {
-        func record(_ fields: KeyValuePairs<String, Value>) -> Value {
-            var map = MapValue()
-            for (name, value) in fields { map.insert(.string(name), value) }
-            return .map(map)
-        }
+    func bindings(_ input: PricingInput, category: Category, start: Timestamp, day: String, minutes: Int64, base: Int64) -> Bindings {
         let activity = input.activity
-        let local = CalendarDay(start, offsetSeconds: utcOffsetSeconds)
-        let hour = (start.millisecondsSince1970 + Int64(utcOffsetSeconds) * 1000).floorDivided(by: 86_400_000).1 / 3_600_000
+        let local = start.millisecondsSince1970 + Int64(utcOffsetSeconds) * 1000
+        let (days, msOfDay) = local.floorDivided(by: 86_400_000)
+        let weekday = (days + 4).floorDivided(by: 7).1
         return Bindings([
-            "activity": record([
-                "id": .string(activity.id), "category": .string(activity.category), "minutes": .int(activity.minutes),
-                "start": .timestamp(Instant(start)), "scope": .string(activity.scope.path), "tags": .list(activity.tags.map(Value.string)),
-            ]),
-            "volunteer": record([
-                "id": .string(input.volunteer.id.text), "scope": .string(input.volunteer.scope.path),
-                "tags": .list(input.volunteer.tags.map(Value.string)), "minutes": .int(input.volunteer.minutes),
-                "stars": .int(Int64(stars(minutes: input.volunteer.minutes))),
-            ]),
-            "category": record(["id": .string(category.id), "label": .string(category.label), "points_per_hour": .int(category.pointsPerHour)]),
-            "calendar": record([
-                "date": .string(local.text), "weekday": .int(local.weekday), "hour": .int(hour),
-                "weekend": .bool(local.weekday == 0 || local.weekday == 6), "holiday": .bool(holidays.contains(local.text)),
-            ]),
+            "activity": .map(
+                MapValue(fields: [
+                    ("id", .string(activity.id)), ("category", .string(activity.category)), ("minutes", .int(activity.minutes)),
+                    ("start", .timestamp(Instant(start))), ("scope", .string(activity.scope.path)), ("tags", .list(activity.tags.map(Value.string))),
+                ])),
+            "volunteer": .map(
+                MapValue(fields: [
+                    ("id", .string(input.volunteer.id.text)), ("scope", .string(input.volunteer.scope.path)),
+                    ("tags", .list(input.volunteer.tags.map(Value.string))), ("minutes", .int(input.volunteer.minutes)),
+                    ("stars", .int(Int64(stars(minutes: input.volunteer.minutes)))),
+                ])),
+            "category": category.value,
+            "calendar": .map(
+                MapValue(fields: [
+                    ("date", .string(day)), ("weekday", .int(weekday)), ("hour", .int(msOfDay / 3_600_000)),
+                    ("weekend", .bool(weekday == 0 || weekday == 6)), ("holiday", .bool(holidays.contains(day))),
+                ])),
             "minutes": .int(minutes),
             "base": .int(base),
         ])

@@ -20,6 +20,13 @@ public struct RuleSet: Sendable {
         public var id: String
         public var label: String
         public var pointsPerHour: Int64
+
+        /// Its explanation step, `category.ID`.
+        var stepName: String { "category." + id }
+        /// The `category` variable of expressions.
+        var value: Value {
+            .map(MapValue(fields: [("id", .string(id)), ("label", .string(label)), ("points_per_hour", .int(pointsPerHour))]))
+        }
     }
 
     public var version: Int64
@@ -95,7 +102,9 @@ public struct RuleSet: Sendable {
 
     /// Star level (0–5) for counted service minutes.
     public func stars(minutes: Int64) -> Int {
-        starHours.filter { $0 * 60 <= minutes }.count
+        var stars = 0
+        for hours in starHours where hours * 60 <= minutes { stars += 1 }
+        return stars
     }
 }
 

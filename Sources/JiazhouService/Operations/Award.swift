@@ -54,7 +54,7 @@ extension LedgerService {
             let rules = try context.service.currentRuleSet(reader: reader)
             let priced = try PricedAward(request, rules: rules, reader: reader, time: context.time)
             let sealed = try context.append(.award, postings: priced.postings, data: priced.data)
-            return AwardResult(seq: sealed.entry.seq, points: priced.pricing.points, minutes: priced.pricing.minutes, explanation: priced.pricing.explanation)
+            return AwardResult(seq: sealed.entry.seq, points: priced.pricing.points, minutes: priced.pricing.minutes, explanation: priced.pricing.explanation.map(\.json))
         }
     }
 }

@@ -57,7 +57,7 @@ public struct PricedAward: Sendable {
             "volunteer": .string(request.volunteer.text),
             "minutes": .integer(pricing.minutes),
             "rules": ["version": .integer(rules.version), "hash": .string(rules.hash.hex)],
-            "explanation": .array(pricing.explanation),
+            "explanation": .array(pricing.explanation.map(\.json)),
             "facts": .object(facts),
             "periods": pricing.periods.json,
         ]

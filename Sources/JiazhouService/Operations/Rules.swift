@@ -91,7 +91,7 @@ extension LedgerService {
             let priced = try PricedAward(request, rules: rules, reader: reader, time: clock.now())
             let pricing = priced.pricing
             return RulesEvaluateResult(
-                points: pricing.points, minutes: pricing.minutes, explanation: pricing.explanation,
+                points: pricing.points, minutes: pricing.minutes, explanation: pricing.explanation.map(\.json),
                 rules: RuleSetRef(version: rules.version, hash: rules.hash.hex), available: pricing.available.rfc3339, expires: pricing.expires?.rfc3339)
         }
     }

@@ -64,7 +64,7 @@ extension LedgerVerifier {
         let minutes = entry.data["minutes"]?.integerValue ?? 0
         if pricing.points != paid || pricing.minutes != minutes {
             report(entry.seq, "the award pays \(paid) points for \(minutes) minutes; its rules give \(pricing.points) for \(pricing.minutes)")
-        } else if entry.data["explanation"] != .array(pricing.explanation) {
+        } else if entry.data["explanation"] != .array(pricing.explanation.map(\.json)) {
             report(entry.seq, "the award's explanation is not the one its rules give")
         }
         if paid > 0 {

@@ -13,7 +13,7 @@ import Testing
         Activity(id: "a", category: category, minutes: minutes, start: start, scope: TestLedger.baiyang, tags: tags)
     }
 
-    func rulesFired(_ pricing: Pricing) -> [String] { pricing.explanation.compactMap { $0["rule"]?.stringValue } }
+    func rulesFired(_ pricing: Pricing) -> [String] { pricing.explanation.map(\.rule) }
 
     @Test func aWeekdayMorningIsTheCategoryRateAlone() throws {
         let pricing = try rules.price(.plain(activity()))
@@ -42,8 +42,8 @@ import Testing
         // 90 min × 15 = 22; +30% of 22 = 6; +5.
         #expect(pricing.points == 33)
         #expect(rulesFired(pricing) == ["category.elder_care", "rule.one_old_one_young", "rule.silver_age"])
-        #expect(pricing.explanation[1]["points"] == 6)
-        #expect(pricing.explanation[1]["detail"]?.stringValue?.contains("一老一小") == true)
+        #expect(pricing.explanation[1].points == 6)
+        #expect(pricing.explanation[1].detail.contains("一老一小"))
     }
 
     @Test func longServiceAddsFivePointsForEveryFourHoursCounted() throws {
@@ -56,8 +56,9 @@ import Testing
         let pricing = try rules.price(.plain(activity(minutes: 300), usage: Usage(dayMinutes: 360)))
         #expect(pricing.minutes == 120)
         #expect(pricing.points == 20)
-        let cap = try #require(pricing.explanation.first { $0["rule"] == "cap.day.minutes" })
-        #expect(cap["minutes"] == -180)
+        let cap = try #require(pricing.explanation.first { $0.rule == "cap.day.minutes" })
+        #expect(cap.minutes == -180)
+        #expect(cap.json["minutes"] == -180)
     }
 
     @Test func whenTheDayIsFullNothingCountsAndTheAwardIsRefused() {
@@ -73,8 +74,8 @@ import Testing
         let pricing = try rules.price(.plain(activity(), usage: usage))
         #expect(pricing.points == points)
         #expect(pricing.minutes == 120, "service minutes are the record and are still counted")
-        #expect(pricing.explanation.last?["rule"]?.stringValue == rule)
-        #expect(pricing.explanation.last?["points"] == .integer(points - 20))
+        #expect(pricing.explanation.last?.rule == rule)
+        #expect(pricing.explanation.last?.points == points - 20)
     }
 
     @Test func aFullPointsCapStillRecordsTheService() throws {
@@ -86,7 +87,7 @@ import Testing
     @Test func theBudgetTrimsToWhatIsLeftThenRefuses() throws {
         let trimmed = try rules.price(.plain(activity(), usage: Usage(budgetPoints: 990), budget: 1000))
         #expect(trimmed.points == 10)
-        #expect(trimmed.explanation.last?["rule"] == "budget")
+        #expect(trimmed.explanation.last?.rule == "budget")
         #expect(refusal { try rules.price(.plain(activity(), usage: Usage(budgetPoints: 1000), budget: 1000)) } == .budget_exhausted)
         #expect(try rules.price(.plain(activity(), usage: Usage(budgetPoints: 1_000_000))).points == 20, "no budget: no limit")
     }
