@@ -63,10 +63,10 @@ struct CalendarDay: Equatable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(10)
         bytes.append(contentsOf: [UInt8(48 + year / 1000 % 10), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10)])
-        bytes.append(contentsOf: UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount))
+        separator.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: [UInt8(48 + part / 10 % 10), UInt8(48 + part % 10)])
         if part2 >= 0 {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: separator2.utf8Start, count: separator2.utf8CodeUnitCount))
+            separator2.withUTF8Buffer { bytes.append(contentsOf: $0) }
             bytes.append(contentsOf: [UInt8(48 + part2 / 10 % 10), UInt8(48 + part2 % 10)])
         }
         return String(decoding: bytes, as: UTF8.self)
