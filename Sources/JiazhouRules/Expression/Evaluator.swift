@@ -45,7 +45,7 @@ struct Evaluator {
             return value
         case .identifier(let name):
             if !locals.isEmpty, let local = locals.last(where: { $0.name == name }) { return local.value }
-            guard let value = bindings.values[name] else { throw Fault(.unboundVariable, "no value for '\(name)'", at: node.offset) }
+            guard let value = bindings[name] else { throw Fault(.unboundVariable, "no value for '\(name)'", at: node.offset) }
             return value
         case .select(let target, let field):
             return try select(field, of: try evaluate(target), at: node)

@@ -128,7 +128,7 @@ extension RuleSet {
         let local = start.millisecondsSince1970 + Int64(utcOffsetSeconds) * 1000
         let (days, msOfDay) = local.floorDivided(by: 86_400_000)
         let weekday = (days + 4).floorDivided(by: 7).1
-        return Bindings([
+        return Bindings(distinct: [
             "activity": .map(
                 MapValue(fields: [
                     ("id", .string(activity.id)), ("category", .string(activity.category)), ("minutes", .int(activity.minutes)),
