@@ -31,6 +31,13 @@ public struct LotSummary: Sendable, Equatable {
     public var expiringSoon: Int64 = 0
     /// Past their expiry date but not yet written off by an `expire` run.
     public var expired: Int64 = 0
+
+    public init(spendable: Int64 = 0, pending: Int64 = 0, expiringSoon: Int64 = 0, expired: Int64 = 0) {
+        self.spendable = spendable
+        self.pending = pending
+        self.expiringSoon = expiringSoon
+        self.expired = expired
+    }
 }
 
 extension StoreReader {
@@ -71,18 +78,20 @@ extension StoreReader {
     /// What a volunteer's unspent points can do at `now`; `soon` is the
     /// horizon for ``LotSummary/expiringSoon``.
     public func lotSummary(of volunteer: AccountID, now: Timestamp, soon: Timestamp) throws -> LotSummary {
-        var summary = LotSummary()
-        for lot in try openLots(of: volunteer) {
-            if let expires = lot.expires, expires <= now {
-                summary.expired += lot.remaining
-            } else if lot.available > now {
-                summary.pending += lot.remaining
-            } else {
-                summary.spendable += lot.remaining
-                if let expires = lot.expires, expires <= soon { summary.expiringSoon += lot.remaining }
-            }
-        }
-        return summary
+        // One aggregate over the open lots: account.get runs this for every
+        // volunteer read, and a long-serving volunteer has hundreds of lots.
+        let row = try Row.fetchOne(
+            try db.cachedStatement(sql: """
+                SELECT
+                    coalesce(sum(CASE WHEN expires_ms IS NOT NULL AND expires_ms <= :now THEN remaining END), 0),
+                    coalesce(sum(CASE WHEN (expires_ms IS NULL OR expires_ms > :now) AND available_ms > :now THEN remaining END), 0),
+                    coalesce(sum(CASE WHEN (expires_ms IS NULL OR expires_ms > :now) AND available_ms <= :now THEN remaining END), 0),
+                    coalesce(sum(CASE WHEN expires_ms > :now AND expires_ms <= :soon AND available_ms <= :now THEN remaining END), 0)
+                FROM lots WHERE volunteer = :volunteer AND remaining > 0
+                """),
+            arguments: ["now": now.millisecondsSince1970, "soon": soon.millisecondsSince1970, "volunteer": volunteer.text])
+        guard let row else { return LotSummary() }
+        return LotSummary(spendable: row[2], pending: row[1], expiringSoon: row[3], expired: row[0])
     }
 
     static let lotColumns = "seq, volunteer, points, remaining, available_ms, expires_ms"
