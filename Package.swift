@@ -65,7 +65,10 @@ let package = Package(
         .testTarget(name: "JiazhouCoreTests", dependencies: ["JiazhouCore", "JiazhouTesting"]),
         .testTarget(
             name: "JiazhouNationalCryptoTests",
-            dependencies: ["JiazhouNationalCrypto", "JiazhouCore", "JiazhouTesting"]
+            dependencies: [
+                "JiazhouNationalCrypto", "JiazhouCore", "JiazhouTesting", "CJiazhouOpenSSL",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(name: "JiazhouRulesTests", dependencies: ["JiazhouRules", "JiazhouTesting"], exclude: ["Conformance"]),
         .testTarget(
