@@ -31,6 +31,11 @@ let package = Package(
             name: "JiazhouNationalCrypto",
             dependencies: ["CJiazhouOpenSSL", "JiazhouCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // `swift run -c release JiazhouNationalCryptoBench`: SM3/SM2 against SHA-256/Ed25519.
+        .executableTarget(
+            name: "JiazhouNationalCryptoBench",
+            dependencies: ["JiazhouNationalCrypto"]
+        ),
         .target(
             name: "JiazhouRules",
             dependencies: ["JiazhouCore", "Yams"]

@@ -43,11 +43,12 @@ extension SM2 {
             // libcrypto only ever sees well-formed DER.
             guard let parsed = try? Signature(rawRepresentation: signature) else { return false }
             let der = try parsed.derRepresentation()
+            let sm3 = try SM3.Algorithm.sm3.get()  // fetched once, not by name on every call
             guard let digestContext = EVP_MD_CTX_new() else { throw .library("EVP_MD_CTX_new") }
             defer { EVP_MD_CTX_free(digestContext) }  // also frees the EVP_PKEY_CTX it made
             var keyContext: OpaquePointer?
-            guard EVP_DigestVerifyInit_ex(digestContext, &keyContext, "SM3", nil, nil, key.pointer, nil) == 1, let keyContext else {
-                throw .library("EVP_DigestVerifyInit_ex(SM3)")
+            guard EVP_DigestVerifyInit(digestContext, &keyContext, sm3.pointer, nil, key.pointer) == 1, let keyContext else {
+                throw .library("EVP_DigestVerifyInit(SM3)")
             }
             guard EVP_PKEY_CTX_set1_id(keyContext, distinguishingID, Int32(distinguishingID.count)) == 1 else {
                 throw .library("EVP_PKEY_CTX_set1_id")
