@@ -25,6 +25,12 @@ public enum SM3 {
         }
     }
 
+    /// SM3 of `message`: the same, without the generic path (a caller in
+    /// another module cannot specialise the generic one).
+    public static func hash(_ message: [UInt8]) throws(NationalCryptoError) -> [UInt8] {
+        try digest { context throws(NationalCryptoError) in try update(context, message) }
+    }
+
     /// SM3 of `message`, written into the first 32 bytes of `digest`: the
     /// fast path, with no allocation at all.
     public static func hash(_ message: UnsafeRawBufferPointer, into digest: UnsafeMutableRawBufferPointer) throws(NationalCryptoError) {
@@ -40,12 +46,20 @@ public enum SM3 {
         })
     }
 
+    /// SM3(0x00 ‖ bytes), without the generic path: the hot one, once per entry.
+    public static func leafHash(_ bytes: [UInt8]) throws(NationalCryptoError) -> Hash {
+        try tree(digest { context throws(NationalCryptoError) in
+            try update(context, prefix: 0x00)
+            try update(context, bytes)
+        })
+    }
+
     /// SM3(0x01 ‖ left ‖ right): the RFC 9162 §2.1.1 node hash, with SM3 in place of SHA-256.
     public static func nodeHash(_ left: Hash, _ right: Hash) throws(NationalCryptoError) -> Hash {
         try tree(digest { context throws(NationalCryptoError) in
             try update(context, prefix: 0x01)
-            try left.bytes.withContiguousBytes { buffer throws(NationalCryptoError) in try update(context, buffer) }
-            try right.bytes.withContiguousBytes { buffer throws(NationalCryptoError) in try update(context, buffer) }
+            try update(context, left.bytes)
+            try update(context, right.bytes)
         })
     }
 
@@ -92,6 +106,12 @@ public enum SM3 {
     static func update(_ context: OpaquePointer, _ bytes: UnsafeRawBufferPointer) throws(NationalCryptoError) {
         guard bytes.count > 0 else { return }
         guard EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) == 1 else { throw .library("EVP_DigestUpdate") }
+    }
+
+    private static func update(_ context: OpaquePointer, _ bytes: [UInt8]) throws(NationalCryptoError) {
+        try bytes.withUnsafeBytes { buffer in
+            Result { () throws(NationalCryptoError) in try update(context, buffer) }
+        }.get()
     }
 
     /// Appends one domain-separation byte (RFC 9162: 0x00 before a leaf, 0x01 before two children).

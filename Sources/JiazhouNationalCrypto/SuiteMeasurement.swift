@@ -24,24 +24,33 @@ public enum SuiteMeasurement {
 
     /// Runs each operation repeatedly for about `secondsEach` seconds, on
     /// `messageBytes`-byte messages (100 by default: about one ledger entry
-    /// for hashes, a checkpoint body for signatures), one thread.
-    public static func run(secondsEach: Double = 1, messageBytes: Int = 100) throws(NationalCryptoError) -> [Figure] {
-        precondition(secondsEach > 0 && messageBytes >= 0, "a measurement needs time and a message")
+    /// for hashes, a checkpoint body for signatures), on one thread.
+    ///
+    /// The time is split into `rounds` and the fastest round is reported, as
+    /// `timeit` does: on a machine shared with other work, the slower rounds
+    /// measure the other work.
+    public static func run(secondsEach: Double = 1, rounds: Int = 5, messageBytes: Int = 100) throws(NationalCryptoError) -> [Figure] {
+        precondition(secondsEach > 0 && rounds > 0 && messageBytes >= 0, "a measurement needs time, rounds and a message")
         let message = (0..<messageBytes).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
         var figures: [Figure] = []
         var sink: UInt8 = 0
         func measure(_ operation: String, _ body: () throws(NationalCryptoError) -> UInt8) throws(NationalCryptoError) {
             let clock = ContinuousClock()
-            let start = clock.now
-            var count = 0
-            var elapsed = Duration.zero
-            repeat {
-                for _ in 0..<batch { sink &+= try body() }
-                count += batch
-                elapsed = clock.now - start
-            } while elapsed < .seconds(secondsEach)
-            let (seconds, attoseconds) = elapsed.components
-            figures.append(Figure(operation: operation, count: count, seconds: Double(seconds) + Double(attoseconds) * 1e-18))
+            var best: Figure?
+            for _ in 0..<rounds {
+                let start = clock.now
+                var count = 0
+                var elapsed = Duration.zero
+                repeat {
+                    for _ in 0..<batch { sink &+= try body() }
+                    count += batch
+                    elapsed = clock.now - start
+                } while elapsed < .seconds(secondsEach / Double(rounds))
+                let (seconds, attoseconds) = elapsed.components
+                let round = Figure(operation: operation, count: count, seconds: Double(seconds) + Double(attoseconds) * 1e-18)
+                if round.operationsPerSecond > best?.operationsPerSecond ?? 0 { best = round }
+            }
+            if let best { figures.append(best) }
         }
 
         var digest = [UInt8](repeating: 0, count: SM3.byteCount)

@@ -5,7 +5,7 @@ import Testing
 @Suite("SuiteMeasurement")
 struct SuiteMeasurementTests {
     @Test func itMeasuresEveryOperationOnce() throws {
-        let figures = try SuiteMeasurement.run(secondsEach: 0.001, messageBytes: 100)
+        let figures = try SuiteMeasurement.run(secondsEach: 0.002, rounds: 2, messageBytes: 100)
         #expect(figures.count == 10)
         #expect(Set(figures.map(\.operation)).count == figures.count)
         #expect(figures.allSatisfy { $0.count > 0 && $0.seconds > 0 && $0.operationsPerSecond > 0 })
