@@ -4,8 +4,8 @@ import JiazhouCore
 /// Throughput of the national suite beside the default one: SM3 against
 /// SHA-256, SM2 against Ed25519 (both from swift-crypto), on this machine.
 ///
-/// A measurement, not a test: nothing here asserts a speed. `jiazhou bench`
-/// and `swift run -c release JiazhouNationalCryptoBench` print it.
+/// A measurement, not a test: nothing here asserts a speed.
+/// `swift run -c release JiazhouNationalCryptoBench [seconds-each]` prints it.
 ///
 /// ```swift
 /// for figure in try SuiteMeasurement.run(secondsEach: 1) {
