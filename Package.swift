@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "jiazhou", targets: ["JiazhouCLI"]),
         .library(name: "JiazhouCore", targets: ["JiazhouCore"]),
+        .library(name: "JiazhouNationalCrypto", targets: ["JiazhouNationalCrypto"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -19,6 +20,21 @@ let package = Package(
         .target(
             name: "JiazhouCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The system's libcrypto (OpenSSL 3), for SM3 and SM2 only (DESIGN.md).
+        .systemLibrary(
+            name: "CJiazhouOpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "JiazhouNationalCrypto",
+            dependencies: ["CJiazhouOpenSSL", "JiazhouCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // `swift run -c release JiazhouNationalCryptoBench`: SM3/SM2 against SHA-256/Ed25519.
+        .executableTarget(
+            name: "JiazhouNationalCryptoBench",
+            dependencies: ["JiazhouNationalCrypto"]
         ),
         .target(
             name: "JiazhouRules",
@@ -52,6 +68,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JiazhouCoreTests", dependencies: ["JiazhouCore", "JiazhouTesting"]),
+        .testTarget(
+            name: "JiazhouNationalCryptoTests",
+            dependencies: [
+                "JiazhouNationalCrypto", "JiazhouCore", "JiazhouTesting", "CJiazhouOpenSSL",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "JiazhouRulesTests", dependencies: ["JiazhouRules", "JiazhouTesting"], exclude: ["Conformance"]),
         .testTarget(
             name: "JiazhouStoreTests",
@@ -71,7 +94,8 @@ let package = Package(
 )
 
 // Compiler-checked boundaries on every target (STYLE.md, convention 2).
-for target in package.targets {
+// A system-library target has no Swift sources and accepts no settings.
+for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
