@@ -21,6 +21,10 @@ public enum Limits {
     public static let entryBytes = 64 * 1024
     /// Most entries an `account.history` page returns.
     public static let historyPage = 1000
+    /// Most participants in one `award.batch` request: one request is one
+    /// transaction of the commit group; a bigger sheet goes through
+    /// `jiazhou award import`, which streams it.
+    public static let batchParticipants = 10_000
     /// Most entries one volunteer's statement holds.
     public static let statementEntries = 100_000
     /// Longest rule-set document, in bytes.

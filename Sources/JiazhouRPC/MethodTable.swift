@@ -16,6 +16,9 @@ enum MethodTable {
                 try service.history(request, actor: actor)
             },
             Method.write("award", AwardRequest.self) { service, request, actor, key in service.enqueueAward(request, actor: actor, key: key) },
+            Method.write("award.batch", AwardBatchRequest.self) { service, request, actor, key in
+                service.enqueueAwardBatch(request, actor: actor, key: key)
+            },
             Method.write("reverse", ReverseRequest.self) { service, request, actor, key in service.enqueueReverse(request, actor: actor, key: key) },
             Method.write("rules.publish", RulesPublishRequest.self) { service, request, actor, key in
                 service.enqueuePublishRules(request, actor: actor, key: key)
@@ -35,7 +38,7 @@ enum MethodTable {
     /// Methods that PROTOCOL.md names but whose operation the service does
     /// not have yet: −32601, saying so, rather than "no such method".
     static let notYetAvailable: Set<String> = [
-        "award.batch", "redeem.code", "redeem", "transfer", "expire", "settle",
+        "redeem.code", "redeem", "transfer", "expire", "settle",
     ]
 
     /// The method called `name` in `table`, or the −32601 error that says why there is none.

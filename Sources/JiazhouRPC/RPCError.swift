@@ -55,7 +55,8 @@ extension RPCError {
     /// A ledger refusal: a malformed request is the client's params (−32602),
     /// anything else is a domain error (−32000) carrying its reason.
     init(_ error: LedgerError) {
-        var data: [String: JSONValue] = ["reason": .string(error.reason.rawValue)]
+        var data: [String: JSONValue] = error.details ?? [:]
+        data["reason"] = .string(error.reason.rawValue)
         if let cause = error.cause { data["cause"] = .string(cause) }
         self.init(code: error.reason == .invalid_request ? .invalidParams : .refused, message: error.message, data: .object(data))
     }

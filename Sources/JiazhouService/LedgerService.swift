@@ -147,6 +147,18 @@ struct WriteContext {
 
     var reader: StoreReader { writer.reader }
 
+    /// Runs `body` in a savepoint of the request's transaction: if it throws,
+    /// what it wrote is undone and the rest of the request goes on (one row
+    /// of a batch).
+    mutating func attempt<T>(_ body: (inout WriteContext) throws -> T) throws -> T {
+        let (actor, key, time, service) = (self.actor, self.key, self.time, self.service)
+        return try writer.attempt { writer in
+            var inner = WriteContext(writer: writer, actor: actor, key: key, time: time, service: service)
+            defer { writer = inner.writer }
+            return try body(&inner)
+        }
+    }
+
     /// Appends an entry at the head, filling seq, prev, time, actor and key.
     @discardableResult
     mutating func append(_ kind: Entry.Kind, postings: [Posting] = [], data: JSONValue) throws -> Entry.Sealed {

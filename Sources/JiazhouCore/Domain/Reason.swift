@@ -46,11 +46,16 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The underlying error's description, if any (a SQLite message, …).
     public var cause: String?
+    /// Structured particulars for a client, as members of an object (an
+    /// `award.batch` refused whole lists its bad `rows`). The transports add
+    /// them beside `reason`.
+    public var details: [String: JSONValue]?
 
-    public init(_ reason: Reason, _ message: String, cause: String? = nil) {
+    public init(_ reason: Reason, _ message: String, cause: String? = nil, details: [String: JSONValue]? = nil) {
         self.reason = reason
         self.message = message
         self.cause = cause
+        self.details = details
     }
 
     public var description: String {
