@@ -123,13 +123,14 @@ struct RowValidator {
             report.add(.missing_value, durationCell, "the \(unit) cell is empty; write the \(unit) of service, like \(durationInHours ? "1.5" : "90")")
             return nil
         }
-        let quoted = "\"\(cells.text(durationCell)!.prefix(40))\""
         let read = durationInHours ? DurationCell.hours : DurationCell.minutes
         // Full-width digits (９０), typed with a Chinese input method, read as ASCII.
         let outcome = cell.contains { $0 >= 0x80 } ? CellText.foldingFullWidth(cell).withUnsafeBufferPointer(read) : read(cell)
+        if case .minutes(let minutes) = outcome { return minutes }
+        let quoted = "\"\(cells.text(durationCell)!.prefix(40))\""
         switch outcome {
-        case .minutes(let minutes):
-            return minutes
+        case .minutes:
+            preconditionFailure("returned above")
         case .notANumber:
             report.add(.bad_minutes, durationCell, "\(quoted) is not a number of \(unit); write digits only, like \(durationInHours ? "1.5" : "90")")
         case .notWholeMinutes:
