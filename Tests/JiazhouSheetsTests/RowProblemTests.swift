@@ -53,6 +53,21 @@ import Testing
         #expect(report.summary.activities == 2)
     }
 
+    @Test func duplicatesAreFoundAmongThousandsAndAmongLongIds() throws {
+        // 5,000 distinct ids make the table grow several times; long ids take the other path.
+        let ids = (1...5000).map { "V\(1_000_000 + $0)" } + ["volunteer.with-a-long-id", "another-long-id.2026"]
+        let again = ["V1000001", "V1005000", "volunteer.with-a-long-id", "V1002500"]
+        let text = "volunteer,minutes\n" + (ids + again).map { "\($0),30\n" }.joined()
+        let report = try Sheets.read(text)
+        #expect(report.rows.count == ids.count)
+        #expect(report.problems.map(\.message) == [
+            "V1000001 is already in row 2; list each volunteer once per activity",
+            "V1005000 is already in row 5001; list each volunteer once per activity",
+            "volunteer.with-a-long-id is already in row 5002; list each volunteer once per activity",
+            "V1002500 is already in row 2501; list each volunteer once per activity",
+        ])
+    }
+
     @Test func aRowWithABadMinutesCellStillCountsForDuplicates() throws {
         let report = try Sheets.read("volunteer,minutes\nV000001,0\nV000001,60\n")
         #expect(Sheets.places(report) == ["2 B minutes_out_of_range", "3 A duplicate_volunteer"])

@@ -136,7 +136,7 @@ struct RowValidator {
         case .notWholeMinutes:
             report.add(.bad_minutes, durationCell, durationInHours
                 ? "\(quoted) hours is not a whole number of minutes; round it to the minute (1.5 is 90 minutes)"
-                : "\(quoted) is not a whole number of minutes")
+                : "\(quoted) is not a whole number of minutes (if the column holds hours, head it 时长(小时) or hours)")
         case .outOfRange:
             report.add(.minutes_out_of_range, durationCell, durationInHours
                 ? "\(quoted) hours is out of range: a row claims from 1 minute to \(Limits.minutesPerActivity / 60) hours"
