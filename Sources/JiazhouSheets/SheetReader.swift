@@ -44,7 +44,7 @@ public final class SheetReader {
     /// Reads the sheet that `source` hands out.
     public init(source: some SheetSource, options: SheetOptions = .init()) throws(SheetError) {
         let input = try DecodedInput(source: source, forcedEncoding: options.encoding, chunkBytes: options.chunkBytes)
-        let delimiter = options.delimiter ?? SheetDelimiter.detect(in: input.openingText)
+        let delimiter = options.delimiter ?? SheetDelimiter.detect(in: input.openingText())
         var rows = RowStream(input: input, delimiter: delimiter)
         let (header, notes) = try HeaderSearch.find(in: &rows)
         summary = SheetSummary(encoding: rows.encoding, encodingEvidence: rows.evidence, delimiter: delimiter, header: header)

@@ -28,6 +28,8 @@ struct RecordScanner {
 
     init(delimiter: SheetDelimiter) { self.delimiter = delimiter.byte }
 
+    private static let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+
     /// Reads `text` from `start` until a row ends or the text does; returns
     /// where it stopped and whether ``record`` now holds a whole row.
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> (next: Int, rowEnded: Bool) {
@@ -35,16 +37,14 @@ struct RecordScanner {
             record.reset()
             rowEnded = false
         }
-        let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-        let count = text.count
         var i = start
-        if skipLineFeed, i < count {
+        if skipLineFeed, i < text.count {
             skipLineFeed = false
-            if text[i] == lineFeed { i += 1 }
+            if text[i] == Self.lineFeed { i += 1 }
         }
         var highBits: UInt8 = 0
         defer { if highBits & 0x80 != 0 { record.hasNonASCII = true } }
-        while i < count {
+        while i < text.count {
             rowStarted = true
             switch state {
             case .cellStart:
@@ -52,53 +52,20 @@ struct RecordScanner {
                     // Spaces before a quote do not stop it opening the cell (`a, "b,c"`);
                     // before anything else they would be trimmed anyway.
                     i += 1
-                    continue
-                }
-                if text[i] == quote {
+                } else if text[i] == Self.quote {
                     state = .quoted
                     i += 1
-                    continue
+                } else {
+                    state = .unquoted
                 }
-                state = .unquoted
-                fallthrough
             case .unquoted:
-                let runStart = i
-                while i < count {
-                    let byte = text[i]
-                    if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
-                    highBits |= byte
-                    i += 1
-                }
-                record.append(UnsafeBufferPointer(rebasing: text[runStart..<i]))
-                guard i < count else { return (i, false) }
-                let byte = text[i]
-                i += 1
-                record.endCell()
-                state = .cellStart
-                if byte != delimiter {
-                    endRow()
-                    if byte == carriageReturn {
-                        if i < count {
-                            if text[i] == lineFeed { i += 1 }
-                        } else {
-                            skipLineFeed = true
-                        }
-                    }
-                    return (i, true)
-                }
+                i = scanUnquoted(text, from: i, highBits: &highBits)
+                if rowEnded { return (i, true) }
             case .quoted:
-                let runStart = i
-                while i < count, text[i] != quote {
-                    highBits |= text[i]
-                    i += 1
-                }
-                record.append(UnsafeBufferPointer(rebasing: text[runStart..<i]))
-                guard i < count else { return (i, false) }
-                i += 1
-                state = .quoteInQuoted
+                i = scanQuoted(text, from: i, highBits: &highBits)
             case .quoteInQuoted:
-                if text[i] == quote {
-                    record.append(quote)
+                if text[i] == Self.quote {
+                    record.append(Self.quote)  // a doubled quote is one quote
                     i += 1
                     state = .quoted
                 } else {
@@ -107,6 +74,49 @@ struct RecordScanner {
             }
         }
         return (i, false)
+    }
+
+    /// Reads an unquoted run up to the delimiter or the row's end; returns
+    /// where it stopped, with ``rowEnded`` set if the row ended.
+    @inline(__always)
+    private mutating func scanUnquoted(_ text: UnsafeBufferPointer<UInt8>, from start: Int, highBits: inout UInt8) -> Int {
+        var i = start
+        while i < text.count {
+            let byte = text[i]
+            if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+            highBits |= byte
+            i += 1
+        }
+        record.append(UnsafeBufferPointer(rebasing: text[start..<i]))
+        guard i < text.count else { return i }
+        let byte = text[i]
+        i += 1
+        record.endCell()
+        state = .cellStart
+        guard byte != delimiter else { return i }
+        endRow()
+        if byte == Self.carriageReturn {
+            if i == text.count {
+                skipLineFeed = true  // CRLF cut between two pieces
+            } else if text[i] == Self.lineFeed {
+                i += 1
+            }
+        }
+        return i
+    }
+
+    /// Reads a quoted run up to the next quote, line breaks and delimiters included.
+    @inline(__always)
+    private mutating func scanQuoted(_ text: UnsafeBufferPointer<UInt8>, from start: Int, highBits: inout UInt8) -> Int {
+        var i = start
+        while i < text.count, text[i] != Self.quote {
+            highBits |= text[i]
+            i += 1
+        }
+        record.append(UnsafeBufferPointer(rebasing: text[start..<i]))
+        guard i < text.count else { return i }
+        state = .quoteInQuoted
+        return i + 1
     }
 
     /// Ends the sheet: `true` if a last row without a line end is now in ``record``.

@@ -19,10 +19,9 @@ struct DecodedInput {
     /// The current piece of UTF-8 text: `text[..<textEnd]`.
     private(set) var text: [UInt8] = []
     private(set) var textEnd = 0
-    /// The first bytes decoded, for choosing the delimiter.
-    let openingText: [UInt8]
 
     init(source: any SheetSource, forcedEncoding: SheetEncoding?, chunkBytes: Int) throws(SheetError) {
+        precondition((1...SheetLimits.chunkBytes).contains(chunkBytes), "a chunk is 1 to \(SheetLimits.chunkBytes) bytes")
         self.source = source
         self.chunkBytes = chunkBytes
         var window: [UInt8] = []
@@ -44,12 +43,14 @@ struct DecodedInput {
         sourceEnded = ended
         self.window = window
         transcoder = Transcoders.make(for: encoding)
-        openingText = Self.decodeOpening(window[windowOffset...], encoding: encoding)
     }
 
-    /// Decodes the detection window with a transcoder of its own, so that the
-    /// delimiter can be chosen before any row is read.
-    private static func decodeOpening(_ bytes: ArraySlice<UInt8>, encoding: SheetEncoding) -> [UInt8] {
+    /// The first bytes of the sheet decoded, with a transcoder of their own,
+    /// so that the delimiter can be chosen before any row is read. Only
+    /// before the first ``advance()``, while the detection window is whole.
+    func openingText() -> [UInt8] {
+        precondition(windowOffset <= encoding.byteOrderMark.count, "the opening is read before any row")
+        let bytes = window[windowOffset...]
         guard var transcoder = Transcoders.make(for: encoding) else { return Array(bytes) }
         var text: [UInt8] = []
         bytes.withUnsafeBytes { transcoder.transcode($0, isLast: true, into: &text) }
@@ -106,5 +107,5 @@ struct DecodedInput {
     }
 
     /// Bytes held by the buffers now.
-    var heldBytes: Int { window.capacity + raw.capacity + text.capacity + openingText.capacity }
+    var heldBytes: Int { window.capacity + raw.capacity + text.capacity }
 }
