@@ -16,6 +16,7 @@ import Darwin
 public enum SheetBenchmark {
     /// What one read took.
     public struct Figures: Sendable, Hashable, CustomStringConvertible {
+        /// The encoding the reader detected.
         public var encoding: SheetEncoding
         /// Valid rows read.
         public var rows: Int
@@ -23,10 +24,12 @@ public enum SheetBenchmark {
         public var problems: Int
         /// Minutes over all rows: a checksum, and proof that every row was looked at.
         public var minutes: Int64
+        /// Time on the clock passed in, reader creation included.
         public var seconds: Double
         /// The reader's largest ``SheetReader/peakHeldBytes``.
         public var peakHeldBytes: Int
 
+        /// Valid rows a second.
         public var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
 
         public var description: String {

@@ -20,6 +20,7 @@ public struct SheetError: Error, Sendable, Equatable, CustomStringConvertible {
         case too_large
     }
 
+    /// Why, as a stable wire name.
     public var reason: Reason
     /// What is wrong and what to do.
     public var message: String
@@ -28,6 +29,7 @@ public struct SheetError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The underlying error, if any (the system's error for a failed read).
     public var cause: String?
 
+    /// A sheet-level refusal.
     public init(_ reason: Reason, _ message: String, row: Int? = nil, cause: String? = nil) {
         self.reason = reason
         self.message = message

@@ -16,6 +16,7 @@ public struct SheetOptions: Sendable, Hashable {
     /// characters and quoted cells).
     public var chunkBytes: Int
 
+    /// Options; the defaults detect encoding and delimiter and read local times at +08:00.
     public init(
         encoding: SheetEncoding? = nil, delimiter: SheetDelimiter? = nil, utcOffsetMinutes: Int = 8 * 60,
         maxProblems: Int = SheetLimits.problems, maxDataRows: Int = SheetLimits.dataRows, chunkBytes: Int = SheetLimits.chunkBytes

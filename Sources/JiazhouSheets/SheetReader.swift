@@ -133,10 +133,14 @@ public final class SheetReader {
 
 /// A whole sheet read into memory by ``SheetReader/readAll()``.
 public struct SheetReport: Sendable, Hashable {
+    /// The valid rows, in order.
     public var rows: [SheetRow]
+    /// The problems reported, in row order.
     public var problems: [SheetProblem]
+    /// What was found in all.
     public var summary: SheetSummary
 
+    /// A report of a whole sheet.
     public init(rows: [SheetRow], problems: [SheetProblem], summary: SheetSummary) {
         self.rows = rows
         self.problems = problems

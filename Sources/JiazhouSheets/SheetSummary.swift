@@ -1,9 +1,12 @@
 /// What the reader found in a sheet, so far or (after the last row) in all.
 public struct SheetSummary: Sendable, Hashable {
+    /// The encoding the sheet was read in.
     public var encoding: SheetEncoding
     /// How the encoding was chosen.
     public var encodingEvidence: SheetEncoding.Evidence
+    /// The delimiter between cells.
     public var delimiter: SheetDelimiter
+    /// The header row and its columns.
     public var header: SheetHeader
     /// Non-blank rows under the header.
     public var dataRows = 0
@@ -23,6 +26,7 @@ public struct SheetSummary: Sendable, Hashable {
     /// ignored, personal data discarded, title rows skipped.
     public var notes: [String] = []
 
+    /// A summary with nothing read under the header yet.
     public init(encoding: SheetEncoding, encodingEvidence: SheetEncoding.Evidence, delimiter: SheetDelimiter, header: SheetHeader) {
         self.encoding = encoding
         self.encodingEvidence = encodingEvidence

@@ -9,6 +9,7 @@ import Darwin
 /// a shared build machine measures the neighbours too). For
 /// ``SheetBenchmark``; sleeping on it sleeps in wall time.
 public struct ThreadCPUClock: _Concurrency.Clock, Sendable {
+    /// A point in the thread's CPU time.
     public struct Instant: InstantProtocol, Sendable {
         /// CPU time of the thread since it started.
         public var sinceThreadStart: Duration
@@ -18,8 +19,10 @@ public struct ThreadCPUClock: _Concurrency.Clock, Sendable {
         public static func < (a: Instant, b: Instant) -> Bool { a.sinceThreadStart < b.sinceThreadStart }
     }
 
+    /// The clock of whichever thread reads ``now``.
     public init() {}
 
+    /// The calling thread's CPU time so far.
     public var now: Instant {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)

@@ -15,13 +15,13 @@ import Testing
     }
 
     @Test func aForcedDelimiterWins() throws {
-        // Three commas against two tabs: detection would choose the comma.
-        let text = "volunteer\tminutes\tnote,with,many,commas\nV000001\t90,5\tx\nV000002\t60\ty,z\n"
-        #expect(Sheets.error(text)?.reason == .missing_column)
-        let report = try Sheets.read(text, options: SheetOptions(delimiter: .tab))
-        #expect(report.summary.delimiter == .tab)
-        #expect(report.rows.map(\.volunteer.name) == ["V000002"])
-        #expect(Sheets.places(report) == ["2 B bad_minutes"])  // "90,5" is one cell
+        let text = "volunteer\tminutes\tnote\nV000001\t90,5\tx\nV000002\t60\ty,z\n"
+        let detected = try Sheets.read(text)
+        #expect(detected.summary.delimiter == .tab)
+        #expect(detected.rows.map(\.volunteer.name) == ["V000002"])
+        #expect(Sheets.places(detected) == ["2 B bad_minutes"])  // "90,5" is one cell
+        let forced = Sheets.error(text, options: SheetOptions(delimiter: .comma))
+        #expect(forced?.reason == .missing_column)  // one header cell, "volunteer\tminutes\tnote"
     }
 
     @Test func quotedCellsHoldDelimitersQuotesAndLineBreaksAndStayInOneRow() throws {
@@ -61,6 +61,13 @@ import Testing
         #expect(report.summary.header.row == 3)
         #expect(volunteers(report) == ["4:V000001:90"])
         #expect(report.summary.notes.first == "row 1 (\"白杨社区环境整治签到表\") is above the header and was skipped")
+    }
+
+    @Test(arguments: ["白杨社区签到表\n\n", "白杨社区签到表, 2026年12月2日\n", "title,with,many,commas,,,,\n", ""])
+    func theHeaderLineChoosesTheDelimiterWhateverTheTitleAboveIt(title: String) throws {
+        let report = try Sheets.read("\(title)志愿者编号\t备注\t分钟\nV000001\t迟到,早退\t90\n")
+        #expect(report.summary.delimiter == .tab)
+        #expect(report.rows.map(\.minutes) == [90])
     }
 
     @Test func unnamedHeaderCellsAfterTheLastNameAreNotRequired() throws {

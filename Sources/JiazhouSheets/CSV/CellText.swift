@@ -63,3 +63,12 @@ enum CellText {
         return out
     }
 }
+
+extension StringProtocol {
+    /// Without the spaces the reader trims from cells (ASCII, no-break, ideographic).
+    var trimmingSpaces: String {
+        let spaces: Set<Character> = [" ", "\t", "\u{A0}", "\u{3000}"]
+        guard let first = firstIndex(where: { !spaces.contains($0) }), let last = lastIndex(where: { !spaces.contains($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -37,8 +37,11 @@ enum HeaderMatcher {
 
     /// Checks that the header has one volunteer column, one minutes or hours
     /// column, and at most one of each activity column.
+    private static var required: String {
+        "a volunteer column (\(list(.volunteer))) and a minutes column (\(list(.minutes))) or an hours column (\(list(.hours)))"
+    }
+
     static func validate(_ header: SheetHeader) throws(SheetError) {
-        let required = "a volunteer column (\(list(.volunteer))) and a minutes column (\(list(.minutes))) or an hours column (\(list(.hours)))"
         guard header.column(.volunteer) != nil, header.column(.minutes) != nil || header.column(.hours) != nil else {
             throw SheetError(
                 .missing_column,
@@ -61,7 +64,7 @@ enum HeaderMatcher {
     static func noHeader(firstRow: Int, cells: [String], encoding: SheetEncoding) -> SheetError {
         SheetError(
             .missing_column,
-            "no header among the first \(SheetLimits.headerSearchRows) rows: a header needs a volunteer column (\(list(.volunteer))) and a minutes or hours column (\(list(.minutes)), or \(list(.hours)) in hours); row \(firstRow) has \(found(cells)) (read as \(encoding): if that looks garbled, the sheet is in another encoding)",
+            "no header among the first \(SheetLimits.headerSearchRows) rows: a header needs \(required); row \(firstRow) has \(found(cells)) (read as \(encoding): if that looks garbled, the sheet is in another encoding)",
             row: firstRow)
     }
 

@@ -44,8 +44,10 @@ public struct SheetColumn: Sendable, Hashable, CustomStringConvertible {
     public var index: Int
     /// The header as written, trimmed.
     public var name: String
+    /// What the column holds, by its header.
     public var role: Role
 
+    /// A column; `index` is 1-based.
     public init(index: Int, name: String, role: Role) {
         self.index = index
         self.name = name

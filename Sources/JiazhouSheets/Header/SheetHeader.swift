@@ -5,6 +5,7 @@ public struct SheetHeader: Sendable, Hashable {
     /// Every column of the header, in order.
     public var columns: [SheetColumn]
 
+    /// A header on spreadsheet row `row`.
     public init(row: Int, columns: [SheetColumn]) {
         self.row = row
         self.columns = columns

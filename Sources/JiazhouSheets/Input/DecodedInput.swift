@@ -107,5 +107,5 @@ struct DecodedInput {
     }
 
     /// Bytes held by the buffers now.
-    var heldBytes: Int { window.capacity + raw.capacity + text.capacity }
+    var heldBytes: Int { window.capacity + raw.capacity + text.capacity + (transcoder?.heldBytes ?? 0) }
 }

@@ -31,6 +31,8 @@ final class IconvTranscoder: Transcoder {
 
     deinit { iconv_close(converter) }
 
+    var heldBytes: Int { scratch.capacity + carry.capacity }
+
     func transcode(_ input: UnsafeRawBufferPointer, isLast: Bool, into output: inout [UInt8]) {
         if carry.isEmpty {
             convert(input, isLast: isLast, into: &output)

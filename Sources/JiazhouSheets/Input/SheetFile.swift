@@ -25,6 +25,7 @@ public final class SheetFile: SheetSource {
 
     deinit { close(descriptor) }
 
+    /// Reads the next bytes of the file, retrying when interrupted.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             #if canImport(Glibc)

@@ -27,6 +27,7 @@ public struct SheetBytes: SheetSource, Sendable {
         self.chunkBytes = chunkBytes
     }
 
+    /// Copies the next bytes, at most `chunkBytes`.
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         let count = min(buffer.count, chunkBytes, bytes.count - offset)
         guard count > 0 else { return 0 }

@@ -9,6 +9,8 @@ protocol Transcoder {
     /// Appends the UTF-8 of `input` to `output`. `isLast`: nothing follows,
     /// so a cut-off character is undecodable rather than carried over.
     mutating func transcode(_ input: UnsafeRawBufferPointer, isLast: Bool, into output: inout [UInt8])
+    /// Bytes held between chunks, for ``SheetReader/heldBytes``.
+    var heldBytes: Int { get }
 }
 
 enum Transcoders {

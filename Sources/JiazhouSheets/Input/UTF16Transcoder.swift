@@ -10,6 +10,8 @@ struct UTF16Transcoder: Transcoder {
 
     init(bigEndian: Bool) { self.bigEndian = bigEndian }
 
+    var heldBytes: Int { 0 }
+
     mutating func transcode(_ input: UnsafeRawBufferPointer, isLast: Bool, into output: inout [UInt8]) {
         var i = 0
         if let first = pendingByte, !input.isEmpty {

@@ -28,12 +28,3 @@ enum ActivityCells {
         return tags.count <= Limits.tags ? tags : nil
     }
 }
-
-extension Substring {
-    /// Without the spaces the reader trims from cells (ASCII, no-break, ideographic).
-    var trimmingSpaces: String {
-        let spaces: Set<Character> = [" ", "\t", "\u{A0}", "\u{3000}"]
-        guard let first = firstIndex(where: { !spaces.contains($0) }), let last = lastIndex(where: { !spaces.contains($0) }) else { return "" }
-        return String(self[first...last])
-    }
-}

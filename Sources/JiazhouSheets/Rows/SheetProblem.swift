@@ -34,10 +34,12 @@ public struct SheetProblem: Sendable, Hashable, CustomStringConvertible {
     public var row: Int
     /// The column, if the problem is in one cell.
     public var column: SheetColumn?
+    /// Why, as a stable wire name.
     public var reason: Reason
     /// What is wrong, quoting the cell, and what would be right.
     public var message: String
 
+    /// A problem in `row`, in `column` if it concerns one cell.
     public init(row: Int, column: SheetColumn?, reason: Reason, message: String) {
         self.row = row
         self.column = column
