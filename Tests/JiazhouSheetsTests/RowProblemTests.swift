@@ -87,6 +87,22 @@ import Testing
         #expect(report.rows[1].activity.isEmpty)
     }
 
+    @Test func repeatedActivityCellsAreReadAgainWhenTheyChange() throws {
+        let report = try Sheets.read("""
+            activity,start,volunteer,minutes
+            a,2026-12-01 09:00,V1,60
+            a,2026-12-01 09:00,V2,60
+            b,2026-12-02 10:00,V3,60
+            a,later,V4,60
+            a,later,V5,60
+            a,2026-12-01 09:00,V6,60
+            """)
+        #expect(report.rows.map { "\($0.activity.id ?? "-") \($0.activity.start ?? "-")" } == [
+            "a 2026-12-01T09:00:00+08:00", "a 2026-12-01T09:00:00+08:00", "b 2026-12-02T10:00:00+08:00", "a 2026-12-01T09:00:00+08:00",
+        ])
+        #expect(Sheets.places(report) == ["5 B bad_start", "6 B bad_start"])
+    }
+
     /// Every row-level reason, each triggered by one row (STYLE.md, convention 5).
     @Test func everyReasonHasARowThatTriggersIt() throws {
         var bytes = Array((Self.header + """

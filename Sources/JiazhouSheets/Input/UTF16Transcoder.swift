@@ -13,6 +13,7 @@ struct UTF16Transcoder: Transcoder {
     var heldBytes: Int { 0 }
 
     mutating func transcode(_ input: UnsafeRawBufferPointer, isLast: Bool, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + input.count / 2 * 3 + 8)  // each 2-byte unit is at most 3 bytes of UTF-8
         var i = 0
         if let first = pendingByte, !input.isEmpty {
             pendingByte = nil
@@ -20,7 +21,12 @@ struct UTF16Transcoder: Transcoder {
             i = 1
         }
         while i + 1 < input.count {
-            take(unit(input[i], input[i + 1]), into: &output)
+            let unit = unit(input[i], input[i + 1])
+            if unit < 0x80, pendingHigh == nil {
+                output.append(UInt8(unit))  // ASCII: most of a sheet
+            } else {
+                take(unit, into: &output)
+            }
             i += 2
         }
         if i < input.count { pendingByte = input[i] }

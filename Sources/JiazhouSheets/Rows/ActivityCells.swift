@@ -10,6 +10,9 @@ enum ActivityCells {
     /// Longest tag, in bytes (`Activity.validateTags`).
     static let tagBytes = 64
 
+    static func isActivityID(_ text: String) -> Bool { isText(text, maxBytes: idBytes) }
+    static func isCategory(_ text: String) -> Bool { isText(text, maxBytes: categoryBytes) }
+
     /// Whether `text` is 1…`maxBytes` bytes without control characters.
     static func isText(_ text: String, maxBytes: Int) -> Bool {
         (1...maxBytes).contains(text.utf8.count) && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }

@@ -39,7 +39,12 @@ struct Cells {
 
     /// Cell `cell` as text, or `nil` if it is empty, missing or not text.
     func text(_ cell: Int) -> String? {
+        textBytes(cell).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 of ``text(_:)``, without making a string.
+    func textBytes(_ cell: Int) -> UnsafeBufferPointer<UInt8>? {
         guard !isUndecodable(cell), let cell = bytes(cell), !cell.isEmpty else { return nil }
-        return String(decoding: cell, as: UTF8.self)
+        return cell
     }
 }

@@ -7,14 +7,10 @@ struct RowValidator {
     let header: SheetHeader
     private let encoding: SheetEncoding
     private let evidence: SheetEncoding.Evidence
-    private let utcOffsetMinutes: Int
     private let volunteerCell: Int
     private let durationCell: Int
     private let durationInHours: Bool
-    private let activityCell: Int?
-    private let categoryCell: Int?
-    private let startCell: Int?
-    private let tagsCell: Int?
+    private var activityFields: ActivityFieldReader
     private(set) var participants = ParticipantSet()
 
     /// A validator for rows under `header`, which ``HeaderMatcher/validate(_:)`` accepted.
@@ -22,15 +18,11 @@ struct RowValidator {
         self.header = header
         self.encoding = encoding
         self.evidence = evidence
-        self.utcOffsetMinutes = utcOffsetMinutes
         func cell(_ role: SheetColumn.Role) -> Int? { header.column(role).map { $0.index - 1 } }
         volunteerCell = cell(.volunteer)!
         durationInHours = header.column(.minutes) == nil
         durationCell = cell(.minutes) ?? cell(.hours)!
-        activityCell = cell(.activity)
-        categoryCell = cell(.category)
-        startCell = cell(.start)
-        tagsCell = cell(.tags)
+        activityFields = ActivityFieldReader(header: header, utcOffsetMinutes: utcOffsetMinutes)
     }
 
     /// Whether every cell is empty once trimmed: a blank row, which is skipped.
@@ -59,37 +51,7 @@ struct RowValidator {
     private mutating func read(_ cells: Cells, row: Int, into report: inout RowReport) -> SheetRow? {
         let volunteer = readVolunteer(cells, into: &report)
         let minutes = readMinutes(cells, into: &report)
-        var activity = SheetRow.ActivityFields()
-        var activityIsValid = true
-        if let index = activityCell, let text = cells.text(index) {
-            if ActivityCells.isText(text, maxBytes: ActivityCells.idBytes) {
-                activity.id = text
-            } else {
-                activityIsValid = false
-                report.add(.bad_activity, index, "an activity id is 1 to \(ActivityCells.idBytes) bytes on one line; this one is \(text.utf8.count) bytes\(text.contains { $0.isNewline } ? " with a line break" : "")")
-            }
-        }
-        if let index = categoryCell, let text = cells.text(index) {
-            if ActivityCells.isText(text, maxBytes: ActivityCells.categoryBytes) {
-                activity.category = text
-            } else {
-                report.add(.bad_activity, index, "a category is 1 to \(ActivityCells.categoryBytes) bytes on one line, like environment or 环境整治")
-            }
-        }
-        if let index = startCell, let text = cells.text(index) {
-            if let start = StartCell.read(text, utcOffsetMinutes: utcOffsetMinutes) {
-                activity.start = start
-            } else {
-                report.add(.bad_start, index, "\"\(text.prefix(40))\" is not a start time; write 2026-11-23 08:30 (local time) or 2026-11-23T08:30:00+08:00")
-            }
-        }
-        if let index = tagsCell, let text = cells.text(index) {
-            if let tags = ActivityCells.tags(text) {
-                activity.tags = tags.isEmpty ? nil : tags
-            } else {
-                report.add(.bad_activity, index, "at most \(Limits.tags) tags of 1 to \(ActivityCells.tagBytes) bytes each, separated by ; or 、")
-            }
-        }
+        let (activity, activityIsValid) = activityFields.read(cells, into: &report)
         guard let volunteer else { return nil }
         if activityIsValid, let earlier = participants.earlierRow(activity: activity.id, volunteer: volunteer.name, row: row) {
             let which = activity.id.map { " for activity \"\($0.prefix(40))\"" } ?? ""
