@@ -64,7 +64,9 @@ import Testing
         #expect(try one("volunteer,minutes", "\(cell),90").rows.map(\.volunteer) == [try AccountID("volunteer:V000123")])
     }
 
-    /// The reader checks names on bytes; AccountID checks them on text. The two must agree.
+    /// The reader checks names on bytes; AccountID checks them on text. The two must agree
+    /// (but for names shaped like mobile or ID-card numbers, which the reader refuses as
+    /// personal data: PersonalDataInProblemsTests).
     @Test(arguments: [
         "V000123", "a.b_c-D9", String(repeating: "x", count: 120), String(repeating: "x", count: 121), "a b", "a/b", "é", "a:b",
         "a+b", "-", "_.", "V00012３",

@@ -13,7 +13,9 @@ import Testing
         ("张伟,90,,,,", ["2 A bad_volunteer"]),
         ("V 000001,90,,,,", ["2 A bad_volunteer"]),
         ("merchant:jiulongxiang-cafe,90,,,,", ["2 A bad_volunteer"]),
-        ("13800000000,90,,,,", []),  // a well-formed id: whether it exists is the ledger's question
+        ("V13800000000,90,,,,", []),  // a well-formed id: whether it exists is the ledger's question
+        ("13800000000,90,,,,", ["2 A bad_volunteer"]),  // a mobile number: personal data
+        ("volunteer:51110219800101123X,90,,,,", ["2 A bad_volunteer"]),  // an ID-card number
         ("V000001,0,,,,", ["2 B minutes_out_of_range"]),
         ("V000001,-30,,,,", ["2 B minutes_out_of_range"]),
         ("V000001,1441,,,,", ["2 B minutes_out_of_range"]),
@@ -122,5 +124,14 @@ import Testing
         bytes += Array("V000008,90,,,,\"never closed".utf8)
         let report = try Sheets.read(bytes)
         #expect(Set(report.problems.map(\.reason)) == Set(SheetProblem.Reason.allCases))
+    }
+}
+
+@Suite struct PersonalDataInProblemsTests {
+    @Test(arguments: ["张伟", "13800000000", "511102198001011234"])
+    func aNameOrPersonalNumberInTheIdColumnIsRefusedWithoutBeingRepeated(cell: String) throws {
+        let report = try Sheets.read("volunteer,minutes\n\(cell),90\n")
+        #expect(Sheets.places(report) == ["2 A bad_volunteer"])
+        #expect(!report.problems[0].message.contains(cell), "\(report.problems[0].message)")
     }
 }

@@ -159,6 +159,8 @@ def build_errors(rng, volunteers):
     fault(18, [p[3]["volunteer"], p[3]["name"], "60", "下午又来"], "duplicate_volunteer", "A",
           "listed again (first in row 5)")
     fault(19, [p[19]["volunteer"], p[19]["name"]], "ragged_row", None, "two cells where the header has four")
+    fault(21, [p[21]["phone"], p[21]["name"], "60", ""], "bad_volunteer", "A",
+          "the volunteer's mobile number in the id column: personal data, never an id")
     # An unquoted comma in the remark pushes a value past the last column.
     rows[20] = [p[20]["volunteer"], p[20]["name"], "120", "带了水", "还有药"]
     problems.append((22, "E", "ragged_row", "a comma in the remark without quotes: a fifth cell"))
@@ -170,7 +172,7 @@ def build_errors(rng, volunteers):
         "file": ERRORS, "encoding": "UTF-8", "evidence": "valid UTF-8", "delimiter": "comma",
         "headerRow": 1, "dataRows": len(rows), "validRows": len(valid), "minutes": sum(int(r[2]) for r in valid),
         "activities": 0, "volunteers": [r[0] for r in valid],
-        "problems": [{"row": r, "column": c, "reason": reason} for r, c, reason, _ in problems],
+        "problems": [{"row": r, "column": c, "reason": reason} for r, c, reason, _ in sorted(problems, key=lambda p: p[0])],
         "firstRow": {"row": 2, "volunteer": "volunteer:" + rows[0][0], "minutes": int(rows[0][2]), "activity": None},
     }, problems
 

@@ -72,6 +72,12 @@ struct RowValidator {
             return id
         case .otherKind(let kind):
             report.add(.bad_volunteer, volunteerCell, "\"\(cells.text(volunteerCell)!.prefix(40))\" is a \(kind) account, not a volunteer; write a volunteer's id, like V000123")
+        case .personalData(let kind):
+            // Not quoted: the problem report should not carry the number either.
+            report.add(.bad_volunteer, volunteerCell, "the cell holds what looks like \(kind), not a volunteer id; personal data never becomes an id: write the volunteer's id, like V000123")
+        case .notAnID where cell.contains { $0 >= 0x80 }:
+            // Not quoted: text that is not ASCII here is most likely a name.
+            report.add(.bad_volunteer, volunteerCell, "the cell holds text that is not a volunteer id (a name, perhaps); write the volunteer's id, like V000123")
         case .notAnID:
             report.add(.bad_volunteer, volunteerCell, "\"\(cells.text(volunteerCell)!.prefix(40))\" is not a volunteer id like V000123 or volunteer:V000123 (letters, digits, '.', '_' or '-')")
         }

@@ -1,11 +1,16 @@
 import JiazhouCore
 
 /// Reads a volunteer cell: `V000123`, or the account id `volunteer:V000123`.
+/// A name shaped like a mobile or ID-card number is refused: account ids are
+/// written into the chain, and personal data never is.
 enum VolunteerCell {
     enum Outcome: Equatable {
         case volunteer(AccountID)
         /// An account id of another kind (`merchant:…`): named so the message can say so.
         case otherKind(String)
+        /// A mobile or ID-card number: well-formed as a name, but personal
+        /// data, which must never become an account id in the chain.
+        case personalData(String)
         case notAnID
     }
 
@@ -30,7 +35,20 @@ enum VolunteerCell {
             return AccountID.Kind(rawValue: kind) == nil ? .notAnID : .otherKind(kind)
         }
         guard isValidName(name) else { return .notAnID }
+        if let kind = personalDataKind(name) { return .personalData(kind) }
         return .volunteer(AccountID(unchecked: .volunteer, String(decoding: name, as: UTF8.self)))
+    }
+
+    /// What personal number `name` looks like, if any: a mainland mobile
+    /// number (11 digits starting with 1) or a resident ID-card number (17
+    /// digits and a digit or X).
+    private static func personalDataKind(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        let digits = name.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+        if name.count == 11, digits == 11, name.first == UInt8(ascii: "1") { return "a mobile number" }
+        if name.count == 18, digits >= 17, digits == 18 || name.last == UInt8(ascii: "X") || name.last == UInt8(ascii: "x") {
+            return "an ID-card number"
+        }
+        return nil
     }
 
     /// Longest name: `volunteer:NAME` is at most ``JiazhouCore/Limits/accountIDBytes``.
