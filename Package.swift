@@ -55,6 +55,7 @@ let package = Package(
             name: "JiazhouRPC",
             dependencies: ["JiazhouCore", "JiazhouService", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(name: "JiazhouSheets", dependencies: ["JiazhouCore"]),
         .target(
             name: "JiazhouTesting",
             dependencies: ["JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService"]
@@ -80,6 +81,7 @@ let package = Package(
             name: "JiazhouStoreTests",
             dependencies: ["JiazhouStore", "JiazhouTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "JiazhouSheetsTests", dependencies: ["JiazhouSheets", "JiazhouCore"]),
         .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouStore", "JiazhouTesting"]),
         .testTarget(
             name: "JiazhouRPCTests",

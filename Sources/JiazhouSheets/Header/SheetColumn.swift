@@ -1,0 +1,72 @@
+/// One column of a sheet, as its header names it.
+public struct SheetColumn: Sendable, Hashable, CustomStringConvertible {
+    /// What a column holds, by its header.
+    public enum Role: String, Sendable, Hashable, CaseIterable {
+        /// The volunteer's id: `V000123` or `volunteer:V000123`. Required.
+        case volunteer
+        /// Minutes of service, a whole number. Required, or ``hours``.
+        case minutes
+        /// Hours of service, possibly decimal (`1.5`), in whole minutes.
+        case hours
+        /// A name, phone or ID number: read and discarded. Personal data
+        /// never enters the ledger (DESIGN.md, "Accounts and scopes").
+        case personalData = "personal_data"
+        /// The row's activity, when one sheet holds several.
+        case activity
+        /// The row's activity category.
+        case category
+        /// When the row's activity started.
+        case start
+        /// The row's activity tags, separated by `;` or `、`.
+        case tags
+        /// A column this reader does not know: its cells are ignored.
+        case ignored
+
+        /// The header names this role answers to, as coordinators write them.
+        /// Matched ignoring case, spaces, `_` and `-`, and full-width forms
+        /// (`时长（分钟）` is `时长(分钟)`).
+        public var headerNames: [String] {
+            switch self {
+            case .volunteer: ["志愿者编号", "志愿者ID", "编号", "volunteer", "volunteer_id"]
+            case .minutes: ["时长(分钟)", "服务时长(分钟)", "分钟", "minutes"]
+            case .hours: ["时长(小时)", "服务时长(小时)", "小时", "hours"]
+            case .personalData: ["姓名", "志愿者姓名", "name", "手机号", "手机号码", "联系电话", "phone", "mobile", "身份证号", "身份证号码"]
+            case .activity: ["活动编号", "活动ID", "活动名称", "activity", "activity_id"]
+            case .category: ["类别", "活动类别", "category"]
+            case .start: ["开始时间", "活动开始时间", "start", "start_time"]
+            case .tags: ["标签", "活动标签", "tags"]
+            case .ignored: []
+            }
+        }
+    }
+
+    /// 1-based, as a spreadsheet counts: column 1 is A.
+    public var index: Int
+    /// The header as written, trimmed.
+    public var name: String
+    /// What the column holds, by its header.
+    public var role: Role
+
+    /// A column; `index` is 1-based.
+    public init(index: Int, name: String, role: Role) {
+        self.index = index
+        self.name = name
+        self.role = role
+    }
+
+    /// The spreadsheet's letters for the column: A … Z, AA, AB, …
+    public var letters: String { Self.letters(index) }
+
+    /// `C (服务时长(分钟))`, or just `C` for a column without a header.
+    public var description: String { name.isEmpty ? letters : "\(letters) (\(name))" }
+
+    static func letters(_ index: Int) -> String {
+        var n = index, letters: [Character] = []
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            letters.insert(Character(Unicode.Scalar(UInt8(65 + remainder))), at: 0)
+            n = (n - 1) / 26
+        }
+        return String(letters)
+    }
+}
