@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "JiazhouCLI",
             dependencies: [
-                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC",
+                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,4 +1,4 @@
-import JiazhouCore
+public import JiazhouCore
 import JiazhouStore
 
 /// Who may do what, decided on (principal, operation, scope) — here, once,
@@ -58,5 +58,13 @@ struct Authorization {
         guard principal.id == account.id || governs(account.scope) else {
             throw LedgerError(.forbidden, "\(principal.id) may not read \(account.id)")
         }
+    }
+}
+
+extension LedgerService {
+    /// Refuses unless `actor` may award in `scope`: for bulk loaders that
+    /// append through ``appendBatch(_:)`` on a principal's behalf.
+    public func authorizeAward(actor: AccountID, in scope: Scope) throws(LedgerError) {
+        try read { reader in try Authorization(actor: actor, reader: reader).requireAward(in: scope) }
     }
 }

@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouRules
+public import JiazhouRules
 public import JiazhouStore
 public import Logging
 import Foundation
@@ -128,7 +128,7 @@ public final class LedgerService: Sendable {
     }
 
     /// The rule set in force.
-    func currentRuleSet(reader: StoreReader) throws -> RuleSet {
+    public func currentRuleSet(reader: StoreReader) throws -> RuleSet {
         guard let version = try reader.currentRuleSetVersion() else {
             throw LedgerError(.rules_invalid, "no rule set has been published")
         }

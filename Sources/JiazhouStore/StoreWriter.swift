@@ -29,6 +29,13 @@ public struct StoreWriter {
         try cache.flush(db: db)
     }
 
+    /// Writes back what the transaction cache holds now, inside the
+    /// transaction, so that a bulk load of a million entries keeps a bounded
+    /// cache. Not inside ``attempt(_:)``.
+    public func writeBack() throws {
+        try cache.flush(db: db)
+    }
+
     /// Runs `body` in a savepoint: if it throws, its writes are undone and the
     /// error rethrown, and the rest of the transaction goes on. This is how one
     /// refused request in a commit group leaves the others intact.

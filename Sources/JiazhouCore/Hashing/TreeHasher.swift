@@ -36,3 +36,20 @@ public enum TreeHasher {
         Hash(uncheckedBytes: Array(SHA256.hash(data: Array(bytes))))
     }
 }
+
+extension TreeHasher {
+    /// SHA-256 over bytes that arrive in pieces (a file read in chunks).
+    public struct Streaming {
+        private var hasher = SHA256()
+
+        public init() {}
+
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            hasher.update(bufferPointer: bytes)
+        }
+
+        public func finalize() -> Hash {
+            Hash(uncheckedBytes: hasher.finalize().withUnsafeBytes { Array($0) })
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import JiazhouCore
+import JiazhouService
+import JiazhouSheets
+
+extension DemoPlay {
+    /// A grid worker's sheet from Saturday's clean-up, awarded whole, as
+    /// `jiazhou award import` does it.
+    func importSheet(seeds: String) async throws {
+        let path = seeds + "/activities/cleanup-jiulongxiang-2026-12-05.csv"
+        let scope = try Scope("shizhong/haitang/jiulongxiang")
+        clock.advance(to: Timestamp(rfc3339: "2026-12-05T12:00:00+08:00")!)
+        let reader: SheetReader
+        do throws(SheetError) { reader = try SheetReader(path: path) } catch { throw error.ledgerError }
+        let importer = SheetImport(
+            service: service, actor: AccountID(unchecked: .coordinator, "office-jiulongxiang"), key: "sheet:cleanup-jiulongxiang-2026-12-05",
+            requestHash: TreeHasher.sha256(Array(path.utf8)),
+            defaults: .init(activity: "cleanup-jiulongxiang-2026-12-05", category: "environment", start: "2026-12-05T08:30:00+08:00", tags: [], scope: scope),
+            dryRun: false, time: clock.now())
+        let outcome = try await importer.run(reader) { _ in }
+        guard outcome.problems.isEmpty else {
+            throw LedgerError(.invalid_request, "\(path): \(outcome.problems.first.map { "row \($0.row): \($0.message)" } ?? "")")
+        }
+        print("\nawarded the sheet \(path) (\(reader.summary.encoding), \(reader.summary.dataRows) rows) in one transaction: \(outcome.points) points, entries \(outcome.firstSeq ?? 0)…\(outcome.lastSeq ?? 0)")
+    }
+}
