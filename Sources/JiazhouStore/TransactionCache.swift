@@ -112,6 +112,10 @@ final class TransactionCache {
         }
         try insertRows(db, table: "movements (account, seq, points)", movements.map { [$0.account, $0.seq, $0.points] })
         try insertRows(db, table: "subtrees (level, idx, hash)", subtrees.map { [$0.level, $0.index, Data($0.hash.bytes)] })
+        // Forget what was read, too: a bulk load writes back every few
+        // thousand entries and must not keep a million accounts in memory.
+        accounts = [:]
+        usage = [:]
         dirty = []
         dirtyUsage = []
         undo = []
