@@ -91,6 +91,7 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        TokenTable.register(in: &migrator)
         return migrator
     }
 }
