@@ -1,5 +1,6 @@
 import Foundation
 import JiazhouCore
+import JiazhouHTTP
 import JiazhouService
 import JiazhouStore
 import JiazhouTesting
@@ -50,6 +51,7 @@ import Darwin
         let root = try await HTTPClient.send(port: server.port, method: "GET", path: "/v1/accounts/operator:root", headers: [("Authorization", "Bearer \(token)")])
         #expect(root.status == 200)
         #expect(try CommandRunner.run(["token", "revoke", "--db", database, "1"]).status == 0)
+        try await Task.sleep(for: .milliseconds(BearerTokens.revalidationMilliseconds + 100))
         let revoked = try await HTTPClient.send(port: server.port, method: "GET", path: "/v1/accounts/operator:root", headers: [("Authorization", "Bearer \(token)")])
         #expect(revoked.status == 401)
         server.signal(SIGINT)

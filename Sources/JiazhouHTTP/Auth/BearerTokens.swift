@@ -2,6 +2,7 @@ public import JiazhouCore
 public import JiazhouService
 public import JiazhouStore
 import Foundation
+import Synchronization
 
 /// Bearer tokens: issued by the operator (`jiazhou token create`), each
 /// bound to one principal, whose role and scope the service then applies.
@@ -18,9 +19,17 @@ public struct BearerTokens: Sendable {
     /// What every token starts with, so that a leaked one is recognisable (and greppable).
     public static let prefix = "jzt_"
 
+    /// How long a token that was found valid is trusted without reading it
+    /// again: a revocation (from `jiazhou token revoke`, another process)
+    /// takes effect within this; an expiry takes effect exactly.
+    public static let revalidationMilliseconds: Int64 = 1000
+
     let store: LedgerStore
     let clock: any Clock
     let random: any RandomSource
+    /// Tokens found valid, by hash, so that a client's every request does not
+    /// cost a read of the token table (most requests come with a known token).
+    private let valid = ValidTokens()
 
     public init(store: LedgerStore, clock: any Clock = SystemClock(), random: any RandomSource = SystemRandom()) {
         self.store = store
@@ -78,9 +87,24 @@ public struct BearerTokens: Sendable {
     func check(_ token: String) throws(LedgerError) -> Check {
         // Only tokens of our shape are looked up: anything else cannot match.
         guard token.hasPrefix(Self.prefix), token.utf8.count == Self.prefix.utf8.count + 43 else { return .unknown }
-        guard let stored = try store.read({ try $0.token(hash: Self.hash(token)) }) else { return .unknown }
-        if let revoked = stored.revoked { return .revoked(revoked) }
-        if let expires = stored.expires, expires <= clock.now() { return .expired(expires) }
+        let hash = Self.hash(token)
+        let now = clock.now()
+        let stored: StoredToken
+        if let cached = valid.get(hash, readSince: now.millisecondsSince1970 - Self.revalidationMilliseconds) {
+            stored = cached
+        } else {
+            guard let read = try store.read({ try $0.token(hash: hash) }) else { return .unknown }
+            stored = read
+            if stored.revoked == nil { valid.set(hash, stored, readAt: now.millisecondsSince1970) }
+        }
+        if let revoked = stored.revoked {
+            valid.remove(hash)
+            return .revoked(revoked)
+        }
+        if let expires = stored.expires, expires <= now {
+            valid.remove(hash)
+            return .expired(expires)
+        }
         return .valid(stored.principal)
     }
 
@@ -90,5 +114,27 @@ public struct BearerTokens: Sendable {
     static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// The tokens found valid lately, with when each was read. Bounded: when
+/// full it is emptied, which costs one read per token in use.
+private final class ValidTokens: Sendable {
+    private static let capacity = 10_000
+    private let entries = Mutex<[Hash: (token: StoredToken, readAt: Int64)]>([:])
+
+    func get(_ hash: Hash, readSince: Int64) -> StoredToken? {
+        entries.withLock { entries in entries[hash].flatMap { $0.readAt > readSince ? $0.token : nil } }
+    }
+
+    func set(_ hash: Hash, _ token: StoredToken, readAt: Int64) {
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[hash] = (token, readAt)
+        }
+    }
+
+    func remove(_ hash: Hash) {
+        _ = entries.withLock { $0.removeValue(forKey: hash) }
     }
 }

@@ -20,13 +20,13 @@ struct BearerAuthMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization] else {
             throw HTTPFailure.unauthorized("this route needs a bearer token: Authorization: Bearer TOKEN (from `jiazhou token create`)")
         }
-        guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
+        guard let token = Self.bearerToken(header) else {
             throttle.recordFailure(client)
             throw HTTPFailure.unauthorized("the Authorization header must be \"Bearer TOKEN\"")
         }
         let check: BearerTokens.Check
         do {
-            check = try tokens.check(String(header.dropFirst(7)).trimmingSpaces)
+            check = try tokens.check(token)
         } catch {
             throw HTTPFailure(error)
         }
@@ -46,10 +46,14 @@ struct BearerAuthMiddleware: RouterMiddleware {
             throw HTTPFailure.unauthorized("the bearer token was revoked at \(time)")
         }
     }
-}
 
-extension String {
-    fileprivate var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    /// The token of `Bearer TOKEN` (the scheme in any case, RFC 7235 §2.1), or `nil`.
+    static func bearerToken(_ header: String) -> String? {
+        let utf8 = header.utf8
+        guard utf8.count > 7, utf8.prefix(6).lazy.map({ $0 | 0x20 }).elementsEqual("bearer".utf8), utf8.dropFirst(6).first == UInt8(ascii: " ") else {
+            return nil
+        }
+        let token = utf8.dropFirst(7).drop { $0 == UInt8(ascii: " ") }
+        return token.isEmpty ? nil : String(Substring(token))
     }
 }

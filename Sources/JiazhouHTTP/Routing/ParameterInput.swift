@@ -13,18 +13,20 @@ enum ParameterInput {
         for name in pathParameters {
             guard let raw = context.parameters.get(name) else { throw HTTPFailure.invalid("the path needs {\(name)}") }
             // Hummingbird hands parameters over as written: an issuer's id carries its '/' as %2F.
-            guard let text = raw.removingPercentEncoding else { throw HTTPFailure.invalid("{\(name)} is not valid percent-encoded UTF-8") }
+            guard let text = raw.contains("%") ? raw.removingPercentEncoding : String(raw) else {
+                throw HTTPFailure.invalid("{\(name)} is not valid percent-encoded UTF-8")
+            }
             members[name] = try typed(text, name: name, in: schema)
         }
         let queryNames = schema.properties.map(\.name).filter { !pathParameters.contains($0) }
-        for (key, value) in request.uri.queryParameters {
-            let name = String(key)
+        let query = request.uri.query == nil ? [] : request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        for (name, value) in query {
             guard queryNames.contains(name) else {
                 let expected = queryNames.isEmpty ? "none" : queryNames.joined(separator: ", ")
                 throw HTTPFailure.invalid("\(name.prefix(64)) is not a query parameter of GET \(path); expected \(expected)")
             }
             guard members[name] == nil else { throw HTTPFailure.invalid("the query parameter \(name) is given twice") }
-            members[name] = try typed(String(value), name: name, in: schema)
+            members[name] = try typed(value, name: name, in: schema)
         }
         do {
             return try JSONValueDecoder(root: "").decode(T.self, from: .object(members))
