@@ -71,7 +71,7 @@ struct TokenCommand: AsyncParsableCommand {
 
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "revoke", abstract: "Revoke a token by its id (from `token list`); it is refused from the next request on.")
+            commandName: "revoke", abstract: "Revoke a token by its id (from `token list`); a running server refuses it within a second.")
 
         @OptionGroup var ledger: LedgerOptions
 

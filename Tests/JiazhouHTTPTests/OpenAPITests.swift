@@ -65,6 +65,10 @@ import Testing
             #expect(write?["security"] == [["bearer": []]])
             #expect(write?["parameters"]?.arrayValue?.contains { $0["name"] == "Idempotency-Key" } == true)
             #expect(paths?["/v1/info"]?["get"]?["security"] == [])
+            #expect(write?["responses"]?["401"]?["headers"]?["WWW-Authenticate"] != nil)
+            #expect(write?["responses"]?["429"]?["headers"]?["Retry-After"] != nil)
+            #expect(write?["responses"]?["413"] != nil)
+            #expect(paths?["/v1/info"]?["get"]?["responses"]?["401"] == nil)
             #expect(paths?["/v1/checkpoint"]?["get"]?["responses"]?["200"]?["content"]?["text/plain; charset=utf-8"] != nil)
         }
     }

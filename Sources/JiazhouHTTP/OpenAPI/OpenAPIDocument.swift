@@ -63,7 +63,7 @@ enum OpenAPIDocument {
         if !parameters.isEmpty { members["parameters"] = .array(parameters) }
         var responses: [String: JSONValue] = ["200": success(route.output)]
         for failure in route.documentedFailures {
-            responses[String(failure.status)] = errorResponse(failure.reasons)
+            responses[String(failure.status)] = errorResponse(failure.reasons, headers: headers(status: failure.status))
         }
         members["responses"] = .object(responses)
         return .object(members)
@@ -76,11 +76,22 @@ enum OpenAPIDocument {
         }
     }
 
-    private static func errorResponse(_ reasons: [String]) -> JSONValue {
-        [
+    private static func errorResponse(_ reasons: [String], headers: [String: JSONValue] = [:]) -> JSONValue {
+        var response: [String: JSONValue] = [
             "description": .string("error.reason: " + reasons.joined(separator: ", ")),
             "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
         ]
+        if !headers.isEmpty { response["headers"] = .object(headers) }
+        return .object(response)
+    }
+
+    /// The headers that come with an error status (RFC 6750 §3, RFC 9110 §10.2.3).
+    private static func headers(status: Int) -> [String: JSONValue] {
+        switch status {
+        case 401: ["WWW-Authenticate": ["description": "Bearer realm=\"jiazhou\"", "schema": ["type": "string"]]]
+        case 429, 503: ["Retry-After": ["description": "Seconds to wait before trying again.", "schema": ["type": "integer"]]]
+        default: [:]
+        }
     }
 
     private static let errorSchema: JSONValue = [

@@ -39,6 +39,9 @@ struct APIContract: Sendable {
             Issue.record("\(method) \(template) answered \(reply.status) \(reply.text.prefix(200)), which /openapi.json does not document", sourceLocation: sourceLocation)
             return
         }
+        for header in (response["headers"]?.objectValue ?? [:]).keys {
+            #expect(reply.header(header) != nil, "\(method) \(template) \(reply.status) documents the header \(header)", sourceLocation: sourceLocation)
+        }
         guard let content = response["content"]?.objectValue, let type = content.keys.first, type == "application/json" else { return }
         #expect(reply.header("Content-Type")?.hasPrefix("application/json") == true, sourceLocation: sourceLocation)
         guard let schema = content[type]?["schema"], let body = reply.json else {
