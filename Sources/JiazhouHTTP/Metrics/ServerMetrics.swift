@@ -3,6 +3,7 @@ import Foundation
 import JiazhouCore
 import JiazhouService
 import JiazhouStore
+import Synchronization
 public import Prometheus
 
 /// The server's metrics, through swift-metrics into one Prometheus registry
@@ -37,11 +38,35 @@ public final class ServerMetrics: Sendable {
         databaseBytes = CoreMetrics.Gauge(label: "jiazhou_database_bytes", factory: factory)
     }
 
+    /// Counts a request. `route` is a template or Hummingbird's "NotFound",
+    /// and a method outside the usual ones counts as `other`, so that no
+    /// client can grow the number of series (each costs memory for good).
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        CoreMetrics.Counter(label: "jiazhou_http_requests_total", dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory)
-            .increment()
-        CoreMetrics.Timer(label: "jiazhou_http_request_duration_seconds", dimensions: [("route", route)], factory: factory).recordNanoseconds(duration.nanoseconds)
+        let key = RequestKey(route: route, method: Self.methods.contains(method) ? method : "other", status: status)
+        let handles = requestHandles.withLock { handles in
+            if let existing = handles[key] { return existing }
+            let made = (
+                counter: CoreMetrics.Counter(
+                    label: "jiazhou_http_requests_total", dimensions: [("route", key.route), ("method", key.method), ("status", String(status))], factory: factory),
+                timer: CoreMetrics.Timer(label: "jiazhou_http_request_duration_seconds", dimensions: [("route", key.route)], factory: factory)
+            )
+            handles[key] = made
+            return made
+        }
+        handles.counter.increment()
+        handles.timer.recordNanoseconds(duration.nanoseconds)
     }
+
+    private static let methods: Set<String> = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
+
+    private struct RequestKey: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+
+    /// The handles already made, so that a request costs no registry lookup.
+    private let requestHandles = Mutex<[RequestKey: (counter: CoreMetrics.Counter, timer: CoreMetrics.Timer)]>([:])
 
     /// Called by the service after each durable commit group.
     func recordCommitGroup(requests: Int) {

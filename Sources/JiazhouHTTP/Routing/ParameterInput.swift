@@ -7,13 +7,15 @@ import JiazhouCore
 /// `EntryGetRequest.seq` is one), then decoded by the decoder that decodes
 /// JSON-RPC params, so both refuse the same things.
 enum ParameterInput {
-    static func decode<T: Decodable>(_ type: T.Type, schema: Schema, path: String, request: Request, context: LedgerRequestContext) throws -> T {
+    /// `pathParameters` are the `{name}`s of `path`, worked out once per route.
+    static func decode<T: Decodable>(
+        _ type: T.Type, schema: Schema, path: String, pathParameters: [String], request: Request, context: LedgerRequestContext
+    ) throws -> T {
         var members: [String: JSONValue] = [:]
-        let pathParameters = Route.parameters(in: path)
         for name in pathParameters {
             guard let raw = context.parameters.get(name) else { throw HTTPFailure.invalid("the path needs {\(name)}") }
             // Hummingbird hands parameters over as written: an issuer's id carries its '/' as %2F.
-            guard let text = raw.contains("%") ? raw.removingPercentEncoding : String(raw) else {
+            guard let text = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : String(raw) else {
                 throw HTTPFailure.invalid("{\(name)} is not valid percent-encoded UTF-8")
             }
             members[name] = try typed(text, name: name, in: schema)

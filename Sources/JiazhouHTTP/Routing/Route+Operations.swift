@@ -13,11 +13,12 @@ extension Route {
         _ body: @escaping @Sendable (LedgerService, Request) throws(LedgerError) -> Result
     ) -> Route {
         let input = SchemaRecorder.schema(of: Request.self)
+        let parameters = Route.parameters(in: path)
         return Route(
             method: .get, path: path, operation: operation, summary: summary, access: .public, input: .parameters(input),
             output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, writes: false
         ) { http, context, services in
-            let request = try ParameterInput.decode(Request.self, schema: input, path: path, request: http, context: context)
+            let request = try ParameterInput.decode(Request.self, schema: input, path: path, pathParameters: parameters, request: http, context: context)
             return try encoded(try refusing { () throws(LedgerError) in try body(services.ledger, request) })
         }
     }
@@ -28,12 +29,13 @@ extension Route {
         _ body: @escaping @Sendable (LedgerService, Request, AccountID) throws(LedgerError) -> Result
     ) -> Route {
         let input = SchemaRecorder.schema(of: Request.self)
+        let parameters = Route.parameters(in: path)
         return Route(
             method: .get, path: path, operation: operation, summary: summary, access: .bearer, input: .parameters(input),
             output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, writes: false
         ) { http, context, services in
             let actor = try context.requirePrincipal()
-            let request = try ParameterInput.decode(Request.self, schema: input, path: path, request: http, context: context)
+            let request = try ParameterInput.decode(Request.self, schema: input, path: path, pathParameters: parameters, request: http, context: context)
             return try encoded(try refusing { () throws(LedgerError) in try body(services.ledger, request, actor) })
         }
     }
@@ -65,11 +67,12 @@ extension Route {
         _ body: @escaping @Sendable (LedgerService, Request) throws(LedgerError) -> String
     ) -> Route {
         let input = SchemaRecorder.schema(of: Request.self)
+        let parameters = Route.parameters(in: path)
         return Route(
             method: .get, path: path, operation: operation, summary: summary, access: .public, input: .parameters(input),
             output: .text(contentType), refusals: refusals, writes: false
         ) { http, context, services in
-            let request = try ParameterInput.decode(Request.self, schema: input, path: path, request: http, context: context)
+            let request = try ParameterInput.decode(Request.self, schema: input, path: path, pathParameters: parameters, request: http, context: context)
             return .text(try refusing { () throws(LedgerError) in try body(services.ledger, request) }, contentType: contentType)
         }
     }
