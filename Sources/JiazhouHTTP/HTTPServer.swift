@@ -19,10 +19,13 @@ import JiazhouCore
 /// try await server.runUntilSignalled { address in print("listening on \(address)") }
 /// ```
 public struct HTTPServer: Sendable {
+    /// Where to listen and the limits to keep.
     public struct Configuration: Sendable {
+        /// The address to listen on (loopback by default).
         public var host: String
         /// 0 lets the system pick a free port; `onBound` says which.
         public var port: Int
+        /// Largest request body; larger ones are 413 `too_large`.
         public var maxBodyBytes: Int
         /// How failed bearer authentication is throttled, per client address.
         public var authenticationThrottle: FailureThrottle.Policy

@@ -8,10 +8,12 @@ public import NIOCore
 /// checked it.
 public struct LedgerRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The client's address, as the connection has it.
     public let remoteAddress: SocketAddress?
     /// The acting principal; `nil` on public routes.
     public var principal: AccountID?
 
+    /// Hummingbird makes one per request.
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         remoteAddress = source.channel.remoteAddress

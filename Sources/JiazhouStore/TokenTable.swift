@@ -29,9 +29,12 @@ enum TokenTable {
 /// A token as stored: never the token itself.
 public struct StoredToken: Sendable, Equatable {
     public var id: Int64
+    /// Who the token acts as.
     public var principal: AccountID
     public var created: Timestamp
+    /// `nil`: never.
     public var expires: Timestamp?
+    /// When it was revoked, if it was.
     public var revoked: Timestamp?
 
     init(row: Row) throws {

@@ -31,6 +31,7 @@ public struct BearerTokens: Sendable {
     /// cost a read of the token table (most requests come with a known token).
     private let valid = ValidTokens()
 
+    /// Tokens of the ledger in `store`; `clock` decides expiry, `random` makes tokens (the system's secure generator).
     public init(store: LedgerStore, clock: any Clock = SystemClock(), random: any RandomSource = SystemRandom()) {
         self.store = store
         self.clock = clock
@@ -39,7 +40,9 @@ public struct BearerTokens: Sendable {
 
     /// A token just issued: the only place its text exists.
     public struct Issued: Sendable {
+        /// The id that `token list` and `token revoke` use.
         public var id: Int64
+        /// The bearer token itself: `jzt_` and 43 base64url characters (256 bits).
         public var token: String
         public var principal: AccountID
         public var expires: Timestamp?

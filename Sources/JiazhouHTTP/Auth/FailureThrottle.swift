@@ -9,9 +9,13 @@ import Synchronization
 /// Memory is bounded: past `maxKeys`, buckets that have refilled (and so
 /// say nothing) are dropped, and if none has, the oldest half.
 public final class FailureThrottle: Sendable {
+    /// How many failures a key may have at once, how fast it earns another, how many keys are kept.
     public struct Policy: Sendable {
+        /// Failures allowed at once.
         public var burst: Int
+        /// Seconds to earn one more failure back.
         public var refillSeconds: Double
+        /// Most keys remembered.
         public var maxKeys: Int
 
         public init(burst: Int, refillSeconds: Double, maxKeys: Int = 10_000) {
@@ -35,6 +39,7 @@ public final class FailureThrottle: Sendable {
     private let seconds: @Sendable () -> Double
     private let buckets = Mutex<[String: Bucket]>([:])
 
+    /// A throttle; `seconds` reads a monotonic clock (tests pass their own).
     public init(policy: Policy, seconds: @escaping @Sendable () -> Double = FailureThrottle.monotonicSeconds) {
         self.policy = policy
         self.seconds = seconds
@@ -71,6 +76,7 @@ public final class FailureThrottle: Sendable {
         buckets = Dictionary(uniqueKeysWithValues: newest.map { ($0.key, $0.value) })
     }
 
+    /// Seconds since this process first asked, on the monotonic clock.
     public static let monotonicSeconds: @Sendable () -> Double = {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -3,6 +3,7 @@ public import JiazhouCore
 /// When a token expires, as an operator writes it: a lifetime (`30d`,
 /// `12h`, `90m`) from now, or an RFC 3339 time.
 public enum TokenExpiry {
+    /// The expiry `text` names, counted from `now` for a lifetime.
     public static func parse(_ text: String, now: Timestamp) throws(LedgerError) -> Timestamp {
         if let time = Timestamp(rfc3339: text) { return time }
         let units: [Character: Int64] = ["d": 86_400_000, "h": 3_600_000, "m": 60_000]

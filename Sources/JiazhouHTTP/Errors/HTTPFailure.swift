@@ -9,10 +9,13 @@ public import JiazhouCore
 /// whatever was thrown into a response, so errors become responses only at
 /// the edge.
 public struct HTTPFailure: Error, Sendable, Equatable {
+    /// The status of ``reason``.
     public var status: HTTPResponse.Status
     /// A ``Reason`` or ``EdgeReason`` wire name.
     public var reason: String
+    /// What went wrong and what to do, for a person.
     public var message: String
+    /// Headers the status calls for.
     public var headers: HTTPFields = [:]
 
     /// A ledger refusal, with the status its reason maps to.
@@ -57,5 +60,6 @@ public struct HTTPFailure: Error, Sendable, Equatable {
 }
 
 extension HTTPFailure: HTTPResponseError {
+    /// Hummingbird's hook: the same response.
     public func response(from request: Request, context: some RequestContext) throws -> Response { response }
 }

@@ -18,12 +18,14 @@ public import Prometheus
 public final class ServerMetrics: Sendable {
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
+    /// Where this server's metrics live; `/metrics` is its text.
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
     private let commitGroups: CoreMetrics.Recorder
     private let ledgerEntries: CoreMetrics.Gauge
     private let databaseBytes: CoreMetrics.Gauge
 
+    /// Metrics in `registry` (a new one by default).
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         var factory = PrometheusMetricsFactory(registry: registry)
