@@ -45,7 +45,7 @@ import Darwin
     @Test func serveAnswersWithACommandLineTokenUntilItIsRevoked() async throws {
         let (directory, database, token) = try initialize()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let server = try ServeProcess(database: database)
+        let server = try ServeProcess(database: database, logLevel: "info")
         let info = try await HTTPClient.send(port: server.port, method: "GET", path: "/v1/info")
         #expect(info.status == 200)
         let root = try await HTTPClient.send(port: server.port, method: "GET", path: "/v1/accounts/operator:root", headers: [("Authorization", "Bearer \(token)")])
@@ -56,6 +56,14 @@ import Darwin
         #expect(revoked.status == 401)
         server.signal(SIGINT)
         #expect(await server.waitForExit() == 0)
+        // One structured line per request on stderr: id, method, route template, status, duration.
+        let lines = server.stderr.split(separator: "\n").filter { $0.contains("http.route=/v1/accounts/{account}") }
+        #expect(lines.count == 2)
+        for line in lines {
+            for field in ["request.id=", "http.method=GET", "duration.ms="] { #expect(line.contains(field), "\(line)") }
+        }
+        #expect(lines.contains { $0.contains("http.status=401") })
+        #expect(!server.stderr.contains(token), "a token is never logged")
     }
 
     /// SIGTERM while writes are in flight: the server stops accepting, finishes

@@ -20,9 +20,9 @@ final class ServeProcess: @unchecked Sendable {
     private var stderrText = ""
     private(set) var port = 0
 
-    init(database: String, extraArguments: [String] = [], timeoutSeconds: Double = 120) throws {
+    init(database: String, logLevel: String = "notice", timeoutSeconds: Double = 120) throws {
         process.executableURL = URL(fileURLWithPath: CommandRunner.executable())
-        process.arguments = ["serve", "--db", database, "--host", "127.0.0.1", "--port", "0", "--log-level", "notice"] + extraArguments
+        process.arguments = ["serve", "--db", database, "--host", "127.0.0.1", "--port", "0", "--log-level", logLevel]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         try process.run()
