@@ -84,18 +84,24 @@ run() {  # run NAME URL [wrk args…]: prints "NAME  req/s  p50  p99  errors"
 }
 
 size() { curl -fsS "$BASE/v1/info" | sed -E 's/.*"size":([0-9]+).*/\1/'; }
+metric() { curl -fsS "$BASE/metrics" | awk -v name="$1" '$1 == name {print $2}'; }
 
 echo "jiazhou serve, release build, $CONNECTIONS connections, 2 wrk threads, ${SECONDS_EACH}s each, on $(nproc) cores shared with wrk"
 run healthz "$BASE/healthz"
 run account "$BASE/v1/accounts/volunteer:V000001" -H "Authorization: Bearer $TOKEN"
 before=$(size)
+groups_before=$(metric jiazhou_commit_group_requests_count)
+requests_before=$(metric jiazhou_commit_group_requests_sum)
 start=$(date +%s%N)
 run awards "$BASE/v1/awards" -s "$WORK/awards.lua"
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 after=$(size)
 written=$((after - before))
+groups=$(awk -v a="$(metric jiazhou_commit_group_requests_count)" -v b="$groups_before" 'BEGIN { print a - b }')
+grouped=$(awk -v a="$(metric jiazhou_commit_group_requests_sum)" -v b="$requests_before" 'BEGIN { print a - b }')
 echo
 awk -v a="$(cat "$WORK/account.rps")" -v h="$(cat "$WORK/healthz.rps")" \
     'BEGIN { printf "GET /v1/accounts/{id} = %.0f%% of /healthz (goal >= 50%%)\n", 100 * a / h }'
 awk -v w="$written" -v ms="$elapsed_ms" 'BEGIN { printf "durable awards: %d entries written in %.1f s of wall time = %.0f/s (goal >= 5000/s)\n", w, ms / 1000, w * 1000 / ms }'
+awk -v n="$grouped" -v g="$groups" 'BEGIN { printf "commit groups: %d, %.1f awards each on average (one transaction and fsync each)\n", g, n / g }'
 "$BIN" verify --db "$DB" >/dev/null && echo "verify: ok ($after entries)"
