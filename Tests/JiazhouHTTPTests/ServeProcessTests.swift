@@ -95,7 +95,8 @@ import Darwin
                     }
                 }
             }
-            while tally.answered < 40 { try? await Task.sleep(for: .milliseconds(2)) }
+            let deadline = ContinuousClock.now + .seconds(60)
+            while tally.answered < 40, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(2)) }
             server.signal(SIGTERM)
         }
         #expect(await server.waitForExit() == 0, "\(server.stderr.suffix(2000))")
