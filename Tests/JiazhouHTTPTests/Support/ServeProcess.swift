@@ -37,6 +37,11 @@ final class ServeProcess: @unchecked Sendable {
         port = try waitForPort()
     }
 
+    /// A test that fails before it stops its server must not leave it running.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
     var stderr: String { lock.withLock { stderrText } }
 
     private func waitForPort() throws -> Int {
