@@ -15,6 +15,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // HTTP (issue 5). Hummingbird without its default traits: we read no
+        // swift-configuration files, so that package is not built.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Already built for Hummingbird; named for the modules we import directly
+        // (the HTTP tests' small client is NIO's).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -57,13 +67,28 @@ let package = Package(
         ),
         .target(name: "JiazhouSheets", dependencies: ["JiazhouCore"]),
         .target(
+            name: "JiazhouHTTP",
+            dependencies: [
+                "JiazhouCore", "JiazhouService", "JiazhouStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "JiazhouTesting",
             dependencies: ["JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService"]
         ),
         .executableTarget(
             name: "JiazhouCLI",
             dependencies: [
-                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets",
+                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouHTTP",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -87,6 +112,17 @@ let package = Package(
             name: "JiazhouRPCTests",
             dependencies: ["JiazhouRPC", "JiazhouService", "JiazhouTesting", .product(name: "Logging", package: "swift-log")],
             exclude: ["Transcripts"]
+        ),
+        .testTarget(
+            name: "JiazhouHTTPTests",
+            dependencies: [
+                "JiazhouHTTP", "JiazhouService", "JiazhouStore", "JiazhouTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "JiazhouCLITests",

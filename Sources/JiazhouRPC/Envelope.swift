@@ -84,14 +84,5 @@ enum Envelope {
     }
 
     /// A JSON value's type, with its article, for messages.
-    static func describe(_ value: JSONValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .integer, .numberText: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
+    static func describe(_ value: JSONValue) -> String { value.typeWithArticle }
 }

@@ -23,6 +23,8 @@ final class CommitQueue: Sendable {
     /// Signs the checkpoint of each committed group, inside its transaction.
     private let afterGroup: @Sendable (inout StoreWriter, Int64) throws -> Void
     private let state = Mutex(State())
+    /// Told the size of each group once it is durable (the HTTP server's metrics).
+    private let groupObserver = Mutex<(@Sendable (_ requests: Int) -> Void)?>(nil)
 
     /// Most requests committed in one transaction.
     static let maxGroup = 4096
@@ -43,6 +45,10 @@ final class CommitQueue: Sendable {
         }
         if startDrain { Task { await self.drain() } }
         return handle
+    }
+
+    func observeGroups(_ observer: @escaping @Sendable (_ requests: Int) -> Void) {
+        groupObserver.withLock { $0 = observer }
     }
 
     private func drain() async {
@@ -70,6 +76,7 @@ final class CommitQueue: Sendable {
                     return writer.head.size
                 }
                 logger.debug("commit", metadata: ["commit.group": "\(group.count)", "ledger.size": "\(size)"])
+                groupObserver.withLock { $0 }?(group.count)
             } catch {
                 // SQLite aborts the whole transaction on some failures (a full disk):
                 // the commit then only says "aborted", the request that hit it says why.

@@ -55,6 +55,12 @@ public final class LedgerService: Sendable {
         return LedgerService(store: store, signer: signer, clock: clock, random: random, logger: logger)
     }
 
+    /// Calls `observer` with the number of requests in each commit group,
+    /// once the group is durable: for metrics. One observer; a later call replaces it.
+    public func observeCommitGroups(_ observer: @escaping @Sendable (_ requests: Int) -> Void) {
+        queue.observeGroups(observer)
+    }
+
     /// Runs `body` as one request in the next commit group.
     func commit<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
         try await queue.enqueue(body).value

@@ -62,7 +62,19 @@ public final class LedgerStore: Sendable {
             LedgerStore(database: try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages)), path: path)
         }
         try store.checkFormat()
+        if !readonly { try store.migrate() }
         return store
+    }
+
+    /// Applies the migrations that a ledger made by an earlier version lacks
+    /// (tables that later versions added, such as `tokens`); writes nothing
+    /// when there are none, so that an unchanged ledger opens as before.
+    private func migrate() throws(LedgerError) {
+        try Self.storageCall {
+            let migrator = Schema.migrator
+            guard try !database.read(migrator.hasCompletedMigrations) else { return }
+            try migrator.migrate(database)
+        }
     }
 
     /// A new ledger in memory, for tests: the same schema and code paths as a file.

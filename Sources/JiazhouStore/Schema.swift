@@ -119,6 +119,7 @@ enum Schema {
                 CREATE INDEX lots_open_by_volunteer ON lots (volunteer, seq) WHERE remaining > 0;
                 """)
         }
+        TokenTable.register(in: &migrator)
         return migrator
     }
 }

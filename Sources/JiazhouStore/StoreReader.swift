@@ -133,7 +133,8 @@ public struct StoreReader {
 
     /// The first result recorded for (actor, key), with the hash of its request.
     public func idempotency(actor: AccountID, key: String) throws -> (requestHash: [UInt8], result: [UInt8])? {
-        try Row.fetchOne(db, sql: "SELECT request_hash, result FROM idempotency WHERE actor = ? AND key = ?", arguments: [actor.text, key])
+        // Cached: every write with a key asks, inside the one writer's transaction.
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT request_hash, result FROM idempotency WHERE actor = ? AND key = ?"), arguments: [actor.text, key])
             .map { ([UInt8]($0[0] as Data), [UInt8]($0[1] as Data)) }
     }
 

@@ -5,11 +5,11 @@ import JiazhouCore
 struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: JSONValue]
     let codingPath: [any CodingKey]
-    let log: ParamsDecoder.Log
+    let log: JSONValueDecoder.Log
 
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
-    private var path: String { ParamsDecoder.render(codingPath) }
+    private var path: String { log.render(codingPath) }
 
     func contains(_ key: Key) -> Bool {
         log.ask(path, key.stringValue)
@@ -19,7 +19,7 @@ struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func child(_ key: Key) throws -> ValueDecoder {
         log.ask(path, key.stringValue)
         guard let value = members[key.stringValue] else {
-            throw ParamsDecoder.FieldError(message: "\(ParamsDecoder.render(codingPath + [key])) is required")
+            throw JSONValueDecoder.FieldError(message: "\(log.render(codingPath + [key])) is required")
         }
         return ValueDecoder(value: value, codingPath: codingPath + [key], log: log)
     }
@@ -57,10 +57,10 @@ struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 struct ArrayContainer: UnkeyedDecodingContainer {
     let items: [JSONValue]
     let codingPath: [any CodingKey]
-    let log: ParamsDecoder.Log
+    let log: JSONValueDecoder.Log
     private(set) var currentIndex = 0
 
-    init(items: [JSONValue], codingPath: [any CodingKey], log: ParamsDecoder.Log) {
+    init(items: [JSONValue], codingPath: [any CodingKey], log: JSONValueDecoder.Log) {
         self.items = items
         self.codingPath = codingPath
         self.log = log
@@ -71,7 +71,7 @@ struct ArrayContainer: UnkeyedDecodingContainer {
 
     private mutating func next() throws -> ValueDecoder {
         guard !isAtEnd else {
-            throw ParamsDecoder.FieldError(message: "\(ParamsDecoder.render(codingPath)) has too few elements (\(items.count))")
+            throw JSONValueDecoder.FieldError(message: "\(log.render(codingPath)) has too few elements (\(items.count))")
         }
         defer { currentIndex += 1 }
         return ValueDecoder(value: items[currentIndex], codingPath: codingPath + [PathKey(currentIndex)], log: log)

@@ -1,14 +1,14 @@
 import JiazhouCore
 
-/// The `Decoder` behind ``ParamsDecoder``: one JSON value at one path. It is
+/// The `Decoder` behind ``JSONValueDecoder``: one JSON value at one path. It is
 /// also that value's single-value container.
 struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     let value: JSONValue
     let codingPath: [any CodingKey]
-    let log: ParamsDecoder.Log
+    let log: JSONValueDecoder.Log
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    var path: String { ParamsDecoder.render(codingPath) }
+    var path: String { log.render(codingPath) }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw mismatch("an object") }
@@ -27,15 +27,15 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     /// id or a scope that does not parse) gets this path in its message.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         do { return try T(from: self) } catch let error as LedgerError {
-            throw ParamsDecoder.FieldError(message: "\(path): \(error.message)")
+            throw JSONValueDecoder.FieldError(message: "\(path): \(error.message)")
         }
     }
 
-    func mismatch(_ expected: String) -> ParamsDecoder.FieldError {
+    func mismatch(_ expected: String) -> JSONValueDecoder.FieldError {
         if case .numberText(let text) = value {
-            return ParamsDecoder.FieldError(message: "\(path) must be \(expected); numbers are integers within ±2^53, not \(text)")
+            return JSONValueDecoder.FieldError(message: "\(path) must be \(expected); numbers are integers within ±2^53, not \(text)")
         }
-        return ParamsDecoder.FieldError(message: "\(path) must be \(expected), not \(Envelope.describe(value))")
+        return JSONValueDecoder.FieldError(message: "\(path) must be \(expected), not \(value.typeWithArticle)")
     }
 
     // MARK: SingleValueDecodingContainer
@@ -71,7 +71,7 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
     private func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         guard case .integer(let n) = value else { throw mismatch("an integer") }
         guard let exact = I(exactly: n) else {
-            throw ParamsDecoder.FieldError(message: "\(path) must be from \(I.min) to \(I.max), not \(n)")
+            throw JSONValueDecoder.FieldError(message: "\(path) must be from \(I.min) to \(I.max), not \(n)")
         }
         return exact
     }

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import JiazhouHTTP
+import JiazhouService
+import Logging
+import NIOCore
+
+/// `jiazhou serve`: the HTTP API for tills, apps and browsers (PROTOCOL.md).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API (bearer tokens from `jiazhou token create`) until SIGTERM or SIGINT.",
+        discussion: """
+            Prints the address it listens on to stderr ("listening on http://127.0.0.1:8080"; with --port 0 the \
+            system picks a free port). A write is answered only once its entry is durable; concurrent writes share \
+            one commit. On SIGTERM or SIGINT the server stops accepting connections, finishes the requests in \
+            flight and exits 0. Request logs (id, route, status, duration) go to stderr. Routes: /openapi.json.
+            """)
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 8080
+
+    @Option(name: .customLong("max-body"), help: "Largest request body, in bytes; larger bodies are answered 413 too_large.")
+    var maxBody = HTTPLimits.defaultMaxBodyBytes
+
+    @Option(name: .customLong("log-level"), help: "Least severe log level written to stderr; request logs are at info.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard (HTTPLimits.minMaxBodyBytes...HTTPLimits.maxMaxBodyBytes).contains(maxBody) else {
+            throw ValidationError("--max-body must be from \(HTTPLimits.minMaxBodyBytes) to \(HTTPLimits.maxMaxBodyBytes) bytes")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "jiazhou.http")
+        try await reportingErrors {
+            let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, logger: logger)
+            let server = HTTPServer(service: service, configuration: .init(host: host, port: port, maxBodyBytes: maxBody), logger: logger)
+            try await server.runUntilSignalled { address in
+                let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "?"
+                Terminal.note("jiazhou: listening on http://\(host):\(address.port ?? 0)")
+            }
+            Terminal.note("jiazhou: stopped; every write that was answered is durable")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+public import HTTPTypes
+public import JiazhouCore
+
+extension Reason {
+    /// The HTTP status that answers a refusal for this reason.
+    ///
+    /// A switch without `default`: a reason added to the ledger does not
+    /// compile here until someone decides its status.
+    public var httpStatus: HTTPResponse.Status {
+        switch self {
+        case .invalid_request: .badRequest
+        case .too_large: .contentTooLarge
+        case .forbidden: .forbidden
+        case .unknown_account, .unknown_entry: .notFound
+        case .account_exists, .idempotency_conflict, .already_reversed: .conflict
+        case .unknown_category, .rules_invalid, .not_reversible, .insufficient_points, .cap_exceeded, .budget_exhausted: .unprocessableContent
+        // The file or its key is damaged: nothing the client can change.
+        case .ledger_invalid: .internalServerError
+        case .storage_unavailable: .serviceUnavailable
+        }
+    }
+}
+
+/// Refusals that only the HTTP edge makes: they concern the connection, the
+/// token or the URL, never the ledger, so they are not ``Reason``s. Their
+/// raw values are the wire names in `error.reason`.
+public enum EdgeReason: String, Sendable, CaseIterable {
+    /// No bearer token, or one that is unknown, expired or revoked (401).
+    case unauthorized
+    /// Too many failed attempts from this client; see `Retry-After` (429).
+    case throttled
+    /// No route has this path (404).
+    case not_found
+    /// The path exists, the method does not; see `Allow` (405).
+    case method_not_allowed
+    /// PROTOCOL.md names the route, this version does not have it yet (501).
+    case not_implemented
+    /// A bug in the server (500).
+    case internal_error
+
+    public var httpStatus: HTTPResponse.Status {
+        switch self {
+        case .unauthorized: .unauthorized
+        case .throttled: .tooManyRequests
+        case .not_found: .notFound
+        case .method_not_allowed: .methodNotAllowed
+        case .not_implemented: .notImplemented
+        case .internal_error: .internalServerError
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Hummingbird
+import JiazhouCore
+
+/// Authentication for the routes that act: `Authorization: Bearer TOKEN`
+/// names the principal that becomes the service's `actor`. What the
+/// principal may do is the service's decision, not this middleware's.
+///
+/// Missing, unknown, expired and revoked tokens are 401 with
+/// `WWW-Authenticate: Bearer` (RFC 6750). Each failure with a token drains
+/// the client's ``FailureThrottle`` bucket; once it is empty the client gets
+/// 429 with `Retry-After`, before its token is even looked up.
+struct BearerAuthMiddleware: RouterMiddleware {
+    typealias Context = LedgerRequestContext
+    let tokens: BearerTokens
+    let throttle: FailureThrottle
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let client = context.clientKey
+        if let seconds = throttle.retryAfter(client) { throw HTTPFailure.throttled(retryAfterSeconds: seconds) }
+        guard let header = request.headers[.authorization] else {
+            throw HTTPFailure.unauthorized("this route needs a bearer token: Authorization: Bearer TOKEN (from `jiazhou token create`)")
+        }
+        guard let token = Self.bearerToken(header) else {
+            throttle.recordFailure(client)
+            throw HTTPFailure.unauthorized("the Authorization header must be \"Bearer TOKEN\"")
+        }
+        let check: BearerTokens.Check
+        do {
+            check = try tokens.check(token)
+        } catch {
+            throw HTTPFailure(error)
+        }
+        var context = context
+        switch check {
+        case .valid(let principal):
+            context.principal = principal
+            return try await next(request, context)
+        case .unknown:
+            throttle.recordFailure(client)
+            throw HTTPFailure.unauthorized("the bearer token is not one this ledger issued")
+        case .expired(let time):
+            throttle.recordFailure(client)
+            throw HTTPFailure.unauthorized("the bearer token expired at \(time); ask the operator for a new one")
+        case .revoked(let time):
+            throttle.recordFailure(client)
+            throw HTTPFailure.unauthorized("the bearer token was revoked at \(time)")
+        }
+    }
+
+    /// The token of `Bearer TOKEN` (the scheme in any case, RFC 7235 §2.1), or `nil`.
+    static func bearerToken(_ header: String) -> String? {
+        let utf8 = header.utf8
+        guard utf8.count > 7, utf8.prefix(6).lazy.map({ $0 | 0x20 }).elementsEqual("bearer".utf8), utf8.dropFirst(6).first == UInt8(ascii: " ") else {
+            return nil
+        }
+        let token = utf8.dropFirst(7).drop { $0 == UInt8(ascii: " ") }
+        return token.isEmpty ? nil : String(Substring(token))
+    }
+}

@@ -1,0 +1,121 @@
+import Hummingbird
+import JiazhouCore
+
+/// `/openapi.json`: an OpenAPI 3.1 description built from ``RouteTable``
+/// (paths, parameters, bodies, results and errors), so that it describes
+/// exactly what the router serves.
+enum OpenAPIDocument {
+    static func make(routes: [Route], notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)], version: String) -> JSONValue {
+        var paths: [String: [String: JSONValue]] = [:]
+        for route in routes {
+            paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation(route)
+        }
+        for missing in notYetAvailable {
+            paths[missing.path, default: [:]][missing.method.rawValue.lowercased()] = [
+                "operationId": .string(missing.operation),
+                "summary": .string("\(missing.operation): not available in this version (PROTOCOL.md names it; it answers 501)"),
+                "responses": ["501": errorResponse(["not_implemented"])],
+            ]
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Jiazhou Points (嘉州积分)", "version": .string(version),
+                "description": .string(
+                    "A volunteer points ledger. Every operation is the service's, as over JSON-RPC (PROTOCOL.md), with the same request and result shapes. Writes are answered once durable; the Idempotency-Key header is the service's idempotency key. Errors are {\"error\":{\"reason\",\"message\"}} (and `rows` for a batch refused whole)."),
+            ],
+            "paths": .object(paths.mapValues { .object($0) }),
+            "components": [
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer", "description": "A token from `jiazhou token create --principal P`; its principal is the acting principal."]
+                ],
+                "schemas": ["Error": errorSchema],
+            ],
+        ]
+    }
+
+    private static func operation(_ route: Route) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "operationId": .string(route.operation), "summary": .string(route.summary),
+            "security": route.access == .bearer ? [["bearer": []]] : [],
+        ]
+        var parameters: [JSONValue] = []
+        switch route.input {
+        case .none: break
+        case .parameters(let schema):
+            for property in schema.properties {
+                let inPath = route.pathParameters.contains(property.name)
+                parameters.append([
+                    "name": .string(property.name), "in": .string(inPath ? "path" : "query"), "required": .bool(inPath || property.required),
+                    "schema": property.schema.json,
+                ])
+            }
+        case .body(let schema):
+            members["requestBody"] = ["required": true, "content": ["application/json": ["schema": schema.json]]]
+        }
+        if route.writes {
+            parameters.append([
+                "name": "Idempotency-Key", "in": "header", "required": false,
+                "description": "The service's idempotency key: the same key with the same body returns the first result and writes nothing; with another body, 409 idempotency_conflict.",
+                "schema": ["type": "string", "minLength": 1, "maxLength": .integer(Int64(Limits.idempotencyKeyBytes))],
+            ])
+        }
+        if !parameters.isEmpty { members["parameters"] = .array(parameters) }
+        var responses: [String: JSONValue] = ["200": success(route.output)]
+        for failure in route.documentedFailures {
+            responses[String(failure.status)] = errorResponse(failure.reasons, headers: headers(status: failure.status))
+        }
+        members["responses"] = .object(responses)
+        return .object(members)
+    }
+
+    private static func success(_ output: Route.Output) -> JSONValue {
+        switch output {
+        case .json(let schema): ["description": "OK", "content": ["application/json": ["schema": schema.json]]]
+        case .text(let type): ["description": "OK", "content": .object([type: ["schema": ["type": "string"]]])]
+        }
+    }
+
+    private static func errorResponse(_ reasons: [String], headers: [String: JSONValue] = [:]) -> JSONValue {
+        var response: [String: JSONValue] = [
+            "description": .string("error.reason: " + reasons.joined(separator: ", ")),
+            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+        ]
+        if !headers.isEmpty { response["headers"] = .object(headers) }
+        return .object(response)
+    }
+
+    /// The headers that come with an error status (RFC 6750 §3, RFC 9110 §10.2.3).
+    private static func headers(status: Int) -> [String: JSONValue] {
+        switch status {
+        case 401: ["WWW-Authenticate": ["description": "Bearer realm=\"jiazhou\"", "schema": ["type": "string"]]]
+        case 429, 503: ["Retry-After": ["description": "Seconds to wait before trying again.", "schema": ["type": "integer"]]]
+        default: [:]
+        }
+    }
+
+    private static let errorSchema: JSONValue = [
+        "type": "object", "required": ["error"], "additionalProperties": false,
+        "properties": [
+            "error": [
+                "type": "object", "required": ["reason", "message"], "additionalProperties": false,
+                "properties": [
+                    "reason": ["type": "string", "enum": .array((Reason.allCases.map(\.rawValue) + EdgeReason.allCases.map(\.rawValue)).map(JSONValue.string))],
+                    "message": ["type": "string"],
+                    "rows": [
+                        "description": "A batch refused whole: each bad row, 1-based, with its volunteer, reason and message.",
+                        "type": "array",
+                        "items": [
+                            "type": "object", "required": ["row", "volunteer", "reason", "message"], "additionalProperties": false,
+                            "properties": [
+                                "row": ["type": "integer"], "volunteer": ["type": "string"],
+                                "reason": ["type": "string", "enum": .array(Reason.allCases.map { JSONValue.string($0.rawValue) })],
+                                "message": ["type": "string"],
+                            ],
+                        ],
+                    ],
+                ],
+            ]
+        ],
+    ]
+}

@@ -1,0 +1,40 @@
+import Hummingbird
+import JiazhouCore
+import NIOCore
+
+/// A write route's request, from its JSON body: at most the server's body
+/// limit, parsed strictly (duplicate members, numbers that are not integers
+/// within ±2^53, nesting past the limit are refused), then decoded with the
+/// names and types the service's request type defines.
+enum BodyInput {
+    static func decode<T: Decodable>(_ type: T.Type, request: Request, limit: Int) async throws -> T {
+        if request.uri.query.map({ !$0.isEmpty }) == true {
+            throw HTTPFailure.invalid("\(request.method) \(request.uri.path) takes a JSON body and no query parameters")
+        }
+        let value = try await json(request, limit: limit)
+        do {
+            return try JSONValueDecoder(root: "body").decode(T.self, from: value)
+        } catch {
+            throw HTTPFailure(error)
+        }
+    }
+
+    static func json(_ request: Request, limit: Int) async throws -> JSONValue {
+        let tooLarge = HTTPFailure(LedgerError(.too_large, "the body is over \(limit) bytes, this server's limit"))
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
+        }
+        guard buffer.readableBytes > 0 else {
+            throw HTTPFailure.invalid("\(request.method) \(request.uri.path) needs a JSON object body")
+        }
+        do {
+            return try JSONParser.parse(Array(buffer.readableBytesView))
+        } catch {
+            throw HTTPFailure.invalid("the body is not valid JSON: \(error.message) at byte \(error.offset)")
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Hummingbird
+import JiazhouCore
+import JiazhouService
+
+/// Every route of PROTOCOL.md that this version serves, in one table: the
+/// router, the bearer authentication and `/openapi.json` are built from it.
+/// Each ledger route calls exactly the service call that JSON-RPC's method
+/// of the same name calls. An operation added to the service joins here
+/// with one entry (and leaves ``notYetAvailable``).
+enum RouteTable {
+    static let routes: [Route] = [
+        .publicRead("/v1/info", "ledger.info", "The ledger's origin, size, root, head, verifier key and latest checkpoint.", NoRequest.self) {
+            service, _ throws(LedgerError) in try service.info()
+        },
+        .write(
+            .post, "/v1/accounts", "account.open", "Open an account (volunteer, merchant, issuer) or a principal (coordinator, operator).",
+            AccountOpenRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .account_exists, .idempotency_conflict]
+        ) { service, request, actor, key in service.enqueueOpenAccount(request, actor: actor, key: key) },
+        .read(
+            "/v1/accounts/{account}", "account.get", "An account's balance, earned points, service minutes and stars.", AccountGetRequest.self,
+            refusals: [.invalid_request, .forbidden, .unknown_account]
+        ) { service, request, actor throws(LedgerError) in try service.account(request, actor: actor) },
+        .read(
+            "/v1/accounts/{account}/history", "account.history", "An account's entries, oldest first, a page at a time.", AccountHistoryRequest.self,
+            refusals: [.invalid_request, .forbidden, .unknown_account]
+        ) { service, request, actor throws(LedgerError) in try service.history(request, actor: actor) },
+        .write(
+            .post, "/v1/awards", "award", "Award points to one volunteer for one activity, priced by the rule set in force.", AwardRequest.self,
+            refusals: [.invalid_request, .forbidden, .unknown_account, .idempotency_conflict, .unknown_category, .rules_invalid, .cap_exceeded, .budget_exhausted]
+        ) { service, request, actor, key in service.enqueueAward(request, actor: actor, key: key) },
+        .write(
+            .post, "/v1/awards/batch", "award.batch",
+            "Award one activity to many participants: all or nothing (a refusal lists every bad row in `error.rows`), or row by row with `atomic: false`.",
+            AwardBatchRequest.self,
+            refusals: [.invalid_request, .too_large, .forbidden, .unknown_account, .idempotency_conflict, .unknown_category, .rules_invalid, .cap_exceeded, .budget_exhausted]
+        ) { service, request, actor, key in service.enqueueAwardBatch(request, actor: actor, key: key) },
+        .bodyRead(
+            "/v1/awards/evaluate", "rules.evaluate", "Price an activity for a volunteer as an award would now, writing nothing.", AwardRequest.self,
+            refusals: [.invalid_request, .forbidden, .unknown_account, .unknown_category, .rules_invalid, .cap_exceeded, .budget_exhausted]
+        ) { service, request, actor throws(LedgerError) in try service.evaluate(request, actor: actor) },
+        .publicRead(
+            "/v1/rules", "rules.get", "A published rule set (default: the one in force), as published.", RulesGetRequest.self,
+            refusals: [.invalid_request, .unknown_entry]
+        ) {
+            service, request throws(LedgerError) in try service.rules(request)
+        },
+        .write(
+            .put, "/v1/rules", "rules.publish", "Publish a rule set (operators): validated whole, or refused with every problem and its line.",
+            RulesPublishRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .idempotency_conflict, .rules_invalid]
+        ) { service, request, actor, key in service.enqueuePublishRules(request, actor: actor, key: key) },
+        .write(
+            .post, "/v1/reversals", "reverse", "Reverse an award: a new entry moves its points back.", ReverseRequest.self,
+            refusals: [.invalid_request, .forbidden, .unknown_entry, .idempotency_conflict, .not_reversible, .already_reversed, .insufficient_points]
+        ) { service, request, actor, key in service.enqueueReverse(request, actor: actor, key: key) },
+        .read(
+            "/v1/entries/{seq}", "entry.get", "One entry, its leaf hash, and the reversal that undid it if any.", EntryGetRequest.self,
+            refusals: [.invalid_request, .forbidden, .unknown_entry]
+        ) { service, request, actor throws(LedgerError) in try service.entry(request, actor: actor) },
+        .read(
+            "/v1/entries/{seq}/proof", "proof.inclusion", "An RFC 9162 inclusion proof of one entry in the tree of `size` (default: the latest).",
+            InclusionProofRequest.self, refusals: [.invalid_request, .forbidden, .unknown_entry]
+        ) { service, request, actor throws(LedgerError) in try service.inclusionProof(request, actor: actor) },
+        .read(
+            "/v1/proofs/consistency", "proof.consistency", "An RFC 9162 proof that the tree of size `from` is a prefix of the tree of size `to`.",
+            ConsistencyProofRequest.self, refusals: [.invalid_request, .forbidden, .unknown_entry]
+        ) { service, request, actor throws(LedgerError) in try service.consistencyProof(request, actor: actor) },
+        .publicText(
+            "/v1/checkpoint", "checkpoint.get", "The signed C2SP checkpoint (a signed note) of size `size` (default: the latest).",
+            CheckpointGetRequest.self, contentType: "text/plain; charset=utf-8", refusals: [.invalid_request, .unknown_entry]
+        ) { service, request throws(LedgerError) in try service.checkpoint(request).note },
+        .system("/healthz", "healthz", "Whether the server is up and answering.", output: .json(SchemaRecorder.schema(of: Health.self))) { _ in
+            try encoded(Health(status: "ok"))
+        },
+        .system(
+            "/metrics", "metrics", "Prometheus text: requests by route and status, latency, ledger and database size, commit group sizes.",
+            output: .text(ServerMetrics.contentType)
+        ) { services in .text(services.metrics.exposition(ledger: services.ledger), contentType: ServerMetrics.contentType) },
+        .system("/openapi.json", "openapi", "This document: every route, built from the server's route table.", output: .json(.any)) { services in
+            .json(services.openAPI)
+        },
+    ]
+
+    /// Routes that PROTOCOL.md names but whose operation the service does not
+    /// have yet: they answer 501, saying so, rather than 404.
+    static let notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)] = [
+        (.post, "/v1/redemption-codes", "redeem.code"),
+        (.post, "/v1/redemptions", "redeem"),
+        (.post, "/v1/transfers", "transfer"),
+        (.post, "/v1/settlements", "settle"),
+    ]
+}
+
+/// The request of an operation that takes none: an empty object, so that
+/// any query parameter is refused.
+struct NoRequest: Codable, Sendable {
+    private enum NoKeys: CodingKey {}
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        _ = try decoder.container(keyedBy: NoKeys.self)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: NoKeys.self)
+    }
+}
+
+/// `/healthz`'s answer.
+struct Health: Codable, Sendable {
+    var status: String
+}

@@ -1,0 +1,49 @@
+import Hummingbird
+import Logging
+
+/// Builds Hummingbird's router from the route table: the middleware every
+/// request passes (log, metrics, errors), bearer authentication on the
+/// routes that act, 501 for routes not yet available, and 405 with `Allow`
+/// for a known path asked with another method.
+enum RouterBuilder {
+    static let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
+
+    static func router(
+        routes: [Route], notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)], services: RouteServices,
+        authentication: BearerAuthMiddleware, logger: Logger
+    ) -> Router<LedgerRequestContext> {
+        let router = Router(context: LedgerRequestContext.self)
+        // Added before any route: Hummingbird wraps each route in the middleware present when it is added.
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: MetricsMiddleware(metrics: services.metrics))
+        router.add(middleware: ErrorMiddleware(logger: logger))
+        let authenticated = router.group().add(middleware: authentication)
+        for route in routes {
+            let respond = route.respond
+            let handler: @Sendable (Request, LedgerRequestContext) async throws -> Response = { request, context in
+                try await respond(request, context, services)
+            }
+            switch route.access {
+            case .public: router.on(RouterPath(route.path), method: route.method, use: handler)
+            case .bearer: authenticated.on(RouterPath(route.path), method: route.method, use: handler)
+            }
+        }
+        for missing in notYetAvailable {
+            let failure = HTTPFailure(
+                .not_implemented, "\(missing.method) \(missing.path) (\(missing.operation)) is not available yet: PROTOCOL.md names it, but this version of jiazhou does not have it")
+            router.on(RouterPath(missing.path), method: missing.method) { _, _ -> Response in throw failure }
+        }
+        var served: [String: [HTTPRequest.Method]] = [:]
+        for (method, path) in routes.map({ ($0.method, $0.path) }) + notYetAvailable.map({ ($0.method, $0.path) }) {
+            served[path, default: []].append(method)
+        }
+        for (path, allowed) in served {
+            let allow = allowed.map(\.rawValue).joined(separator: ", ")
+            let failure = HTTPFailure(.method_not_allowed, "\(path) answers \(allow) only", headers: [.allow: allow])
+            for method in methods where !allowed.contains(method) {
+                router.on(RouterPath(path), method: method) { _, _ -> Response in throw failure }
+            }
+        }
+        return router
+    }
+}
