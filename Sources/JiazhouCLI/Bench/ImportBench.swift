@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import JiazhouCore
 import JiazhouService
-import JiazhouStore
 
 /// `jiazhou bench import`: a sheet of a million rows awarded end to end —
 /// read, checked, priced, hashed, written, fsynced — by a real `jiazhou
@@ -25,7 +24,7 @@ struct ImportBenchCommand: AsyncParsableCommand {
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let database = directory + "/ledger.sqlite"
             let service = try await LedgerService.initialize(path: database, setup: LedgerSetup(origin: "jiazhou.bench/shizhong", district: try Scope("shizhong")))
-            try await Self.openVolunteers(service, count: volunteers)
+            try await LedgerBench.openAccounts(service, volunteers: volunteers)
             let sheet = directory + "/campaign.csv"
             let bytes = try Self.writeSheet(to: sheet, rows: rows, volunteers: volunteers)
             print("jiazhou bench import: \(rows) rows over \(volunteers) volunteers, \(rows / volunteers) activities; a \(bytes / 1_048_576) MiB UTF-8 sheet\n")
@@ -53,20 +52,6 @@ struct ImportBenchCommand: AsyncParsableCommand {
             line("rows awarded", "\(LedgerBench.format(rate))/s", String(format: "goal ≥ 100k/s: %.2f×; %.1f s for \(rows) rows (the child used %.1f s of CPU)", rate / 100_000, seconds, cpu))
             line("peak memory (RSS)", String(format: "%.0f MiB", peakMiB), String(format: "goal < 250 MB: %.2f×", peakMiB * 1.048576 / 250))
             print("\n" + text.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-    }
-
-    static func openVolunteers(_ service: LedgerService, count: Int) async throws {
-        let time = SystemClock().now()
-        try await service.appendBatch { writer in
-            func open(_ id: AccountID, _ scope: String) throws {
-                try writer.append(
-                    Entry(
-                        seq: writer.head.size, prev: writer.head.last, time: time, kind: .accountOpen, actor: .rootOperator, key: nil, postings: [],
-                        data: ["account": .string(id.text), "scope": .string(scope), "tags": []]))
-            }
-            try open(AccountID(unchecked: .issuer, "shizhong"), "shizhong")
-            for n in 0..<count { try open(LedgerBench.volunteer(n), "shizhong/tongjiang/baiyang/g01") }
         }
     }
 

@@ -73,7 +73,7 @@ struct LedgerBench {
         line("raw SHA-256 (400-byte leaves)", "\(Self.format(figures["sha256"]!)) hashes/s", sink == 0xFF ? " " : "")
     }
 
-    static func openAccounts(_ service: LedgerService) async throws {
+    static func openAccounts(_ service: LedgerService, volunteers count: Int = volunteers) async throws {
         let time = SystemClock().now()
         try await service.appendBatch { writer in
             func open(_ id: AccountID, _ scope: String) throws {
@@ -83,7 +83,7 @@ struct LedgerBench {
                         data: ["account": .string(id.text), "scope": .string(scope), "tags": []]))
             }
             try open(AccountID(unchecked: .issuer, "shizhong"), "shizhong")
-            for n in 0..<Self.volunteers { try open(Self.volunteer(n), "shizhong/tongjiang/baiyang/g01") }
+            for n in 0..<count { try open(Self.volunteer(n), "shizhong/tongjiang/baiyang/g01") }
         }
     }
 
