@@ -61,8 +61,11 @@ end
 function request()
     counter = counter + 1
     local volunteer = string.format("volunteer:V%06d", counter % $CONNECTIONS + 1)
+    -- A new day for each round of the volunteers, so that the default rules'
+    -- daily caps never refuse an award (2026-01-05 onwards).
+    local day = os.date("!%Y-%m-%d", 1767571200 + math.floor(counter / $CONNECTIONS) * 86400)
     local body = string.format('{"volunteer":"%s","activity":{"id":"bench-%d-%d","category":"environment","minutes":30,'
-        .. '"start":"2026-11-23T08:30:00+08:00","scope":"shizhong/tongjiang/baiyang"}}', volunteer, id, counter)
+        .. '"start":"%sT08:30:00+08:00","scope":"shizhong/tongjiang/baiyang"}}', volunteer, id, counter, day)
     return wrk.format("POST", "/v1/awards", {
         ["Content-Type"] = "application/json", ["Authorization"] = "Bearer $TOKEN",
         ["Idempotency-Key"] = string.format("bench-%d-%d", id, counter) }, body)
