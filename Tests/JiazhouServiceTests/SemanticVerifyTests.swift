@@ -95,4 +95,21 @@ import Testing
         let report = try LedgerService.verify(store: try forged(entries, in: ledger.directory!), semantic: true)
         #expect(report.problems.contains { $0.seq == entries[i].seq && $0.problem.contains("not published") }, "\(report.problems)")
     }
+
+    @Test func anAwardPricedByARuleSetNoLongerInForceIsCaught() async throws {
+        let ledger = try await TestLedger.make(inFile: true, rules: TestLedger.defaultRules)
+        defer { ledger.remove() }
+        let next = TestLedger.plainRules.replacingOccurrences(of: "version: 1", with: "version: 2")
+        _ = try await ledger.service.publishRules(RulesPublishRequest(ruleset: next), actor: TestLedger.root, key: nil)
+        _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(3), activity: TestLedger.activity()), actor: TestLedger.root, key: nil)
+        var entries: [Entry] = []
+        try LedgerService.export(store: ledger.service.store) { entries.append(try Entry.unseal(Array($0.dropLast())).entry) }
+        let i = entries.lastIndex { $0.kind == .award }!
+        var data = entries[i].data.objectValue!
+        let v1 = entries.first { $0.kind == .rulesPublish }!.data["hash"]!
+        data["rules"] = ["version": 1, "hash": v1]
+        entries[i].data = .object(data)
+        let report = try LedgerService.verify(store: try forged(entries, in: ledger.directory!), semantic: true)
+        #expect(report.problems.contains { $0.seq == entries[i].seq && $0.problem.contains("v2 was in force") }, "\(report.problems)")
+    }
 }

@@ -17,6 +17,9 @@ extension LedgerVerifier {
             report(seq, "the award names a rule set that was not published before it")
             return
         }
+        if let inForce = ruleSets.keys.max(), inForce != version {
+            report(seq, "the award was priced by rule set v\(version), but v\(inForce) was in force")
+        }
         guard let volunteer = entry.serviceVolunteer, let facts = entry.data["facts"], let recordedUsage = Usage(json: facts["usage"]),
             let minutesBefore = facts["volunteer"]?["minutes"]?.integerValue, let tags = facts["volunteer"]?["tags"]?.arrayValue,
             let home = opened[volunteer].flatMap({ try? Scope($0.scope) })
