@@ -143,4 +143,34 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("a checkpoint was signed at size 25 but the ledger has only 22 entries"))
     }
+
+    /// The figures caps and budgets are checked against: raising a
+    /// volunteer's day so that later awards are capped, or lowering it so that
+    /// a cap is escaped, is caught.
+    @Test(arguments: ["UPDATE usage SET minutes = minutes + 300 WHERE period LIKE 'day:%' AND account = 'volunteer:V000001'",
+                      "UPDATE usage SET points = 0 WHERE period LIKE 'budget:%'",
+                      "DELETE FROM usage WHERE account = 'volunteer:V000002' AND period LIKE 'week:%'"])
+    func anEditedUsageFigureIsCaught(sql: String) async throws {
+        let (ledger, path) = try await ledger()
+        defer { ledger.remove() }
+        try tamper(path) { db in try db.execute(sql: sql) }
+        let outcome = try verify(path)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("stored usage") || outcome.stdout.contains("usage table has no row"), "\(outcome.stdout)")
+    }
+
+    /// The lots points are spent from: a lot given more points than its award
+    /// earned, or a lot removed, is caught, with the award's seq.
+    @Test func anEditedOrDeletedLotIsCaught() async throws {
+        let (ledger, path) = try await ledger()
+        defer { ledger.remove() }
+        try tamper(path) { db in
+            try db.execute(sql: "UPDATE lots SET points = points + 50, remaining = remaining + 50 WHERE seq = 18")
+            try db.execute(sql: "DELETE FROM lots WHERE seq = 19")
+        }
+        let outcome = try verify(path)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("entry 18: the lot of award 18 is stored with"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("entry 19: the lot of award 19 is missing"), "\(outcome.stdout)")
+    }
 }
