@@ -126,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JiazhouCLITests",
-            dependencies: ["JiazhouTesting", "JiazhouService", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JiazhouTesting", "JiazhouService", "JiazhouStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
