@@ -11,7 +11,7 @@ public struct Scope: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Parses `a/b/c`. Segments are 1–32 of `a-z 0-9 -`; at most ``maxDepth`` of them.
     public init(_ path: String) throws(LedgerError) {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard !parts.isEmpty, parts.count <= Self.maxDepth, parts.allSatisfy(Self.isValidSegment) else {
             throw LedgerError(.invalid_request, "scope \"\(path)\" is not a path like shizhong/tongjiang/baiyang (lowercase a-z, 0-9, '-', at most \(Self.maxDepth) levels)")
         }
