@@ -103,13 +103,13 @@ final class TransactionCache {
             try db.cachedStatement(sql: "UPDATE accounts SET balance = ?, earned = ?, minutes = ? WHERE id = ?")
                 .execute(arguments: [account.balance, account.earned, account.minutes, id.text])
         }
-        for key in dirtyUsage.sorted(by: { ($0.account, $0.period) < ($1.account, $1.period) }) {
+        let usageRows: [[any DatabaseValueConvertible]] = dirtyUsage.sorted(by: { ($0.account, $0.period) < ($1.account, $1.period) }).map { key in
             let figures = (usage[key] ?? nil) ?? UsageFigures()
-            try db.cachedStatement(sql: """
-                INSERT INTO usage (account, period, points, minutes) VALUES (?, ?, ?, ?)
-                ON CONFLICT (account, period) DO UPDATE SET points = excluded.points, minutes = excluded.minutes
-                """).execute(arguments: [key.account, key.period, figures.points, figures.minutes])
+            return [key.account, key.period, figures.points, figures.minutes]
         }
+        try insertRows(
+            db, table: "usage (account, period, points, minutes)", usageRows,
+            onConflict: "ON CONFLICT (account, period) DO UPDATE SET points = excluded.points, minutes = excluded.minutes")
         try insertRows(db, table: "movements (account, seq, points)", movements.map { [$0.account, $0.seq, $0.points] })
         try insertRows(db, table: "subtrees (level, idx, hash)", subtrees.map { [$0.level, $0.index, Data($0.hash.bytes)] })
         // Forget what was read, too: a bulk load writes back every few
@@ -123,12 +123,12 @@ final class TransactionCache {
         subtrees = []
     }
 
-    private func insertRows(_ db: Database, table: String, _ rows: [[any DatabaseValueConvertible]]) throws {
+    private func insertRows(_ db: Database, table: String, _ rows: [[any DatabaseValueConvertible]], onConflict: String = "") throws {
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(start + Self.rowsPerStatement, rows.count)]
             let placeholders = "(" + Array(repeating: "?", count: chunk[start].count).joined(separator: ",") + ")"
-            let sql = "INSERT INTO \(table) VALUES " + Array(repeating: placeholders, count: chunk.count).joined(separator: ",")
+            let sql = "INSERT INTO \(table) VALUES " + Array(repeating: placeholders, count: chunk.count).joined(separator: ",") + " " + onConflict
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(Array(chunk.joined())))
             start += chunk.count
         }
