@@ -69,7 +69,9 @@ extension StoreWriter {
     /// Stores a new code's hash; refuses (returns false) if a live or spent
     /// code already has that hash, so the caller draws another.
     public func insertRedemptionCode(hash: Hash, volunteer: AccountID, created: Timestamp, expires: Timestamp) throws -> Bool {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO redemption_codes (code_hash, volunteer, created, expires) VALUES (?, ?, ?, ?)")
+        // Only a taken hash is passed over; any other violation is an error.
+        try db.cachedStatement(
+            sql: "INSERT INTO redemption_codes (code_hash, volunteer, created, expires) VALUES (?, ?, ?, ?) ON CONFLICT (code_hash) DO NOTHING")
             .execute(arguments: [Data(hash.bytes), volunteer.text, created.millisecondsSince1970, expires.millisecondsSince1970])
         return db.changesCount == 1
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import JiazhouCore
 import JiazhouService
 import JiazhouStore
@@ -62,5 +63,45 @@ import Testing
             try await fixture.service.redeemCode(RedeemCodeRequest(volunteer: TestLedger.volunteer(1)), actor: TestLedger.volunteer(1), key: "code-1")
         }
         #expect(reason == .invalid_request)
+    }
+}
+
+/// Gives the same 5 bytes to the first `repeats` draws of a code's size, so
+/// that codes collide; every other draw comes from a seeded generator.
+private final class CollidingCodes: RandomSource {
+    private let seeded = SeededRandom()
+    private let repeats: Int
+    private let drawn = Mutex(0)
+
+    init(repeats: Int) { self.repeats = repeats }
+
+    func bytes(_ count: Int) -> [UInt8] {
+        guard count == 5, drawn.withLock({ drawn in defer { drawn += 1 }; return drawn < repeats }) else { return seeded.bytes(count) }
+        return [0, 0, 0, 0, 0]
+    }
+}
+
+@Suite struct RedemptionCodeCollisionTests {
+    private func service(_ random: some RandomSource) async throws -> LedgerService {
+        let setup = LedgerSetup(origin: "jiazhou.test/collisions", district: TestLedger.district, rules: TestLedger.plainRules)
+        let service = try await LedgerService.inMemory(setup: setup, clock: ManualClock(), random: random)
+        _ = try await service.openAccount(AccountOpenRequest(account: TestLedger.volunteer(1), scope: TestLedger.district), actor: TestLedger.root, key: nil)
+        return service
+    }
+
+    @Test func aDrawnCodeThatIsTakenIsDrawnAgain() async throws {
+        let service = try await service(CollidingCodes(repeats: 3))
+        let request = RedeemCodeRequest(volunteer: TestLedger.volunteer(1))
+        let first = try await service.redeemCode(request, actor: TestLedger.root, key: nil).code
+        let second = try await service.redeemCode(request, actor: TestLedger.root, key: nil).code
+        #expect(first == "0000-0000")
+        #expect(second != first)
+    }
+
+    @Test func aRandomSourceThatNeverChangesIsRefusedNotLooped() async throws {
+        let service = try await service(CollidingCodes(repeats: .max))
+        let request = RedeemCodeRequest(volunteer: TestLedger.volunteer(1))
+        _ = try await service.redeemCode(request, actor: TestLedger.root, key: nil)
+        #expect(await refusal { try await service.redeemCode(request, actor: TestLedger.root, key: nil) } == .storage_unavailable)
     }
 }
