@@ -19,6 +19,10 @@ enum MethodTable {
             Method.write("award.batch", AwardBatchRequest.self) { service, request, actor, key in
                 service.enqueueAwardBatch(request, actor: actor, key: key)
             },
+            Method.write("redeem.code", RedeemCodeRequest.self) { service, request, actor, key in
+                service.enqueueRedeemCode(request, actor: actor, key: key)
+            },
+            Method.write("redeem", RedeemRequest.self) { service, request, actor, key in service.enqueueRedeem(request, actor: actor, key: key) },
             Method.write("reverse", ReverseRequest.self) { service, request, actor, key in service.enqueueReverse(request, actor: actor, key: key) },
             Method.write("rules.publish", RulesPublishRequest.self) { service, request, actor, key in
                 service.enqueuePublishRules(request, actor: actor, key: key)
@@ -38,7 +42,7 @@ enum MethodTable {
     /// Methods that PROTOCOL.md names but whose operation the service does
     /// not have yet: −32601, saying so, rather than "no such method".
     static let notYetAvailable: Set<String> = [
-        "redeem.code", "redeem", "transfer", "expire", "settle",
+        "transfer", "expire", "settle",
     ]
 
     /// The method called `name` in `table`, or the −32601 error that says why there is none.

@@ -120,6 +120,7 @@ enum Schema {
                 """)
         }
         TokenTable.register(in: &migrator)
+        RedemptionCodeTable.register(in: &migrator)
         return migrator
     }
 }

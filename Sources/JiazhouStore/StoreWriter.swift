@@ -164,6 +164,12 @@ public struct StoreWriter {
             guard db.changesCount == 1 else {
                 throw LedgerError(.insufficient_points, "entry \(entry.seq) takes \(points) points from the lot of award \(seq), which does not hold them")
             }
+        case .restore(let seq, let points):
+            try db.cachedStatement(sql: "UPDATE lots SET remaining = remaining + ? WHERE seq = ? AND remaining + ? <= points")
+                .execute(arguments: [points, seq, points])
+            guard db.changesCount == 1 else {
+                throw LedgerError(.ledger_invalid, "entry \(entry.seq) puts \(points) points back into the lot of award \(seq), which never gave them")
+            }
         }
     }
 

@@ -7,11 +7,7 @@ import Testing
 /// Every published reason is triggered by a real request (TigerBeetle's
 /// rule: a result code nobody can produce is a result code nobody tested).
 @Suite struct ReasonCoverageTests {
-    /// Reasons that no operation can produce yet: nothing spends points until
-    /// redemption and transfers land, so a reversal cannot find them spent.
-    static let awaitingSpendingOperations: Set<Reason> = [.insufficient_points]
-
-    @Test(arguments: Reason.allCases.filter { !awaitingSpendingOperations.contains($0) })
+    @Test(arguments: Reason.allCases)
     func everyReasonIsTriggeredByARealRequest(reason: Reason) async throws {
         let ledger = try await TestLedger.make(inFile: true, rules: TestLedger.defaultRules)
         defer { ledger.remove() }
@@ -54,7 +50,9 @@ import Testing
             _ = try? await service.reverse(ReverseRequest(seq: seq, reason: "once"), actor: TestLedger.root, key: nil)
             return await refusal { try await service.reverse(ReverseRequest(seq: seq, reason: "twice"), actor: TestLedger.root, key: nil) }
         case .insufficient_points:
-            return nil
+            // Under the default rules points wait out a 7-day public notice.
+            _ = try? await service.award(award, actor: TestLedger.root, key: nil)
+            return await refusal { try await redeem(1, ledger) }
         case .ledger_invalid:
             return refusal { try LedgerService.open(path: ledger.directory! + "/missing.sqlite") }
         case .cap_exceeded:
@@ -67,15 +65,46 @@ import Testing
             return await refusal {
                 try await service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity(scope: grid)), actor: TestLedger.root, key: nil)
             }
+        case .unknown_code:
+            return await refusal {
+                try await service.redeem(RedeemRequest(merchant: TestLedger.merchant, code: "ZZZZ-ZZZZ", points: 1), actor: TestLedger.merchant, key: nil)
+            }
+        case .code_expired:
+            let code = try? await service.redeemCode(RedeemCodeRequest(volunteer: TestLedger.volunteer(1)), actor: TestLedger.volunteer(1), key: nil).code
+            ledger.clock.advance(milliseconds: 10 * 60_000)
+            return await refusal { try await service.redeem(RedeemRequest(merchant: TestLedger.merchant, code: code ?? "", points: 1), actor: TestLedger.merchant, key: nil) }
+        case .code_used:
+            _ = try? await service.award(award, actor: TestLedger.root, key: nil)
+            ledger.clock.advance(milliseconds: 8 * 86_400_000)
+            let code = try? await service.redeemCode(RedeemCodeRequest(volunteer: TestLedger.volunteer(1)), actor: TestLedger.volunteer(1), key: nil).code
+            let request = RedeemRequest(merchant: TestLedger.merchant, code: code ?? "", points: 1)
+            _ = try? await service.redeem(request, actor: TestLedger.merchant, key: nil)
+            return await refusal { try await service.redeem(request, actor: TestLedger.merchant, key: nil) }
+        case .limit_exceeded:
+            // The default rules let a volunteer spend 500 points a day.
+            for day in 0..<5 {
+                let activity = TestLedger.activity("day-\(day)", category: "elder_care", minutes: 480, start: "2026-11-2\(3 + day)T08:00:00+08:00")
+                _ = try? await service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: activity), actor: TestLedger.root, key: nil)
+            }
+            ledger.clock.advance(milliseconds: 8 * 86_400_000)
+            guard let balance = try? service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root).balance, balance > 500 else { return nil }
+            return await refusal { try await redeem(501, ledger) }
         case .storage_unavailable:
             return await refusal { try await LedgerService.open(path: ledger.path!, readonly: true).award(award, actor: TestLedger.root, key: nil) }
         }
+    }
+
+    /// Redeems `points` of volunteer 1 at the test merchant with a fresh code.
+    private func redeem(_ points: Int64, _ ledger: TestLedger) async throws -> RedeemResult {
+        let code = try await ledger.service.redeemCode(RedeemCodeRequest(volunteer: TestLedger.volunteer(1)), actor: TestLedger.volunteer(1), key: nil).code
+        return try await ledger.service.redeem(RedeemRequest(merchant: TestLedger.merchant, code: code, points: points), actor: TestLedger.merchant, key: nil)
     }
 
     @Test func reasonsKeepTheirWireNames() {
         #expect(Reason.allCases.map(\.rawValue) == [
             "invalid_request", "too_large", "forbidden", "unknown_account", "account_exists", "unknown_entry", "idempotency_conflict",
             "unknown_category", "rules_invalid", "not_reversible", "already_reversed", "insufficient_points", "ledger_invalid", "storage_unavailable", "cap_exceeded", "budget_exhausted",
+            "unknown_code", "code_expired", "code_used", "limit_exceeded",
         ])
     }
 }

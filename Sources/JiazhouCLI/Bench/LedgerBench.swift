@@ -33,6 +33,7 @@ struct LedgerBench {
         try measurePlainBaseline(service)
         try await measureDurableAppends(service, rules: rules)
         try await measureServiceAwards(service)
+        try await measureRedemptions()
         try measureDecode(service)
         try measureVerify(service)
         try measureBalanceLookup(service)
@@ -172,6 +173,14 @@ struct LedgerBench {
         line("award requests, group commit", "\(Self.format(figures["service"]!)) requests/s", "\(self.requests) concurrent requests in \(groups) durable commits")
     }
 
+    private mutating func measureRedemptions() async throws {
+        let measured = try await Self.measureRedemptionPairs(path: directory + "/ledger.sqlite", pairs: requests, earners: entries)
+        figures["redeem"] = measured.rate
+        line(
+            "code + redeem pairs, group commit", "\(Self.format(measured.rate)) pairs/s",
+            "\(requests) concurrent pairs (2 durable writes each) in \(measured.commits) commits with an entry")
+    }
+
     /// The per-entry part of `verify` alone, on one core: parse, check canonical form, hash.
     private mutating func measureDecode(_ service: LedgerService) throws {
         var rows: [[UInt8]] = []
@@ -211,6 +220,7 @@ struct LedgerBench {
         print("  batched append / plain SQLite  \(String(format: "%.2f", batchedRatio))×   goal ≥ 0.40")
         print("  verify                         \(Self.format(figures["verify"]!))/s   goal ≥ 500,000/s")
         print("  balance lookup                 \(String(format: "%.1f", figures["lookup"]!)) µs   goal < 50 µs")
+        print("  code + redeem pairs            \(Self.format(figures["redeem"]!))/s   goal ≥ 5,000/s durable")
         print("  durable single / batched       \(String(format: "%.3f", figures["durable"]! / figures["batched"]!))×   (what group commit saves)")
         print("  SHA-256 / batched append       \(String(format: "%.1f", figures["sha256"]! / figures["batched"]!))×   (hashing is not the bottleneck when > 1)")
     }

@@ -38,6 +38,15 @@ public enum Reason: String, Sendable, Codable, CaseIterable {
     case cap_exceeded
     /// The paying issuer has awarded its whole budget for the month.
     case budget_exhausted
+    /// No redemption code like this was ever issued.
+    case unknown_code
+    /// The redemption code outlived the rule set's code lifetime unused.
+    case code_expired
+    /// The redemption code was already used by an earlier redemption.
+    case code_used
+    /// A redemption would pass the merchant's or the volunteer's daily
+    /// redemption limit of the rule set in force.
+    case limit_exceeded
 }
 
 /// A refusal: a reason, a message that says what to do, and an optional cause.

@@ -28,6 +28,8 @@ public enum LotChange: Sendable, Equatable {
     case open(seq: Int64, volunteer: AccountID, points: Int64, available: Timestamp, expires: Timestamp?)
     /// Points taken from the lot the award `seq` opened.
     case take(seq: Int64, points: Int64)
+    /// Points a refund puts back into the lot of award `seq` they were spent from.
+    case restore(seq: Int64, points: Int64)
 }
 
 extension Entry {
@@ -38,6 +40,8 @@ extension Entry {
         switch kind {
         case .award: sign = 1
         case .reverse where data["reversed_kind"]?.stringValue == Kind.award.rawValue: sign = -1
+        case .redeem: return redemptionUsageDeltas
+        case .reverse where isRefund: return redemptionUsageDeltas
         default: return []
         }
         guard let periods = data["periods"], let volunteer = serviceVolunteer else { return [] }
@@ -56,8 +60,9 @@ extension Entry {
         return deltas
     }
 
-    /// The lot an award opens (`data.lot`), or the lots a reversal takes
-    /// from (`data.lots`).
+    /// The lot an award opens (`data.lot`), the lots a refund puts points
+    /// back into (`data.lots`), or the lots any other entry takes from
+    /// (`data.lots`: a redemption, a reversal of an award).
     public var lotChanges: [LotChange] {
         switch kind {
         case .award:
@@ -68,11 +73,18 @@ extension Entry {
             guard points > 0 else { return [] }
             let expires = lot["expires"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
             return [.open(seq: seq, volunteer: volunteer, points: points, available: available, expires: expires)]
+        case .reverse where isRefund:
+            return recordedLots.map { .restore(seq: $0.seq, points: $0.points) }
         default:
-            return (data["lots"]?.arrayValue ?? []).compactMap { taken in
-                guard let seq = taken["seq"]?.integerValue, let points = taken["points"]?.integerValue else { return nil }
-                return .take(seq: seq, points: points)
-            }
+            return recordedLots.map { .take(seq: $0.seq, points: $0.points) }
+        }
+    }
+
+    /// `data.lots` as `[{seq, points}]`; malformed members are skipped (verify reports what they break).
+    public var recordedLots: [(seq: Int64, points: Int64)] {
+        (data["lots"]?.arrayValue ?? []).compactMap { lot in
+            guard let seq = lot["seq"]?.integerValue, let points = lot["points"]?.integerValue else { return nil }
+            return (seq, points)
         }
     }
 }

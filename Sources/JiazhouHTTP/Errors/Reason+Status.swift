@@ -11,9 +11,15 @@ extension Reason {
         case .invalid_request: .badRequest
         case .too_large: .contentTooLarge
         case .forbidden: .forbidden
-        case .unknown_account, .unknown_entry: .notFound
-        case .account_exists, .idempotency_conflict, .already_reversed: .conflict
-        case .unknown_category, .rules_invalid, .not_reversible, .insufficient_points, .cap_exceeded, .budget_exhausted: .unprocessableContent
+        case .unknown_account, .unknown_entry, .unknown_code: .notFound
+        case .account_exists, .idempotency_conflict, .already_reversed, .code_used: .conflict
+        // The code existed and is gone for good: 410, so a till tells "ask
+        // for a new code" apart from "typed it wrong" (404) and "spent" (409).
+        case .code_expired: .gone
+        // A daily limit is a rule of the ledger, like a cap, not a request
+        // rate: retrying later today will not help, so not 429.
+        case .unknown_category, .rules_invalid, .not_reversible, .insufficient_points, .cap_exceeded, .budget_exhausted, .limit_exceeded:
+            .unprocessableContent
         // The file or its key is damaged: nothing the client can change.
         case .ledger_invalid: .internalServerError
         case .storage_unavailable: .serviceUnavailable

@@ -49,7 +49,22 @@ enum RouteTable {
             RulesPublishRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .idempotency_conflict, .rules_invalid]
         ) { service, request, actor, key in service.enqueuePublishRules(request, actor: actor, key: key) },
         .write(
-            .post, "/v1/reversals", "reverse", "Reverse an award: a new entry moves its points back.", ReverseRequest.self,
+            .post, "/v1/redemption-codes", "redeem.code",
+            "Issue a one-time code (`K7QD-3M9X`) that lets one merchant take the volunteer's points once, within the rule set's code lifetime. Takes no Idempotency-Key.",
+            RedeemCodeRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .rules_invalid]
+        ) { service, request, actor, key in service.enqueueRedeemCode(request, actor: actor, key: key) },
+        .write(
+            .post, "/v1/redemptions", "redeem",
+            "Take a volunteer's spendable points with its one-time code, oldest lots first: whole or nothing, and each code once.", RedeemRequest.self,
+            refusals: [
+                .invalid_request, .forbidden, .unknown_account, .idempotency_conflict, .rules_invalid, .unknown_code, .code_used, .code_expired,
+                .limit_exceeded, .insufficient_points,
+            ]
+        ) { service, request, actor, key in service.enqueueRedeem(request, actor: actor, key: key) },
+        .write(
+            .post, "/v1/reversals", "reverse",
+            "Reverse an award (a new entry moves its points back) or refund a redemption (its points go back to the lots they came from).",
+            ReverseRequest.self,
             refusals: [.invalid_request, .forbidden, .unknown_entry, .idempotency_conflict, .not_reversible, .already_reversed, .insufficient_points]
         ) { service, request, actor, key in service.enqueueReverse(request, actor: actor, key: key) },
         .read(
@@ -83,8 +98,6 @@ enum RouteTable {
     /// Routes that PROTOCOL.md names but whose operation the service does not
     /// have yet: they answer 501, saying so, rather than 404.
     static let notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)] = [
-        (.post, "/v1/redemption-codes", "redeem.code"),
-        (.post, "/v1/redemptions", "redeem"),
         (.post, "/v1/transfers", "transfer"),
         (.post, "/v1/settlements", "settle"),
     ]

@@ -30,12 +30,18 @@ public struct AccountView: Codable, Sendable, Equatable {
     /// Volunteers: spendable points that expire within ``expiringWithinDays``.
     public var expiringSoon: Int64?
     public var expiringWithinDays: Int64?
+    /// Merchants: points redeemed into it on ``takingsDay`` (today in the
+    /// rule set's zone), less their refunds: what its daily limit counts.
+    public var takingsToday: Int64?
+    public var takingsDay: String?
 
     enum CodingKeys: String, CodingKey {
         case account, kind, scope, tags, balance, earned, minutes, hours, stars, budget, spendable, pending
         case openedSeq = "opened_seq"
         case expiringSoon = "expiring_soon"
         case expiringWithinDays = "expiring_within_days"
+        case takingsToday = "takings_today"
+        case takingsDay = "takings_day"
     }
 
     /// How far ahead `expiring_soon` looks.
@@ -92,6 +98,11 @@ extension LedgerService {
                 view.pending = lots.pending
                 view.expiringSoon = lots.expiringSoon
                 view.expiringWithinDays = horizon
+            }
+            if account.id.kind == .merchant {
+                let day = rules.redemptionDay(at: clock.now())
+                view.takingsToday = try reader.usage(account.id, period: Entry.redemptionPeriodPrefix + day).points
+                view.takingsDay = day
             }
             return view
         }

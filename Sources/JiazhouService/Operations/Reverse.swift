@@ -3,7 +3,9 @@ import JiazhouStore
 import Foundation
 
 /// `reverse`: the only way to correct a mistake. A new entry moves the points
-/// back; the original stays in the chain, marked as reversed.
+/// back; the original stays in the chain, marked as reversed. An award's
+/// reversal takes its points back from the volunteer; a redemption's (a
+/// refund, see `Refund.swift`) gives them back to the lots they came from.
 public struct ReverseRequest: Codable, Sendable, Equatable {
     /// The seq of the entry to reverse.
     public var seq: Int64
@@ -40,8 +42,10 @@ extension LedgerService {
             guard request.seq >= 0, let original = try reader.entry(request.seq)?.entry else {
                 throw LedgerError(.unknown_entry, "there is no entry \(request.seq)")
             }
-            guard original.kind == .award else {
-                throw LedgerError(.not_reversible, "entry \(request.seq) is a \(original.kind.rawValue); only awards can be reversed")
+            switch original.kind {
+            case .award: break
+            case .redeem: return try Self.appendRefund(of: original, reason: request.reason, authorization: authorization, context: &context)
+            default: throw LedgerError(.not_reversible, "entry \(request.seq) is a \(original.kind.rawValue); only awards and redemptions can be reversed")
             }
             let activity = try Activity(json: original.data["activity"] ?? .null)
             try authorization.requireAward(in: activity.scope)

@@ -25,6 +25,13 @@ extension LedgerVerifier {
                 }
                 lot.remaining -= points
                 lots[seq] = lot
+            case .restore(let seq, let points):
+                guard var lot = lots[seq], points > 0, lot.remaining + points <= lot.points else {
+                    report(entry.seq, "the entry puts \(points) points back into the lot of award \(seq), which never gave them")
+                    continue
+                }
+                lot.remaining += points
+                lots[seq] = lot
             }
         }
     }

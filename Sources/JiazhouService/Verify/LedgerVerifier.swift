@@ -27,6 +27,8 @@ struct LedgerVerifier {
     var usage: [UsageDelta.Key: UsageFigures] = [:]
     var lots: [Int64: Lot] = [:]
     var reversals: [Int64: Int64] = [:]
+    /// Each redemption's `code_hash` and lots, by seq: what its code row and its refund must match.
+    var redemptions: [Int64: (codeHash: String?, lots: JSONValue?)] = [:]
     var ruleSets: [Int64: (seq: Int64, hash: Hash, text: String)] = [:]
     var parsedRules: [Int64: RuleSet] = [:]
     var awardsRepriced = 0
@@ -82,6 +84,7 @@ struct LedgerVerifier {
         try checkAccounts()
         try checkIndexes()
         try checkUsageAndLots()
+        try checkRedemptionCodes()
         if problemCount > problems.count { report(nil, "\(problemCount - VerifyReport.maxProblems) more problems not listed") }
         return VerifyReport(
             size: range.size.asInt64, root: range.root, checkpoints: checkpoints.count, accounts: opened.count, awardsRepriced: awardsRepriced,
@@ -157,6 +160,7 @@ struct LedgerVerifier {
             }
         default: break
         }
+        checkRedemption(entry)
         replayUsageAndLots(entry)
     }
 

@@ -1,0 +1,55 @@
+import JiazhouCore
+import JiazhouStore
+
+/// Redemptions and refunds, checked against the lots as the chain replays
+/// them, and the used redemption codes against the redemptions that used them.
+extension LedgerVerifier {
+    /// Before the entry's lot changes are replayed: a redemption takes its
+    /// points from the volunteer's own lots, spendable at the entry's time,
+    /// and exactly as many as it pays; a refund gives back exactly the lots
+    /// its redemption took.
+    mutating func checkRedemption(_ entry: Entry) {
+        if entry.kind == .redeem {
+            redemptions[entry.seq] = (entry.data["code_hash"]?.stringValue, entry.data["lots"])
+            guard let volunteer = entry.serviceVolunteer, entry.postings.count == 1, entry.postings[0].from == volunteer,
+                entry.postings[0].to.kind == .merchant
+            else {
+                report(entry.seq, "a redemption must move points from its volunteer to one merchant")
+                return
+            }
+            let taken = entry.recordedLots
+            if taken.reduce(0, { $0 + $1.points }) != entry.postings[0].points {
+                report(entry.seq, "the redemption's lots do not add up to the points it pays")
+            }
+            for (seq, _) in taken {
+                guard let lot = lots[seq], lot.volunteer == volunteer else {
+                    report(entry.seq, "the redemption takes from lot \(seq), which is not \(volunteer)'s")
+                    continue
+                }
+                if entry.time < lot.available || lot.expires.map({ $0 <= entry.time }) == true {
+                    report(entry.seq, "the redemption spends lot \(seq), which was not spendable at \(entry.time.rfc3339)")
+                }
+            }
+        } else if entry.isRefund, let original = entry.data["seq"]?.integerValue {
+            guard let redemption = redemptions[original] else {
+                report(entry.seq, "a refund of entry \(original), which is not a redemption")
+                return
+            }
+            if entry.data["lots"] != redemption.lots { report(entry.seq, "the refund does not give back the lots redemption \(original) took") }
+        }
+    }
+
+    /// Codes are operational state, not derived from entries (`import` does
+    /// not rebuild them), but a code marked used must name a redemption made
+    /// with that very code.
+    mutating func checkRedemptionCodes() throws {
+        var mismatched: [Int64] = []
+        try reader.forEachUsedRedemptionCode { code in
+            guard let seq = code.usedSeq, redemptions[seq]?.codeHash == code.codeHash.hex else {
+                mismatched.append(code.usedSeq ?? -1)
+                return
+            }
+        }
+        for seq in mismatched { report(seq, "a redemption code is marked used by entry \(seq), which is not a redemption with that code") }
+    }
+}

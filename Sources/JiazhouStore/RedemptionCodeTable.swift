@@ -1,0 +1,85 @@
+public import JiazhouCore
+import GRDB
+import Foundation
+
+/// One-time redemption codes, kept off the chain: a code is a volunteer's
+/// permission for one redemption, not points, so issuing one writes no
+/// entry. Like idempotency records, this is operational state: `import`
+/// does not rebuild it and `verify` only checks that every code marked used
+/// names the redemption that used it.
+///
+/// Only a code's SHA-256 is stored, so a copy of the database cannot be
+/// spent at a till. `used_seq` is set in the redemption's own transaction;
+/// `WHERE used_seq IS NULL` makes a second use impossible even for a buggy
+/// caller.
+enum RedemptionCodeTable {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4-redemption") { db in
+            try db.execute(sql: """
+                CREATE TABLE redemption_codes (
+                    code_hash BLOB PRIMARY KEY CHECK (length(code_hash) = 32),
+                    volunteer TEXT NOT NULL REFERENCES accounts(id),
+                    -- Milliseconds since 1970 (UTC).
+                    created INTEGER NOT NULL,
+                    expires INTEGER NOT NULL CHECK (expires > created),
+                    used_seq INTEGER UNIQUE REFERENCES entries(seq) DEFERRABLE INITIALLY DEFERRED
+                ) WITHOUT ROWID;
+                """)
+        }
+    }
+}
+
+/// A redemption code as stored: never the code itself.
+public struct StoredRedemptionCode: Sendable, Equatable {
+    public var codeHash: Hash
+    /// The volunteer whose points the code spends.
+    public var volunteer: AccountID
+    public var created: Timestamp
+    public var expires: Timestamp
+    /// The redemption that used it, if one did.
+    public var usedSeq: Int64?
+
+    init(row: Row) throws {
+        guard let hash = Hash(bytes: row["code_hash"] as Data) else { throw LedgerError(.ledger_invalid, "a redemption code hash is not 32 bytes") }
+        codeHash = hash
+        volunteer = try AccountID(row["volunteer"] as String)
+        created = Timestamp(millisecondsSince1970: row["created"])
+        expires = Timestamp(millisecondsSince1970: row["expires"])
+        usedSeq = row["used_seq"]
+    }
+}
+
+extension StoreReader {
+    static let redemptionCodeColumns = "code_hash, volunteer, created, expires, used_seq"
+
+    /// The code whose SHA-256 is `hash`, if one was issued.
+    public func redemptionCode(hash: Hash) throws -> StoredRedemptionCode? {
+        let statement = try db.cachedStatement(sql: "SELECT \(Self.redemptionCodeColumns) FROM redemption_codes WHERE code_hash = ?")
+        return try Row.fetchOne(statement, arguments: [Data(hash.bytes)]).map(StoredRedemptionCode.init(row:))
+    }
+
+    /// Every code some redemption used, with that redemption's seq; for `verify`.
+    public func forEachUsedRedemptionCode(_ body: (StoredRedemptionCode) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.redemptionCodeColumns) FROM redemption_codes WHERE used_seq IS NOT NULL")
+        while let row = try rows.next() { try body(try StoredRedemptionCode(row: row)) }
+    }
+}
+
+extension StoreWriter {
+    /// Stores a new code's hash; refuses (returns false) if a live or spent
+    /// code already has that hash, so the caller draws another.
+    public func insertRedemptionCode(hash: Hash, volunteer: AccountID, created: Timestamp, expires: Timestamp) throws -> Bool {
+        // Only a taken hash is passed over; any other violation is an error.
+        try db.cachedStatement(
+            sql: "INSERT INTO redemption_codes (code_hash, volunteer, created, expires) VALUES (?, ?, ?, ?) ON CONFLICT (code_hash) DO NOTHING")
+            .execute(arguments: [Data(hash.bytes), volunteer.text, created.millisecondsSince1970, expires.millisecondsSince1970])
+        return db.changesCount == 1
+    }
+
+    /// Marks the code used by redemption `seq`; false if it was already used.
+    public func markRedemptionCodeUsed(hash: Hash, by seq: Int64) throws -> Bool {
+        try db.cachedStatement(sql: "UPDATE redemption_codes SET used_seq = ? WHERE code_hash = ? AND used_seq IS NULL")
+            .execute(arguments: [seq, Data(hash.bytes)])
+        return db.changesCount == 1
+    }
+}

@@ -1,0 +1,61 @@
+import JiazhouCore
+import JiazhouService
+import JiazhouTesting
+import Testing
+
+@Suite struct RefundTests {
+    @Test func aRefundPutsThePointsBackIntoTheVeryLotsTheyCameFrom() async throws {
+        let fixture = try await RedemptionFixture.make()
+        let first = try await fixture.earn(minutes: 120, activity: "a")  // 20
+        let second = try await fixture.earn(minutes: 120, activity: "b")  // 20
+        let spent = try await fixture.redeem(30, code: try await fixture.code())
+        _ = try await fixture.redeem(5, code: try await fixture.code())  // leaves second at 5
+        let refund = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
+        #expect(refund.points == 30)
+        #expect(try fixture.remaining() == [first: 20, second: 15])
+        #expect(try fixture.balance(TestLedger.volunteer(1)) == 35)
+        #expect(try fixture.balance(RedemptionFixture.cafe) == 5)
+        let data = try fixture.entryData(refund.seq)
+        #expect(data["reversed_kind"] == .string("redeem"))
+        #expect(data["lots"] == lotList([(first, 20), (second, 10)]))
+        #expect(try fixture.service.entry(EntryGetRequest(seq: spent.seq), actor: TestLedger.root).reversedBy == refund.seq)
+        let volunteer = try fixture.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root)
+        #expect(volunteer.earned == 40)
+        #expect(try fixture.verifies())
+    }
+
+    @Test func aRedemptionIsRefundedOnceAndARefundIsNeverReversed() async throws {
+        let fixture = try await RedemptionFixture.make()
+        try await fixture.earn(minutes: 120, activity: "a")
+        let spent = try await fixture.redeem(10, code: try await fixture.code())
+        let refund = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: TestLedger.root, key: nil)
+        #expect(await refusal { try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "再退"), actor: RedemptionFixture.cafe, key: nil) } == .already_reversed)
+        #expect(await refusal { try await fixture.service.reverse(ReverseRequest(seq: refund.seq, reason: "撤销退货"), actor: TestLedger.root, key: nil) } == .not_reversible)
+        #expect(try fixture.balance(TestLedger.volunteer(1)) == 20)
+        #expect(try fixture.verifies())
+    }
+
+    @Test func onlyTheMerchantItPaidOrAnOperatorMayRefund() async throws {
+        let fixture = try await RedemptionFixture.make()
+        try await fixture.earn(minutes: 120, activity: "a")
+        let spent = try await fixture.redeem(10, code: try await fixture.code())
+        let request = ReverseRequest(seq: spent.seq, reason: "退货")
+        for actor in [RedemptionFixture.teahouse, TestLedger.volunteer(1), TestLedger.baiyangOffice, TestLedger.streetOffice] {
+            #expect(await refusal { try await fixture.service.reverse(request, actor: actor, key: nil) } == .forbidden, "\(actor)")
+        }
+        #expect(await refusal { try await fixture.service.reverse(request, actor: RedemptionFixture.cafe, key: nil) } == nil)
+    }
+
+    @Test func awardsStillReverseAsBeforeAndTakeWhatASpendingLeftInTheirLots() async throws {
+        let fixture = try await RedemptionFixture.make()
+        let first = try await fixture.earn(minutes: 120, activity: "a")  // 20
+        let second = try await fixture.earn(minutes: 120, activity: "b")  // 20
+        let third = try await fixture.earn(minutes: 120, activity: "c")  // 20
+        _ = try await fixture.redeem(25, code: try await fixture.code())  // first 0, second 15, third 20
+        let reversal = try await fixture.service.reverse(ReverseRequest(seq: second, reason: "错误"), actor: TestLedger.root, key: nil)
+        #expect(try fixture.entryData(reversal.seq)["lots"] == lotList([(second, 15), (third, 5)]))
+        #expect(try fixture.balance(TestLedger.volunteer(1)) == 15)
+        #expect(await refusal { try await fixture.service.reverse(ReverseRequest(seq: first, reason: "错误"), actor: TestLedger.root, key: nil) } == .insufficient_points)
+        #expect(try fixture.verifies())
+    }
+}
