@@ -69,6 +69,16 @@ extension StoreReader {
         try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(Self.lotColumns) FROM lots WHERE seq = ?"), arguments: [seq]).map(Self.lot)
     }
 
+    /// Up to `limit` open lots whose expiry is at or before `asOf`, by expiry
+    /// then seq: what an expiry run writes off next.
+    public func expiredLots(asOf: Timestamp, limit: Int) throws -> [Lot] {
+        try Row.fetchAll(
+            try db.cachedStatement(
+                sql: "SELECT \(Self.lotColumns) FROM lots WHERE expires_ms <= ? AND remaining > 0 AND expires_ms IS NOT NULL ORDER BY expires_ms, seq LIMIT ?"),
+            arguments: [asOf.millisecondsSince1970, limit]
+        ).map(Self.lot)
+    }
+
     /// Every lot; for `verify`.
     public func forEachLot(_ body: (Lot) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.lotColumns) FROM lots ORDER BY seq")

@@ -41,3 +41,4 @@ import Testing
         #expect(again.status == 1 && again.stderr.contains("already exists"), "\(again.stderr)")
     }
 }
+

@@ -18,25 +18,11 @@ import Testing
                 AwardRequest(volunteer: TestLedger.volunteer(n), activity: TestLedger.activity("a\(n)-\(minutes)", minutes: minutes)),
                 actor: TestLedger.baiyangOffice, key: nil)
         }
-        var entries: [Entry] = []
-        try LedgerService.export(store: ledger.service.store) { entries.append(try Entry.unseal(Array($0.dropLast())).entry) }
-        return (ledger, entries)
+        return (ledger, try Forgery.entries(of: ledger.service))
     }
 
-    /// Re-chains `entries` as a forger would (every prev and leaf hash
-    /// recomputed) and imports them: structurally a perfect ledger.
     func forged(_ entries: [Entry], in directory: String) throws -> LedgerStore {
-        var previous = Hash.zero
-        var lines: [Result<[UInt8], LedgerError>] = []
-        for var entry in entries {
-            entry.prev = previous
-            let sealed = entry.sealed()
-            previous = sealed.leafHash
-            lines.append(.success(sealed.bytes))
-        }
-        let path = directory + "/forged.sqlite"
-        _ = try LedgerService.importLedger(path: path, keyPath: nil, lines: lines)
-        return try LedgerStore.open(path: path, readonly: true)
+        try Forgery.rechained(entries, at: directory + "/forged.sqlite")
     }
 
     func awardIndex(_ entries: [Entry], _ n: Int) -> Int { entries.firstIndex { $0.kind == .award && $0.serviceVolunteer == TestLedger.volunteer(n) }! }
@@ -102,8 +88,7 @@ import Testing
         let next = TestLedger.plainRules.replacingOccurrences(of: "version: 1", with: "version: 2")
         _ = try await ledger.service.publishRules(RulesPublishRequest(ruleset: next), actor: TestLedger.root, key: nil)
         _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(3), activity: TestLedger.activity()), actor: TestLedger.root, key: nil)
-        var entries: [Entry] = []
-        try LedgerService.export(store: ledger.service.store) { entries.append(try Entry.unseal(Array($0.dropLast())).entry) }
+        var entries = try Forgery.entries(of: ledger.service)
         let i = entries.lastIndex { $0.kind == .award }!
         var data = entries[i].data.objectValue!
         let v1 = entries.first { $0.kind == .rulesPublish }!.data["hash"]!

@@ -1,0 +1,30 @@
+public import JiazhouCore
+public import JiazhouService
+public import JiazhouStore
+
+/// What a forger with write access to the database can do: take the
+/// entries, change them, and recompute every `prev` and leaf hash, so that
+/// the result is a structurally perfect ledger. Tests use it to show that
+/// semantic checks catch what hashes alone cannot.
+public enum Forgery {
+    /// The ledger's entries, decoded.
+    public static func entries(of service: LedgerService) throws -> [Entry] {
+        var entries: [Entry] = []
+        try LedgerService.export(store: service.store) { entries.append(try Entry.unseal(Array($0.dropLast())).entry) }
+        return entries
+    }
+
+    /// `entries` re-chained and imported into a new ledger at `path`, opened read-only.
+    public static func rechained(_ entries: [Entry], at path: String) throws -> LedgerStore {
+        var previous = Hash.zero
+        var lines: [Result<[UInt8], LedgerError>] = []
+        for var entry in entries {
+            entry.prev = previous
+            let sealed = entry.sealed()
+            previous = sealed.leafHash
+            lines.append(.success(sealed.bytes))
+        }
+        _ = try LedgerService.importLedger(path: path, keyPath: nil, lines: lines)
+        return try LedgerStore.open(path: path, readonly: true)
+    }
+}
