@@ -30,7 +30,7 @@ extension LedgerService {
     /// Lots written off per transaction: a run over a million lots commits in
     /// bounded steps, each whole, and a run cut short is finished by running
     /// it again.
-    static let expiryLotsPerCommit = 20_000
+    public static let expiryLotsPerCommit = 20_000
 
     /// Runs until no lot is left to expire, one bounded transaction at a time.
     public func expire(_ request: ExpireRequest, actor: AccountID, key: String?) async throws(LedgerError) -> ExpireResult {
