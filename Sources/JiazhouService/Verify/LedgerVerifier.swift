@@ -161,6 +161,7 @@ struct LedgerVerifier {
         default: break
         }
         checkRedemption(entry)
+        checkSettlement(entry)
         replayUsageAndLots(entry)
     }
 
