@@ -67,6 +67,11 @@ enum RouteTable {
             ReverseRequest.self,
             refusals: [.invalid_request, .forbidden, .unknown_entry, .idempotency_conflict, .not_reversible, .already_reversed, .insufficient_points]
         ) { service, request, actor, key in service.enqueueReverse(request, actor: actor, key: key) },
+        .write(
+            .post, "/v1/settlements", "settle",
+            "Settle a merchant (operators): one entry moves its whole balance to `sink:settled`, a statement of what the office pays.",
+            SettleRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .idempotency_conflict]
+        ) { service, request, actor, key in service.enqueueSettle(request, actor: actor, key: key) },
         .read(
             "/v1/entries/{seq}", "entry.get", "One entry, its leaf hash, and the reversal that undid it if any.", EntryGetRequest.self,
             refusals: [.invalid_request, .forbidden, .unknown_entry]
@@ -99,7 +104,6 @@ enum RouteTable {
     /// have yet: they answer 501, saying so, rather than 404.
     static let notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)] = [
         (.post, "/v1/transfers", "transfer"),
-        (.post, "/v1/settlements", "settle"),
     ]
 }
 

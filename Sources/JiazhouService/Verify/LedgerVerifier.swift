@@ -162,6 +162,7 @@ struct LedgerVerifier {
         }
         checkRedemption(entry)
         checkExpiry(entry)
+        checkSettlement(entry)
         replayUsageAndLots(entry)
     }
 

@@ -1,0 +1,46 @@
+import ArgumentParser
+import JiazhouCore
+import JiazhouService
+
+/// `jiazhou report …`: the office's read-only views.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Print the office's reports (read-only).", subcommands: [MerchantReportCommand.self])
+}
+
+struct MerchantReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merchant", abstract: "A merchant's takings by day for a month, the month's total, and its settlements in the month.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Argument(help: "The merchant, e.g. merchant:jiulongxiang-cafe.")
+    var merchant: AccountID
+
+    @Option(help: "The month, YYYY-MM (days in the rule set's zone).")
+    var month: String
+
+    func run() async throws {
+        try await reportingErrors {
+            let report = try ledger.open(readonly: true).merchantReport(MerchantReportRequest(merchant: merchant, month: month), actor: .rootOperator)
+            print("\(report.merchant)  takings in \(report.month)")
+            print(Self.row("day", "redeemed", "refunded", "takings"))
+            for day in report.days { print(Self.row(day.day, "\(day.redeemed)", "\(day.refunded)", "\(day.takings)")) }
+            print(Self.row("total", "", "", "\(report.total)"))
+            if report.settlements.isEmpty {
+                print("no settlements in \(report.month)")
+            } else {
+                print("settlements in \(report.month)")
+                print(Self.row("day", "seq", "through", "points"))
+                for settlement in report.settlements {
+                    print(Self.row(settlement.day, "\(settlement.seq)", "\(settlement.throughSeq)", "\(settlement.points)"))
+                }
+            }
+        }
+    }
+
+    /// A row of the plain table: the first column left-aligned, the figures right-aligned.
+    static func row(_ first: String, _ columns: String...) -> String {
+        first + String(repeating: " ", count: max(1, 12 - first.count)) + columns.map { String(repeating: " ", count: max(1, 10 - $0.count)) + $0 }.joined()
+    }
+}
