@@ -37,20 +37,13 @@ struct RPCCommand: AsyncParsableCommand {
         guard (RPCLimits.minMaxLineBytes...RPCLimits.maxMaxLineBytes).contains(maxLine) else {
             throw ValidationError("--max-line must be from \(RPCLimits.minMaxLineBytes) to \(RPCLimits.maxMaxLineBytes) bytes")
         }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        try StderrLogging.validate(logLevel)
     }
 
     func run() async throws {
         // Before anything logs: swift-log's default handler writes to stdout,
         // which must carry protocol lines only.
-        let level = Logger.Level(rawValue: logLevel) ?? .notice
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        StderrLogging.bootstrap(logLevel, fallback: .notice)
         // A client that closes its end must not kill the server mid-commit:
         // with SIGPIPE ignored, writing to a closed pipe is an error we handle.
         signal(SIGPIPE, SIG_IGN)

@@ -36,18 +36,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard (HTTPLimits.minMaxBodyBytes...HTTPLimits.maxMaxBodyBytes).contains(maxBody) else {
             throw ValidationError("--max-body must be from \(HTTPLimits.minMaxBodyBytes) to \(HTTPLimits.maxMaxBodyBytes) bytes")
         }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        try StderrLogging.validate(logLevel)
     }
 
     func run() async throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        StderrLogging.bootstrap(logLevel, fallback: .info)
         let logger = Logger(label: "jiazhou.http")
         try await reportingErrors {
             let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, logger: logger)
