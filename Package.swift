@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "JiazhouStore",
-            dependencies: ["JiazhouCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JiazhouCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "JiazhouService",

@@ -75,8 +75,11 @@ public struct StoreWriter {
         guard sealed.bytes.count <= Limits.entryBytes else {
             throw LedgerError(.too_large, "the entry would be \(sealed.bytes.count) bytes; the limit is \(Limits.entryBytes)")
         }
-        try db.cachedStatement(sql: "INSERT INTO entries (seq, leaf_hash, bytes) VALUES (?, ?, ?)")
-            .execute(arguments: [entry.seq, Data(sealed.leafHash.bytes), Data(sealed.bytes)])
+        var insert = try DirectStatement(db, sql: "INSERT INTO entries (seq, leaf_hash, bytes) VALUES (?, ?, ?)")
+        insert.bind(entry.seq)
+        insert.bind(blob: sealed.leafHash.bytes)
+        insert.bind(blob: sealed.bytes)
+        try insert.execute()
         var range = head.range
         for subtree in range.append(sealed.leafHash) {
             cache.addSubtree(level: subtree.level, index: Int64(subtree.index), hash: subtree.hash)
@@ -156,8 +159,14 @@ public struct StoreWriter {
     private func apply(_ change: LotChange, in entry: Entry) throws {
         switch change {
         case .open(let seq, let volunteer, let points, let available, let expires):
-            try db.cachedStatement(sql: "INSERT INTO lots (seq, volunteer, points, remaining, available_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [seq, volunteer.text, points, points, available.millisecondsSince1970, expires?.millisecondsSince1970])
+            var insert = try DirectStatement(db, sql: "INSERT INTO lots (seq, volunteer, points, remaining, available_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")
+            insert.bind(seq)
+            insert.bind(volunteer.text)
+            insert.bind(points)
+            insert.bind(points)
+            insert.bind(available.millisecondsSince1970)
+            insert.bind(expires?.millisecondsSince1970)
+            try insert.execute()
         case .take(let seq, let points):
             try db.cachedStatement(sql: "UPDATE lots SET remaining = remaining - ? WHERE seq = ? AND remaining >= ?")
                 .execute(arguments: [points, seq, points])

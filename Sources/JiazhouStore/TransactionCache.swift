@@ -92,26 +92,41 @@ final class TransactionCache {
         case usage(UsageKey, UsageFigures??, wasDirty: Bool)
     }
 
-    /// Rows written per multi-row INSERT.
-    static let rowsPerStatement = 200
-
     /// Writes everything back, before commit. The schema's CHECK constraints
-    /// judge the final balances here, as a last guard.
+    /// judge the final balances here, as a last guard. Rows go in the order
+    /// they were touched: sorting a bulk load's keys cost more than it saved.
     func flush(db: Database) throws {
-        for id in dirty.sorted() {
+        var update = try DirectStatement(db, sql: "UPDATE accounts SET balance = ?, earned = ?, minutes = ? WHERE id = ?")
+        for id in dirty {
             guard let account = accounts[id] ?? nil else { continue }
-            try db.cachedStatement(sql: "UPDATE accounts SET balance = ?, earned = ?, minutes = ? WHERE id = ?")
-                .execute(arguments: [account.balance, account.earned, account.minutes, id.text])
+            update.bind(account.balance)
+            update.bind(account.earned)
+            update.bind(account.minutes)
+            update.bind(id.text)
+            try update.execute()
         }
-        let usageRows: [[any DatabaseValueConvertible]] = dirtyUsage.sorted(by: { ($0.account, $0.period) < ($1.account, $1.period) }).map { key in
+        let usageKeys = Array(dirtyUsage)
+        try db.insertRows(
+            into: "usage (account, period, points, minutes)", columns: 4, count: usageKeys.count,
+            suffix: "ON CONFLICT (account, period) DO UPDATE SET points = excluded.points, minutes = excluded.minutes"
+        ) { i, row in
+            let key = usageKeys[i]
             let figures = (usage[key] ?? nil) ?? UsageFigures()
-            return [key.account, key.period, figures.points, figures.minutes]
+            row.bind(key.account)
+            row.bind(key.period)
+            row.bind(figures.points)
+            row.bind(figures.minutes)
         }
-        try insertRows(
-            db, table: "usage (account, period, points, minutes)", usageRows,
-            onConflict: "ON CONFLICT (account, period) DO UPDATE SET points = excluded.points, minutes = excluded.minutes")
-        try insertRows(db, table: "movements (account, seq, points)", movements.map { [$0.account, $0.seq, $0.points] })
-        try insertRows(db, table: "subtrees (level, idx, hash)", subtrees.map { [$0.level, $0.index, Data($0.hash.bytes)] })
+        try db.insertRows(into: "movements (account, seq, points)", columns: 3, count: movements.count) { i, row in
+            row.bind(movements[i].account)
+            row.bind(movements[i].seq)
+            row.bind(movements[i].points)
+        }
+        try db.insertRows(into: "subtrees (level, idx, hash)", columns: 3, count: subtrees.count) { i, row in
+            row.bind(subtrees[i].level)
+            row.bind(subtrees[i].index)
+            row.bind(blob: subtrees[i].hash.bytes)
+        }
         // Forget what was read, too: a bulk load writes back every few
         // thousand entries and must not keep a million accounts in memory.
         accounts = [:]
@@ -121,17 +136,6 @@ final class TransactionCache {
         undo = []
         movements = []
         subtrees = []
-    }
-
-    private func insertRows(_ db: Database, table: String, _ rows: [[any DatabaseValueConvertible]], onConflict: String = "") throws {
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(start + Self.rowsPerStatement, rows.count)]
-            let placeholders = "(" + Array(repeating: "?", count: chunk[start].count).joined(separator: ",") + ")"
-            let sql = "INSERT INTO \(table) VALUES " + Array(repeating: placeholders, count: chunk.count).joined(separator: ",") + " " + onConflict
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(Array(chunk.joined())))
-            start += chunk.count
-        }
     }
 }
 

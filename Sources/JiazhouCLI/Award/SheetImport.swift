@@ -76,30 +76,45 @@ struct SheetImport {
                     case .problem(let problem):
                         outcome.report(Problem(row: problem.row, column: problem.column?.description, reason: problem.reason.rawValue, message: problem.message))
                     case .row(let row):
+                        if outcome.rows > 0, outcome.rows % Self.writeBackRows == 0 {
+                            try writer.writeBack()
+                            progress(outcome.rows)
+                        }
                         outcome.rows += 1
+                        // Pricing only reads, so a refused row leaves nothing
+                        // behind and needs no savepoint; one per row cost a
+                        // fifth of the import.
+                        let priced: PricedAward
+                        let entry: Entry
                         do {
                             let request = try Self.request(for: row, defaults: defaults, rules: rules)
                             outcome.activities.insert(request.activity.id)
-                            let sealed = try writer.attempt { writer in
-                                let priced = try PricedAward(request, rules: rules, reader: writer.reader, time: time)
-                                let entry = Entry(
-                                    seq: writer.head.size, prev: writer.head.last, time: time, kind: .award, actor: actor, key: key,
-                                    postings: try priced.postings, data: priced.data)
-                                return (try writer.append(entry), priced.pricing)
-                            }
-                            outcome.written += 1
-                            outcome.points += sealed.1.points
-                            outcome.minutes += sealed.1.minutes
-                            outcome.firstSeq = outcome.firstSeq ?? sealed.0.entry.seq
-                            outcome.lastSeq = sealed.0.entry.seq
+                            priced = try PricedAward(request, rules: rules, reader: writer.reader, time: time)
+                            entry = Entry(
+                                seq: writer.head.size, prev: writer.head.last, time: time, kind: .award, actor: actor, key: key,
+                                postings: try priced.postings, data: priced.data)
                         } catch {
                             let refusal = LedgerStore.describe(error)
                             if refusal.reason == .storage_unavailable { throw refusal }
                             outcome.report(Problem(row: row.row, column: nil, reason: refusal.reason.rawValue, message: refusal.message))
+                            continue
                         }
-                        if outcome.rows % Self.writeBackRows == 0 {
-                            try writer.writeBack()
-                            progress(outcome.rows)
+                        do {
+                            let sealed = try writer.append(entry)
+                            outcome.written += 1
+                            outcome.points += priced.pricing.points
+                            outcome.minutes += priced.pricing.minutes
+                            outcome.firstSeq = outcome.firstSeq ?? sealed.entry.seq
+                            outcome.lastSeq = sealed.entry.seq
+                        } catch {
+                            // An append refused part-way may have written part of
+                            // its entry: nothing after it can be trusted, so the
+                            // whole sheet stops here and is rolled back.
+                            let refusal = LedgerStore.describe(error)
+                            if refusal.reason == .storage_unavailable { throw refusal }
+                            outcome.report(Problem(row: row.row, column: nil, reason: refusal.reason.rawValue, message: refusal.message))
+                            box.rolledBack = outcome
+                            throw refusal
                         }
                     }
                 }

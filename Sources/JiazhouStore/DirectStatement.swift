@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A cached statement whose parameters are bound straight into SQLite, one
+/// after another, without GRDB's `StatementArguments`. The bulk paths write
+/// millions of rows; boxing every value into an argument array cost more
+/// than SQLite's own work. Errors are GRDB's `DatabaseError`, as elsewhere.
+struct DirectStatement {
+    private let statement: Statement
+    private var handle: OpaquePointer { statement.sqliteStatement }
+    private var next: Int32 = 1
+
+    init(_ db: Database, sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+    }
+
+    mutating func bind(_ value: Int64) {
+        sqlite3_bind_int64(handle, next, value)
+        next += 1
+    }
+
+    mutating func bind(_ value: Int64?) {
+        if let value { bind(value) } else { bindNull() }
+    }
+
+    mutating func bind(_ value: Int) { bind(Int64(value)) }
+
+    mutating func bind(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            utf8.withMemoryRebound(to: CChar.self) { chars in
+                if let start = chars.baseAddress {
+                    _ = sqlite3_bind_text(handle, next, start, Int32(chars.count), Self.transient)
+                } else {
+                    // An empty string has no storage; bound as "" it stays text, not NULL.
+                    _ = sqlite3_bind_text(handle, next, "", 0, Self.transient)
+                }
+            }
+        }
+        next += 1
+    }
+
+    mutating func bind(blob bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            // A zero-length blob must still be a blob, not NULL.
+            _ = sqlite3_bind_blob(handle, next, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), Self.transient)
+        }
+        next += 1
+    }
+
+    mutating func bindNull() {
+        sqlite3_bind_null(handle, next)
+        next += 1
+    }
+
+    /// Runs the statement once with what was bound, then readies it for the
+    /// next row.
+    mutating func execute() throws {
+        let code = sqlite3_step(handle)
+        next = 1
+        if code == SQLITE_DONE || code == SQLITE_ROW {
+            sqlite3_reset(handle)
+            return
+        }
+        let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+        sqlite3_reset(handle)
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    }
+
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+}
+
+extension Database {
+    /// Inserts `count` rows of `columns` values each, `rowsPerStatement` at a
+    /// time; `bindRow(i, &statement)` binds row i's values in column order.
+    func insertRows(
+        into table: String, columns: Int, count: Int, rowsPerStatement: Int = 100, suffix: String = "",
+        bindRow: (Int, inout DirectStatement) -> Void
+    ) throws {
+        let placeholders = "(" + Array(repeating: "?", count: columns).joined(separator: ",") + ")"
+        var start = 0
+        while start < count {
+            let rows = min(rowsPerStatement, count - start)
+            var statement = try DirectStatement(
+                self, sql: "INSERT INTO \(table) VALUES " + Array(repeating: placeholders, count: rows).joined(separator: ",") + " " + suffix)
+            for row in start..<(start + rows) { bindRow(row, &statement) }
+            try statement.execute()
+            start += rows
+        }
+    }
+}
