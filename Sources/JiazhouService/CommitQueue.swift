@@ -36,8 +36,10 @@ final class CommitQueue: Sendable {
     }
 
     /// Puts `body` in the next commit group; the handle gives its result once durable.
-    func enqueue<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) -> Durable<T> {
-        let handle = Durable<T>(body: body)
+    /// `alone`: in a transaction of its own, for bulk loads that write back
+    /// part-way (``StoreWriter/writeBack()``).
+    func enqueue<T: Sendable>(alone: Bool = false, _ body: @escaping @Sendable (inout StoreWriter) throws -> T) -> Durable<T> {
+        let handle = Durable<T>(alone: alone, body: body)
         let startDrain = state.withLock { state in
             state.pending.append(handle)
             defer { state.draining = true }
@@ -54,7 +56,15 @@ final class CommitQueue: Sendable {
     private func drain() async {
         while true {
             let group: [any PendingWrite] = state.withLock { state in
-                let group = Array(state.pending.prefix(Self.maxGroup))
+                var size = 0
+                for request in state.pending.prefix(Self.maxGroup) {
+                    if request.alone {
+                        if size == 0 { size = 1 }
+                        break
+                    }
+                    size += 1
+                }
+                let group = Array(state.pending.prefix(size))
                 state.pending.removeFirst(group.count)
                 if group.isEmpty { state.draining = false }
                 return group
@@ -89,6 +99,8 @@ final class CommitQueue: Sendable {
 }
 
 protocol PendingWrite: Sendable {
+    /// Committed in a transaction of its own.
+    var alone: Bool { get }
     func apply(_ writer: inout StoreWriter)
     func complete(commitFailure: LedgerError?)
     /// The storage failure this request ran into inside the transaction, if any.
@@ -107,11 +119,16 @@ public final class Durable<T: Sendable>: PendingWrite, Sendable {
 
     private let body: @Sendable (inout StoreWriter) throws -> T
     private let state = Mutex(State())
+    let alone: Bool
 
-    init(body: @escaping @Sendable (inout StoreWriter) throws -> T) { self.body = body }
+    init(alone: Bool = false, body: @escaping @Sendable (inout StoreWriter) throws -> T) {
+        self.alone = alone
+        self.body = body
+    }
 
     /// A handle that is already refused (validation failed before enqueueing).
     init(refused error: LedgerError) {
+        alone = false
         body = { _ in throw error }
         state.withLock { $0.final = .failure(error) }
     }

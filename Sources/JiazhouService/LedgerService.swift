@@ -74,6 +74,13 @@ public final class LedgerService: Sendable {
         try await commit(body)
     }
 
+    /// Like ``appendBatch(_:)``, in a transaction of its own, so that `body`
+    /// may write back part-way (``StoreWriter/writeBack()``): a sheet of a
+    /// million rows.
+    public func appendBulk<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
+        try await queue.enqueue(alone: true, body).value
+    }
+
     /// A write, enqueued now, in call order. With an idempotency key, the same
     /// key with the same params returns the first result and writes nothing;
     /// with other params it is `idempotency_conflict`. Keys are per actor.

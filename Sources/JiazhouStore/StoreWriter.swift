@@ -31,8 +31,13 @@ public struct StoreWriter {
 
     /// Writes back what the transaction cache holds now, inside the
     /// transaction, so that a bulk load of a million entries keeps a bounded
-    /// cache. Not inside ``attempt(_:)``.
+    /// cache. Only for a write that is first in its transaction (as
+    /// ``LedgerService/appendBatch(_:)`` bodies are) and not inside a nested
+    /// ``attempt(_:)`` that follows other writes.
     public func writeBack() throws {
+        guard cache.mayWriteBack else {
+            throw LedgerError(.invalid_request, "a write-back inside a savepoint that follows other writes could lose them if rolled back")
+        }
         try cache.flush(db: db)
     }
 
@@ -41,7 +46,8 @@ public struct StoreWriter {
     /// refused request in a commit group leaves the others intact.
     public mutating func attempt<T>(_ body: (inout StoreWriter) throws -> T) throws -> T {
         let saved = head
-        let mark = cache.mark
+        let mark = cache.beginSavepoint()
+        defer { cache.endSavepoint() }
         var result: Result<T, any Error>!
         do {
             try db.inSavepoint {

@@ -21,16 +21,46 @@ final class TransactionCache {
     private(set) var movements: [(account: String, seq: Int64, points: Int64)] = []
     private(set) var subtrees: [(level: Int, index: Int64, hash: Hash)] = []
 
-    /// A point to roll back to.
+    /// A point to roll back to: where an open savepoint began.
     struct Mark {
         fileprivate let undo: Int
         fileprivate let movements: Int
         fileprivate let subtrees: Int
+        /// The cache held no pending writes then: rolling back to it is
+        /// forgetting everything, since SQLite undoes all that was written.
+        fileprivate let startedClean: Bool
     }
 
-    var mark: Mark { Mark(undo: undo.count, movements: movements.count, subtrees: subtrees.count) }
+    /// Whether each open savepoint began with no pending writes, innermost last.
+    private var savepointsStartedClean: [Bool] = []
+
+    private var hasPendingWrites: Bool { !dirty.isEmpty || !dirtyUsage.isEmpty || !movements.isEmpty || !subtrees.isEmpty }
+
+    /// Undo is needed only to roll back to a point with pending writes
+    /// before it: the second request of a commit group, say. The first, and
+    /// a bulk load, roll back by forgetting, and record nothing.
+    private var recordsUndo: Bool { savepointsStartedClean.contains(false) }
+
+    /// Whether pending writes may be written back now. Not inside a savepoint
+    /// that began with pending writes: its rollback would take them away
+    /// from the database and the cache would no longer hold them.
+    var mayWriteBack: Bool { !savepointsStartedClean.contains(false) }
+
+    func beginSavepoint() -> Mark {
+        let mark = Mark(undo: undo.count, movements: movements.count, subtrees: subtrees.count, startedClean: !hasPendingWrites)
+        savepointsStartedClean.append(mark.startedClean)
+        return mark
+    }
+
+    func endSavepoint() {
+        savepointsStartedClean.removeLast()
+    }
 
     func rollback(to mark: Mark) {
+        if mark.startedClean {
+            forgetEverything()
+            return
+        }
         while undo.count > mark.undo {
             switch undo.removeLast() {
             case .account(let id, let previous, let wasDirty):
@@ -43,6 +73,16 @@ final class TransactionCache {
         }
         movements.removeLast(movements.count - mark.movements)
         subtrees.removeLast(subtrees.count - mark.subtrees)
+    }
+
+    private func forgetEverything() {
+        accounts = [:]
+        usage = [:]
+        dirty = []
+        dirtyUsage = []
+        undo = []
+        movements = []
+        subtrees = []
     }
 
     /// The account as this transaction sees it, reading the database once.
@@ -58,7 +98,7 @@ final class TransactionCache {
 
     /// Records a change (or a newly inserted row, `dirty: false`).
     func set(_ account: Account, dirty isDirty: Bool) {
-        undo.append(.account(account.id, accounts[account.id], wasDirty: dirty.contains(account.id)))
+        if recordsUndo { undo.append(.account(account.id, accounts[account.id], wasDirty: dirty.contains(account.id))) }
         accounts[account.id] = .some(account)
         if isDirty { dirty.insert(account.id) }
     }
@@ -74,7 +114,7 @@ final class TransactionCache {
     }
 
     func setUsage(_ key: UsageKey, _ figures: UsageFigures) {
-        undo.append(.usage(key, usage[key], wasDirty: dirtyUsage.contains(key)))
+        if recordsUndo { undo.append(.usage(key, usage[key], wasDirty: dirtyUsage.contains(key))) }
         usage[key] = .some(figures)
         dirtyUsage.insert(key)
     }
@@ -91,6 +131,10 @@ final class TransactionCache {
         case account(AccountID, Account??, wasDirty: Bool)
         case usage(UsageKey, UsageFigures??, wasDirty: Bool)
     }
+
+    /// Accounts and usage rows kept in memory across write-backs.
+    static let retainedAccounts = 50_000
+    static let retainedUsage = 100_000
 
     /// Writes everything back, before commit. The schema's CHECK constraints
     /// judge the final balances here, as a last guard. Rows go in the order
@@ -127,10 +171,12 @@ final class TransactionCache {
             row.bind(subtrees[i].index)
             row.bind(blob: subtrees[i].hash.bytes)
         }
-        // Forget what was read, too: a bulk load writes back every few
-        // thousand entries and must not keep a million accounts in memory.
-        accounts = [:]
-        usage = [:]
+        // What was read stays true for the rest of the transaction (this is
+        // the one writer), so a bulk load keeps it for its next rows, which
+        // mostly touch the same volunteers; past a bound it is forgotten, so
+        // that a million accounts never sit in memory.
+        if accounts.count > Self.retainedAccounts { accounts = [:] }
+        if usage.count > Self.retainedUsage { usage = [:] }
         dirty = []
         dirtyUsage = []
         undo = []

@@ -60,7 +60,7 @@ struct SheetImport {
         let (actor, key, requestHash, defaults, dryRun, service, time) = (actor, key, requestHash, defaults, dryRun, service, time)
         let box = ReaderBox(reader)
         do {
-            return try await service.appendBatch { writer in
+            return try await service.appendBulk { writer in
                 if let first = try writer.reader.idempotency(actor: actor, key: key) {
                     guard first.requestHash == requestHash.bytes else {
                         throw LedgerError(.idempotency_conflict, "key \"\(key)\" was already used by \(actor) for another sheet or other options; use a new --key")
