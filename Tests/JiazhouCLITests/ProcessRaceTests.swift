@@ -84,7 +84,7 @@ import Testing
         var expected: [AccountID: Int64] = [:]
         for key in acknowledged.keys {
             let n = Int(key.split(separator: "-").last!)!
-            expected[TestLedger.volunteer(1 + n % 5), default: 0] += 20
+            expected[FaultLedger.volunteer(1 + n % 5), default: 0] += 20
         }
         for (volunteer, points) in expected { #expect(audit.balances[volunteer] == points, "\(volunteer)") }
         #expect(try ledger.verifyPasses())
@@ -93,10 +93,10 @@ import Testing
     @Test func twoRPCProcessesRacingOneRedemptionCodeLetExactlyOneThrough() async throws {
         let ledger = try await FaultLedger.make(volunteers: 5)
         defer { ledger.remove() }
-        let codes = 30
+        let codes = 60
         // 40 awards of 20 points to V000001, then its codes, issued by the real clock of an rpc process.
         var setup = (0..<40).map { FaultLedger.rpcLine(id: $0, method: "award", key: "s-\($0)", params: FaultLedger.award(volunteer: 1, activity: "s-\($0)")) }
-        let volunteer = TestLedger.volunteer(1).text
+        let volunteer = FaultLedger.volunteer(1).text
         setup += (0..<codes).map {
             JSONValue.object(["jsonrpc": "2.0", "id": .integer(Int64(40 + $0)), "method": "redeem.code", "params": ["actor": .string(volunteer), "volunteer": .string(volunteer)]]).canonicalText
         }
@@ -104,21 +104,31 @@ import Testing
         let issued = try responses(issuer, count: setup.count)
         let codeTexts = try (0..<codes).map { try #require(issued[40 + $0]?["result"]?["code"]?.stringValue, "\(issued[40 + $0] ?? .null)") }
         let merchant = TestLedger.merchant.text
+        // Till a goes through the codes first to last, till b last to first: they meet in the middle.
         let tills = ["till-a", "till-b"].map { till in
-            codeTexts.enumerated().map { i, code in
+            (till == "till-a" ? Array(codeTexts.enumerated()) : codeTexts.enumerated().reversed()).map { i, code in
                 FaultLedger.rpcLine(id: i, method: "redeem", key: "\(till)-\(i)", params: ["merchant": .string(merchant), "code": .string(code), "points": 5])
                     .replacingOccurrences(of: "\"actor\":\"operator:root\"", with: "\"actor\":\"\(merchant)\"")
             }
         }
-        let processes = try tills.map { try runRPC(ledger, $0) }
+        // Both tills up and answering before either sends a code, so that the two streams overlap.
+        let processes = try tills.map { _ in try ChildProcess(["rpc", "--db", ledger.path]) }
+        for rpc in processes {
+            rpc.writeInBackground(#"{"jsonrpc":"2.0","id":"ready","method":"ledger.info"}"# + "\n", thenClose: false)
+            _ = try #require(rpc.readLine(timeoutSeconds: 30), "\(rpc.stderr)")
+        }
+        for (rpc, lines) in zip(processes, tills) { rpc.writeInBackground(lines.joined(separator: "\n") + "\n", thenClose: true) }
         let answers = try processes.map { try responses($0, count: codes) }
+        var wins = [0, 0]
         for i in 0..<codes {
             let outcomes = answers.map { $0[i]?["result"] != nil ? "ok" : $0[i]?["error"]?["data"]?["reason"]?.stringValue ?? "none" }
             #expect(outcomes.sorted() == ["code_used", "ok"], "code \(i): \(outcomes)")
+            if let winner = outcomes.firstIndex(of: "ok") { wins[winner] += 1 }
         }
+        print("race: \(codes) codes redeemed by two processes at once: till a won \(wins[0]), till b won \(wins[1]), no code twice")
         let audit = try LedgerAudit.read(path: ledger.path)
         #expect(audit.report.ok, "\(audit.report.problems.prefix(5))")
-        #expect(audit.balances[TestLedger.volunteer(1)] == 40 * 20 - Int64(codes) * 5)
+        #expect(audit.balances[FaultLedger.volunteer(1)] == 40 * 20 - Int64(codes) * 5)
         #expect(audit.balances[TestLedger.merchant] == Int64(codes) * 5)
         #expect(try ledger.verifyPasses())
     }

@@ -6,17 +6,20 @@ import Testing
 
 /// A file ledger for the fault tests: the test district with plain rules
 /// (so that many awards to one volunteer on one day are all paid 20 points
-/// for 120 minutes), closed again so that only the processes under test
-/// hold it open.
+/// for 120 minutes), an issuer without a budget for the baiyang grid g01 and
+/// `volunteers` volunteers living there; closed again so that only the
+/// processes under test hold it open.
 struct FaultLedger {
     let directory: String
     let path: String
 
     static func make(volunteers: Int = 5) async throws -> FaultLedger {
         let ledger = try await TestLedger.make(inFile: true)
-        for n in stride(from: 6, through: volunteers, by: 1) {
+        _ = try await ledger.service.openAccount(
+            AccountOpenRequest(account: .issuer(for: TestLedger.baiyangGrid), scope: TestLedger.baiyangGrid), actor: TestLedger.root, key: nil)
+        for n in 1...volunteers {
             _ = try await ledger.service.openAccount(
-                AccountOpenRequest(account: TestLedger.volunteer(n), scope: TestLedger.baiyangGrid), actor: TestLedger.root, key: nil)
+                AccountOpenRequest(account: volunteer(n), scope: TestLedger.baiyangGrid), actor: TestLedger.root, key: nil)
         }
         return FaultLedger(directory: try #require(ledger.directory), path: try #require(ledger.path))
     }
@@ -45,14 +48,18 @@ struct FaultLedger {
     }
 
     static let activityStart = "2026-11-23T08:30:00+08:00"
+    static let scope = "shizhong/tongjiang/baiyang/g01"
+
+    /// The n-th volunteer of the grid (the test district's own are V000001–V000005).
+    static func volunteer(_ n: Int) -> AccountID { TestLedger.volunteer(100 + n) }
 
     static func activity(_ id: String) -> JSONValue {
-        ["id": .string(id), "category": "environment", "minutes": 120, "start": .string(activityStart), "scope": "shizhong/tongjiang/baiyang"]
+        ["id": .string(id), "category": "environment", "minutes": 120, "start": .string(activityStart), "scope": .string(scope)]
     }
 
     /// An award's params (HTTP body, or JSON-RPC params with actor and key).
     static func award(volunteer: Int, activity id: String) -> JSONValue {
-        ["volunteer": .string(TestLedger.volunteer(volunteer).text), "activity": activity(id)]
+        ["volunteer": .string(Self.volunteer(volunteer).text), "activity": activity(id)]
     }
 
     /// An `award.batch` of `volunteers`, 120 minutes each.
@@ -61,7 +68,7 @@ struct FaultLedger {
         activity = .object(activity.objectValue!.filter { $0.key != "minutes" })
         return [
             "activity": activity,
-            "participants": .array(volunteers.map { ["volunteer": .string(TestLedger.volunteer($0).text), "minutes": 120] }),
+            "participants": .array(volunteers.map { ["volunteer": .string(Self.volunteer($0).text), "minutes": 120] }),
         ]
     }
 
