@@ -24,11 +24,12 @@ public final class ChildProcess: @unchecked Sendable {
     private var outputEnded = false
     private var stderrText = ""
 
-    public init(_ arguments: [String], timeoutSeconds: Double = 120) throws {
+    public init(_ arguments: [String], environment: [String: String] = [:], timeoutSeconds: Double = 120) throws {
         // A child that stops reading must not kill the test with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         process.executableURL = URL(fileURLWithPath: CommandRunner.executable())
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
