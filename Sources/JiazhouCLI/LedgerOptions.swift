@@ -15,8 +15,15 @@ struct LedgerOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["JIAZHOU_DB"] ?? "jiazhou.sqlite"
     }
 
+    /// `$JIAZHOU_MAX_PAGES`: caps the database at that many 4 KiB pages, so
+    /// that a write past it fails as on a full disk. For fault tests and
+    /// drills (README, "Faults and recovery"); unset in normal use.
+    var maxPages: Int? {
+        ProcessInfo.processInfo.environment["JIAZHOU_MAX_PAGES"].flatMap(Int.init)
+    }
+
     func open(readonly: Bool = false) throws(LedgerError) -> LedgerService {
-        try LedgerService.open(path: path, keyPath: key, readonly: readonly)
+        try LedgerService.open(path: path, keyPath: key, readonly: readonly, maxPages: maxPages)
     }
 }
 

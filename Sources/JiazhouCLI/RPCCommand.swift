@@ -49,7 +49,7 @@ struct RPCCommand: AsyncParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let logger = Logger(label: "jiazhou.rpc")
         try await reportingErrors {
-            let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, logger: logger)
+            let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, maxPages: ledger.maxPages, logger: logger)
             let server = RPCServer(service: service, maxLineBytes: maxLine, logger: logger)
             let summary = await server.run(input: FileDescriptorSource(descriptor: 0), output: FileDescriptorSink(descriptor: 1))
             if let failure = summary.outputFailure {

@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         StderrLogging.bootstrap(logLevel, fallback: .info)
         let logger = Logger(label: "jiazhou.http")
         try await reportingErrors {
-            let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, logger: logger)
+            let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, maxPages: ledger.maxPages, logger: logger)
             let server = HTTPServer(service: service, configuration: .init(host: host, port: port, maxBodyBytes: maxBody), logger: logger)
             try await server.runUntilSignalled { address in
                 let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "?"

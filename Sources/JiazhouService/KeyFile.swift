@@ -27,8 +27,11 @@ enum KeyFile {
     }
 
     static func read(path: String) throws(LedgerError) -> NoteSigner {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LedgerError(.ledger_invalid, "no signing key at \(path); it is made by `jiazhou init` beside the database (or pass --key)")
+        }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw LedgerError(.ledger_invalid, "cannot read the signing key at \(path); it is made by `jiazhou init` beside the database (or pass --key)")
+            throw LedgerError(.storage_unavailable, "the signing key at \(path) cannot be read (permissions, or not a file); nothing was written")
         }
         return try decode(text)
     }

@@ -58,8 +58,21 @@ public final class LedgerStore: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(.ledger_invalid, "no ledger at \(path); create one with `jiazhou init --db \(path)`")
         }
-        let store = try storageCall {
-            LedgerStore(database: try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages)), path: path)
+        let store: LedgerStore
+        do {
+            store = try storageCall {
+                LedgerStore(database: try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages)), path: path)
+            }
+        } catch {
+            // In WAL mode even a reader needs PATH-wal and PATH-shm beside the file.
+            let folder = (path as NSString).deletingLastPathComponent
+            if readonly, !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                throw LedgerError(
+                    .storage_unavailable,
+                    "\(path) cannot be opened: its folder is read-only, and SQLite must create \(path)-wal and -shm beside it even to read; copy the ledger to a writable folder (or make this one writable)",
+                    cause: error.cause ?? error.message)
+            }
+            throw error
         }
         try store.checkFormat()
         if !readonly { try store.migrate() }

@@ -16,13 +16,13 @@ public enum CommandRunner {
         return RepositoryFiles.root(filePath).appendingPathComponent(".build/debug/jiazhou").path
     }
 
-    /// Runs `jiazhou ARGS` with `stdin`, in `directory`; waits at most `timeoutSeconds`.
+    /// Runs `jiazhou ARGS` (or `executable ARGS`) with `stdin`, in `directory`; waits at most `timeoutSeconds`.
     public static func run(
         _ arguments: [String], stdin: Data = Data(), directory: String? = nil, environment: [String: String] = [:], timeoutSeconds: Double = 120,
-        filePath: String = #filePath
+        executable other: String? = nil, filePath: String = #filePath
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable(filePath))
+        process.executableURL = URL(fileURLWithPath: other ?? executable(filePath))
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -33,6 +33,9 @@ struct LedgerVerifier {
     var parsedRules: [Int64: RuleSet] = [:]
     var awardsRepriced = 0
     var subtrees: SubtreeCursor
+    var tables = TableReplay()
+    /// The genesis facts `meta` holds a copy of.
+    var genesisMeta: [String: String?] = [:]
 
     init(reader: StoreReader, verifier: NoteVerifier?, semantic: Bool) {
         self.reader = reader
@@ -53,6 +56,7 @@ struct LedgerVerifier {
             report(nil, "the signing key's verifier key \(verifier.verifierKey) is not the one recorded (\(verifierKey ?? "none"))")
         }
         let checkpoints = try reader.checkpoints()
+        for name in ["origin", "suite"] { genesisMeta.updateValue(try reader.meta(name), forKey: name) }
         var pendingCheckpoints = checkpoints[...]
         var checkpointVerifier: NoteVerifier?
         do { checkpointVerifier = try verifierKey.map { key throws(LedgerError) in try NoteVerifier(verifierKey: key) } } catch {
@@ -85,6 +89,7 @@ struct LedgerVerifier {
         try checkIndexes()
         try checkUsageAndLots()
         try checkRedemptionCodes()
+        try checkTables(checkpoints: checkpoints)
         if problemCount > problems.count { report(nil, "\(problemCount - VerifyReport.maxProblems) more problems not listed") }
         return VerifyReport(
             size: range.size.asInt64, root: range.root, checkpoints: checkpoints.count, accounts: opened.count, awardsRepriced: awardsRepriced,
@@ -164,6 +169,7 @@ struct LedgerVerifier {
         checkExpiry(entry)
         checkSettlement(entry)
         replayUsageAndLots(entry)
+        replayTables(entry, meta: genesisMeta)
     }
 
     mutating func check(_ checkpoint: StoredCheckpoint, verifier: NoteVerifier?) {
@@ -193,6 +199,10 @@ struct LedgerVerifier {
             }
             if open.seq != account.openedSeq || open.scope != account.scope.path {
                 report(open.seq, "\(account.id): stored scope or opening seq differs from its account.open entry")
+            }
+            // Tags and budget are facts awards are priced with.
+            if let facts = openedFacts[account.id], facts.tags != account.tags || facts.budget != account.budget {
+                report(open.seq, "\(account.id): stored tags or budget differ from its account.open entry")
             }
             let total = totals[account.id, default: AccountDelta()]
             if total.balance != account.balance { report(nil, "\(account.id): stored balance \(account.balance), postings give \(total.balance)") }

@@ -1,0 +1,107 @@
+import JiazhouCore
+import JiazhouStore
+
+/// The tables beside the chain that readers rely on, checked against it:
+/// the genesis facts copied into `meta`, the movements that account history
+/// is read from, the kind column of accounts, the off-chain profiles
+/// against their commitments, codes left unmarked by the redemption that
+/// used them, and entries that no signed checkpoint covers.
+extension LedgerVerifier {
+    /// What the replay expects of those tables.
+    struct TableReplay {
+        /// Per account: how many movements the entries make, and an
+        /// order-independent digest of their (seq, points).
+        var movements: [String: (count: Int64, digest: UInt64)] = [:]
+        /// Profile commitments by account, from `account.open`.
+        var commitments: [String: String] = [:]
+    }
+
+    /// Mixes one movement into a 64-bit value (SplitMix64's finaliser).
+    static func movementHash(seq: Int64, points: Int64) -> UInt64 {
+        var z = UInt64(bitPattern: seq) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: points) &* 0xC2B2_AE3D_27D4_EB4F
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The movements the writer records for `entry`: every account it
+    /// changes, its service volunteer, and the account it opens.
+    static func movements(of entry: Entry) -> [AccountID: Int64] {
+        var concerned = entry.effects.mapValues(\.balance)
+        if let volunteer = entry.serviceVolunteer, concerned[volunteer] == nil { concerned[volunteer] = 0 }
+        if entry.kind == .accountOpen || entry.kind == .accountUpdate, let id = entry.data["account"]?.stringValue.flatMap({ try? AccountID($0) }),
+            concerned[id] == nil
+        {
+            concerned[id] = 0
+        }
+        return concerned
+    }
+
+    mutating func replayTables(_ entry: Entry, meta: [String: String?]) {
+        for (account, points) in Self.movements(of: entry) {
+            var figures = tables.movements[account.text, default: (0, 0)]
+            figures.count += 1
+            figures.digest &+= Self.movementHash(seq: entry.seq, points: points)
+            tables.movements[account.text] = figures
+        }
+        if entry.kind == .accountOpen, let account = entry.data["account"]?.stringValue, let commitment = entry.data["profile"]?.stringValue {
+            tables.commitments[account] = commitment
+        }
+        if entry.kind == .genesis {
+            for (name, value) in meta where entry.data[name]?.stringValue != value {
+                report(entry.seq, "meta.\(name) is \(value ?? "missing"), but genesis says \(entry.data[name]?.stringValue ?? "nothing")")
+            }
+        }
+    }
+
+    mutating func checkTables(checkpoints: [StoredCheckpoint]) throws {
+        if let last = checkpoints.last, last.size < range.size.asInt64 {
+            report(last.size, "entries \(last.size)..<\(range.size) are covered by no signed checkpoint: written behind the ledger's back, or their checkpoint was removed")
+        }
+        try checkMovements()
+        try reader.forEachAccountKind { id, kind in
+            if let account = try? AccountID(id), account.kind.rawValue != kind { report(opened[account]?.seq, "\(id) is stored with kind \(kind)") }
+        }
+        try reader.forEachProfile { account, salt, text in
+            let commitment = TreeHasher.sha256(salt + Array(text.utf8)).hex
+            if tables.commitments[account] != commitment {
+                report((try? AccountID(account)).flatMap { opened[$0]?.seq }, "the profile of \(account) does not open the commitment in its account.open")
+            }
+        }
+        for (seq, redemption) in redemptions.sorted(by: { $0.key < $1.key }) {
+            guard let hex = redemption.codeHash, let hash = Hash(hex: hex), let code = try reader.redemptionCode(hash: hash) else { continue }
+            if code.usedSeq != seq { report(seq, "the code of redemption \(seq) is not marked used by it, so it could be spent again") }
+        }
+    }
+
+    /// Compares each account's stored movements with the entries'; only
+    /// for an account that differs are the entries read again, to name the
+    /// first seq where its history goes wrong.
+    private mutating func checkMovements() throws {
+        var stored: [String: (count: Int64, digest: UInt64)] = [:]
+        try reader.forEachMovement { account, seq, points in
+            var figures = stored[account, default: (0, 0)]
+            figures.count += 1
+            figures.digest &+= Self.movementHash(seq: seq, points: points)
+            stored[account] = figures
+        }
+        var differing: Set<String> = []
+        for account in Set(stored.keys).union(tables.movements.keys) where stored[account] ?? (0, 0) != tables.movements[account] ?? (0, 0) {
+            differing.insert(account)
+        }
+        guard !differing.isEmpty else { return }
+        var expected: [String: [(seq: Int64, points: Int64)]] = [:]
+        try reader.forEachEntry(in: 0..<Int64.max) { _, bytes, _ in
+            guard let entry = try? Entry.unseal(bytes).entry else { return }
+            for (account, points) in Self.movements(of: entry) where differing.contains(account.text) {
+                expected[account.text, default: []].append((entry.seq, points))
+            }
+        }
+        for account in differing.sorted() {
+            let want = expected[account] ?? [], have = try reader.movements(of: account)
+            let first = zip(want, have).first { $0.seq != $1.seq || $0.points != $1.points }.map { min($0.seq, $1.seq) }
+                ?? (want.count > have.count ? want[have.count].seq : have.count > want.count ? have[want.count].seq : nil)
+            report(first, "\(account): the history (movements) differs from the entries")
+        }
+    }
+}
