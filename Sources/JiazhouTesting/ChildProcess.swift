@@ -80,6 +80,13 @@ public final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// Writes `text` to stdin now (blocking while the pipe is full).
+    public func write(_ text: String) {
+        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+    }
+
+    public func closeInput() { try? input.fileHandleForWriting.close() }
+
     /// The next stdout line; `nil` once stdout has ended or after `timeoutSeconds`.
     public func readLine(timeoutSeconds: Double = 60) -> String? {
         let deadline = Date().addingTimeInterval(timeoutSeconds)

@@ -5,6 +5,12 @@ import JiazhouTesting
 import Synchronization
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Several `jiazhou` processes writing one database at once. Each writer
 /// takes SQLite's write lock (BEGIN IMMEDIATE) and re-reads the head inside
 /// its transaction, so they serialise: one gap-free chain, no seq handed out
@@ -27,12 +33,13 @@ import Testing
         return byID
     }
 
-    @Test func twoRPCProcessesAndAServerWritingOneLedgerSerialise() async throws {
+    @Test func twoRPCProcessesAndTwoServersWritingOneLedgerSerialise() async throws {
         let ledger = try await FaultLedger.make(volunteers: 5)
         defer { ledger.remove() }
         let token = try ledger.operatorToken()
-        let (server, port) = try ledger.serve()
-        defer { server.killHard() }
+        // Two servers on the one file, besides the two rpc processes.
+        let servers = try (0..<2).map { _ in try ledger.serve() }
+        defer { for (server, _) in servers { server.killHard() } }
         let count = 400
         let streams = ["a", "b"].map { name in
             (0..<count).map { i in
@@ -51,7 +58,7 @@ import Testing
                     let key = "h-\(client)-\(i)"
                     do {
                         let reply = try LoopbackHTTP.send(
-                            port: port, method: "POST", path: "/v1/awards", headers: [("Authorization", "Bearer \(token)"), ("Idempotency-Key", key)],
+                            port: servers[client % 2].1, method: "POST", path: "/v1/awards", headers: [("Authorization", "Bearer \(token)"), ("Idempotency-Key", key)],
                             body: FaultLedger.award(volunteer: 1 + i % 5, activity: key).canonicalText)
                         if reply.status == 200, let seq = try JSONParser.parse(Array(reply.body.utf8))["seq"]?.integerValue {
                             overHTTP.withLock { $0[key] = seq }
@@ -117,7 +124,17 @@ import Testing
             rpc.writeInBackground(#"{"jsonrpc":"2.0","id":"ready","method":"ledger.info"}"# + "\n", thenClose: false)
             _ = try #require(rpc.readLine(timeoutSeconds: 30), "\(rpc.stderr)")
         }
-        for (rpc, lines) in zip(processes, tills) { rpc.writeInBackground(lines.joined(separator: "\n") + "\n", thenClose: true) }
+        // One line at a time, a little apart, so that neither process swallows
+        // every code in one commit group and the two really interleave.
+        for (rpc, lines) in zip(processes, tills) {
+            DispatchQueue.global().async {
+                for line in lines {
+                    rpc.write(line + "\n")
+                    usleep(UInt32.random(in: 500...3_000))
+                }
+                rpc.closeInput()
+            }
+        }
         let answers = try processes.map { try responses($0, count: codes) }
         var wins = [0, 0]
         for i in 0..<codes {
@@ -131,5 +148,49 @@ import Testing
         #expect(audit.balances[FaultLedger.volunteer(1)] == 40 * 20 - Int64(codes) * 5)
         #expect(audit.balances[TestLedger.merchant] == Int64(codes) * 5)
         #expect(try ledger.verifyPasses())
+    }
+
+    /// Awards over JSON-RPC and redemptions over HTTP from eight connections,
+    /// all on one volunteer whose balance runs short: a redemption is paid
+    /// in full or refused `insufficient_points`, and the final balances are
+    /// exactly the acknowledged awards less the acknowledged redemptions.
+    @Test func awardsAndRedemptionsRacingOnOneVolunteerNeverOverspendOrLoseAnUpdate() async throws {
+        let ledger = try await FaultLedger.make(volunteers: 1)
+        defer { ledger.remove() }
+        let volunteer = FaultLedger.volunteer(1).text, merchant = TestLedger.merchant.text
+        let codes = 80
+        var setup = (0..<5).map { FaultLedger.rpcLine(id: $0, method: "award", key: "s-\($0)", params: FaultLedger.award(volunteer: 1, activity: "s-\($0)")) }
+        setup += (0..<codes).map {
+            JSONValue.object(["jsonrpc": "2.0", "id": .integer(Int64(5 + $0)), "method": "redeem.code", "params": ["actor": .string(volunteer), "volunteer": .string(volunteer)]]).canonicalText
+        }
+        let issued = try responses(try runRPC(ledger, setup), count: setup.count)
+        let codeTexts = try (0..<codes).map { try #require(issued[5 + $0]?["result"]?["code"]?.stringValue) }
+        let token = try ledger.token(for: merchant)
+        let (server, port) = try ledger.serve()
+        defer { server.killHard() }
+        let awards = (0..<100).map { FaultLedger.rpcLine(id: $0, method: "award", key: "aw-\($0)", params: FaultLedger.award(volunteer: 1, activity: "aw-\($0)")) }
+        let awarder = try runRPC(ledger, awards)
+        let redeemed = Mutex(0), refusals = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { client in
+            for i in 0..<(codes / 8) {
+                let body: JSONValue = ["merchant": .string(merchant), "code": .string(codeTexts[client * (codes / 8) + i]), "points": 30]
+                guard let reply = try? LoopbackHTTP.send(
+                    port: port, method: "POST", path: "/v1/redemptions", headers: [("Authorization", "Bearer \(token)"), ("Idempotency-Key", "r-\(client)-\(i)")],
+                    body: body.canonicalText)
+                else { return refusals.withLock { $0.append("no reply") } }
+                if reply.status == 200 { redeemed.withLock { $0 += 1 } } else { refusals.withLock { $0.append(reply.body) } }
+            }
+        }
+        let awarded = try responses(awarder, count: awards.count).values.filter { $0["result"] != nil }.count
+        let refused = refusals.withLock { $0 }
+        for body in refused { #expect(body.contains("insufficient_points"), "\(body)") }
+        let paid = Int64(redeemed.withLock { $0 })
+        let audit = try LedgerAudit.read(path: ledger.path)
+        #expect(audit.report.ok, "\(audit.report.problems.prefix(5))")
+        #expect(awarded == awards.count)
+        #expect(audit.balances[FaultLedger.volunteer(1)] == 100 + 20 * Int64(awarded) - 30 * paid)
+        #expect(audit.balances[TestLedger.merchant] == 30 * paid)
+        #expect(try ledger.verifyPasses())
+        print("race: \(awarded) awards and \(paid) of \(codes) redemptions on one volunteer; \(refused.count) refused for want of points")
     }
 }

@@ -11,7 +11,7 @@ extension LedgerVerifier {
     struct TableReplay {
         /// Per account: how many movements the entries make, and an
         /// order-independent digest of their (seq, points).
-        var movements: [String: (count: Int64, digest: UInt64)] = [:]
+        var movements: [AccountID: (count: Int64, digest: UInt64)] = [:]
         /// Profile commitments by account, from `account.open`.
         var commitments: [String: String] = [:]
     }
@@ -39,10 +39,8 @@ extension LedgerVerifier {
 
     mutating func replayTables(_ entry: Entry, meta: [String: String?]) {
         for (account, points) in Self.movements(of: entry) {
-            var figures = tables.movements[account.text, default: (0, 0)]
-            figures.count += 1
-            figures.digest &+= Self.movementHash(seq: entry.seq, points: points)
-            tables.movements[account.text] = figures
+            tables.movements[account, default: (0, 0)].count += 1
+            tables.movements[account, default: (0, 0)].digest &+= Self.movementHash(seq: entry.seq, points: points)
         }
         if entry.kind == .accountOpen, let account = entry.data["account"]?.stringValue, let commitment = entry.data["profile"]?.stringValue {
             tables.commitments[account] = commitment
@@ -78,27 +76,33 @@ extension LedgerVerifier {
     /// for an account that differs are the entries read again, to name the
     /// first seq where its history goes wrong.
     private mutating func checkMovements() throws {
+        // Rows come in account order: sum each account's run, then store it once.
         var stored: [String: (count: Int64, digest: UInt64)] = [:]
+        var current: (account: String, count: Int64, digest: UInt64)?
         try reader.forEachMovement { account, seq, points in
-            var figures = stored[account, default: (0, 0)]
-            figures.count += 1
-            figures.digest &+= Self.movementHash(seq: seq, points: points)
-            stored[account] = figures
+            if current?.account != account {
+                if let done = current { stored[done.account] = (done.count, done.digest) }
+                current = (account, 0, 0)
+            }
+            current!.count += 1
+            current!.digest &+= Self.movementHash(seq: seq, points: points)
         }
+        if let done = current { stored[done.account] = (done.count, done.digest) }
+        let expected = Dictionary(uniqueKeysWithValues: tables.movements.map { ($0.key.text, $0.value) })
         var differing: Set<String> = []
-        for account in Set(stored.keys).union(tables.movements.keys) where stored[account] ?? (0, 0) != tables.movements[account] ?? (0, 0) {
+        for account in Set(stored.keys).union(expected.keys) where stored[account] ?? (0, 0) != expected[account] ?? (0, 0) {
             differing.insert(account)
         }
         guard !differing.isEmpty else { return }
-        var expected: [String: [(seq: Int64, points: Int64)]] = [:]
+        var wanted: [String: [(seq: Int64, points: Int64)]] = [:]
         try reader.forEachEntry(in: 0..<Int64.max) { _, bytes, _ in
             guard let entry = try? Entry.unseal(bytes).entry else { return }
             for (account, points) in Self.movements(of: entry) where differing.contains(account.text) {
-                expected[account.text, default: []].append((entry.seq, points))
+                wanted[account.text, default: []].append((entry.seq, points))
             }
         }
         for account in differing.sorted() {
-            let want = expected[account] ?? [], have = try reader.movements(of: account)
+            let want = wanted[account] ?? [], have = try reader.movements(of: account)
             let first = zip(want, have).first { $0.seq != $1.seq || $0.points != $1.points }.map { min($0.seq, $1.seq) }
                 ?? (want.count > have.count ? want[have.count].seq : have.count > want.count ? have[want.count].seq : nil)
             report(first, "\(account): the history (movements) differs from the entries")

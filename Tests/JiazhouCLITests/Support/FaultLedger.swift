@@ -27,8 +27,11 @@ struct FaultLedger {
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
     /// An operator token for `jiazhou serve`.
-    func operatorToken() throws -> String {
-        let created = try CommandRunner.run(["token", "create", "--db", path, "--principal", "operator:root", "--expires", "1d"])
+    func operatorToken() throws -> String { try token(for: "operator:root") }
+
+    /// A bearer token for `principal`.
+    func token(for principal: String) throws -> String {
+        let created = try CommandRunner.run(["token", "create", "--db", path, "--principal", principal, "--expires", "1d"])
         try #require(created.status == 0, "\(created.stderr)")
         return created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
