@@ -8,6 +8,10 @@ let package = Package(
         .executable(name: "jiazhou", targets: ["JiazhouCLI"]),
         .library(name: "JiazhouCore", targets: ["JiazhouCore"]),
         .library(name: "JiazhouNationalCrypto", targets: ["JiazhouNationalCrypto"]),
+        // For the fuzz targets in Fuzz/, a separate package that depends on this one.
+        .library(name: "JiazhouRPC", targets: ["JiazhouRPC"]),
+        .library(name: "JiazhouRules", targets: ["JiazhouRules"]),
+        .library(name: "JiazhouSheets", targets: ["JiazhouSheets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

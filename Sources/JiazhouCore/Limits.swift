@@ -45,7 +45,8 @@ public enum Limits {
     /// Steps one evaluation may take: one per node evaluated, one more per
     /// element a macro visits, and the size of every value read whole (the
     /// operands of list concatenation, of `in` on a list and of `==` between
-    /// lists or maps, and a list or map result). Nested macros are CEL's way
+    /// lists or maps, and a list or map result), and one per 16 bytes of every
+    /// string a function, a comparison or a map lookup reads. Nested macros are CEL's way
     /// to explode; this turns an explosion into an error instead of a hang.
     /// A typical rule takes under 50.
     public static let expressionSteps = 10_000

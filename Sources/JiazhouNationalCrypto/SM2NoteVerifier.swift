@@ -39,7 +39,7 @@ public struct SM2NoteVerifier: Sendable, Equatable {
         // Base64 may contain '+': split at the first two only.
         let parts = verifierKey.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw bad("expected three parts separated by '+'") }
-        guard let blob = Data(base64Encoded: String(parts[2])).map(Array.init),
+        guard let blob = Base64.decode(canonical: parts[2]),
             blob.count == Self.signatureType.count + SM2.publicKeyByteCount,
             blob.starts(with: Self.signatureType)
         else {

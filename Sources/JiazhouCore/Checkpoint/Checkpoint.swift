@@ -29,7 +29,7 @@ public struct Checkpoint: Sendable, Equatable {
         guard lines.count >= 4, lines.last == "" else { throw bad("expected origin, size and root lines") }
         guard !lines[0].isEmpty else { throw bad("empty origin") }
         guard let size = Int64(lines[1]), size >= 0, String(size) == lines[1] else { throw bad("size is not a decimal number") }
-        guard let rootBytes = Data(base64Encoded: String(lines[2])), let root = Hash(bytes: rootBytes) else {
+        guard let rootBytes = Base64.decode(canonical: lines[2]), let root = Hash(bytes: rootBytes) else {
             throw bad("root is not base64 of 32 bytes")
         }
         self.init(origin: String(lines[0]), size: size, root: root)

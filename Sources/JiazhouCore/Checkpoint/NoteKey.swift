@@ -73,7 +73,7 @@ public struct NoteVerifier: Sendable, Equatable {
         guard parts.count == 3 else { throw bad("expected three parts separated by '+'") }
         let name = String(parts[0])
         guard Self.isValidKeyName(name) else { throw bad("bad key name") }
-        guard let keyData = Data(base64Encoded: String(parts[2])), keyData.count == 33, keyData.first == NoteSigner.ed25519Type else {
+        guard let keyData = Base64.decode(canonical: parts[2]), keyData.count == 33, keyData.first == NoteSigner.ed25519Type else {
             throw bad("the key must be base64 of 0x01 followed by a 32-byte Ed25519 public key")
         }
         self.init(name: name, publicKey: Array(keyData.dropFirst()))

@@ -30,7 +30,7 @@ public struct SignedNote: Sendable, Equatable {
         for line in lines {
             let fields = line.split(separator: " ", omittingEmptySubsequences: false)
             guard fields.count == 3, fields[0] == "\u{2014}", NoteVerifier.isValidKeyName(String(fields[1])),
-                let blob = Data(base64Encoded: String(fields[2])), blob.count >= 5
+                let blob = Base64.decode(canonical: fields[2]), blob.count >= 5
             else {
                 throw bad("signature line \"\(line.prefix(60))\" is not '— name base64'")
             }

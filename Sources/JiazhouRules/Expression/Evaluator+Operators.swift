@@ -5,9 +5,11 @@ extension Evaluator {
         switch op {
         case .equal, .notEqual:
             if a.isAggregate && b.isAggregate { try spendComparing(a, b, at: node) }
+            try spendComparingStrings(a, b, at: node)
             return .bool((a == b) == (op == .equal))
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard let order = Self.order(a, b) else { throw refusal(op, a, b, at: node) }
+            try spendComparingStrings(a, b, at: node)
             switch op {
             case .less: return .bool(order < 0)
             case .lessOrEqual: return .bool(order <= 0)
@@ -20,6 +22,7 @@ extension Evaluator {
                 try spend(size: b, at: node)
                 return .bool(items.contains(a))
             case .map(let map):
+                try spend(reading: a, at: node)  // hashed to look it up
                 return .bool(MapKey(a).map { map[$0] != nil } ?? false)
             default:
                 throw Fault(.noMatchingOverload, "'in' needs a list or a map on its right, not \(b.typeName)", at: node.offset)
@@ -40,6 +43,12 @@ extension Evaluator {
             guard case .int(let x) = a, case .int(let y) = b else { throw refusal(op, a, b, at: node) }
             return .int(try arithmetic(op, x, y, at: node))
         }
+    }
+
+    /// Comparing two strings reads at most the shorter one.
+    private mutating func spendComparingStrings(_ a: Value, _ b: Value, at node: SyntaxNode) throws(Fault) {
+        guard case .string(let x) = a, case .string(let y) = b else { return }
+        try spend(reading: .string(x.utf8.count <= y.utf8.count ? x : y), at: node)
     }
 
     /// Comparing two aggregates reads at most the smaller one.

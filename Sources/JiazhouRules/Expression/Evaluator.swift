@@ -24,6 +24,15 @@ struct Evaluator {
         }
     }
 
+    /// Charges the strings among `values` their size (one step per 16 bytes,
+    /// as ``Value/size(upTo:)`` counts a string): what reading, comparing,
+    /// hashing or searching them costs.
+    mutating func spend(reading values: Value?..., at node: SyntaxNode) throws(Fault) {
+        var bytes = 0
+        for case .string(let s)? in values { bytes += s.utf8.count }
+        if bytes >= 16 { try spend(bytes / 16, at: node) }
+    }
+
     /// Charges the size of `value` (``Value/size(upTo:)``), measured no further
     /// than the budget left.
     mutating func spend(size value: Value, at node: SyntaxNode) throws(Fault) {
@@ -143,6 +152,7 @@ struct Evaluator {
             guard let mapKey = MapKey(key) else {
                 throw Fault(.invalidArgument, "map keys are ints or strings, not \(key.typeName)", at: entry.key.offset)
             }
+            try spend(reading: key, at: entry.key)
             guard map.insert(mapKey, try evaluate(entry.value)) else {
                 throw Fault(.invalidArgument, "the key \(mapKey) appears twice in this map", at: entry.key.offset)
             }
@@ -150,7 +160,7 @@ struct Evaluator {
         return .map(map)
     }
 
-    private func index(_ container: Value, _ key: Value, at node: SyntaxNode) throws(Fault) -> Value {
+    private mutating func index(_ container: Value, _ key: Value, at node: SyntaxNode) throws(Fault) -> Value {
         switch (container, key) {
         case (.list(let items), .int(let i)):
             guard i >= 0, i < items.count else {
@@ -163,6 +173,7 @@ struct Evaluator {
             guard let mapKey = MapKey(key) else {
                 throw Fault(.invalidArgument, "map keys are ints or strings, not \(key.typeName)", at: node.offset)
             }
+            try spend(reading: key, at: node)
             guard let value = map[mapKey] else { throw Fault(.noSuchKey, "no such key: \(mapKey)", at: node.offset) }
             return value
         default:

@@ -41,6 +41,9 @@ struct NoteKeyTests {
         "jiazhou.example/shizhong+1d31d477+Alxbk3qajqu4tEMfK9Dd/0Dwp1tZA7aCljJadDyWTCS0",  // type 0x02
         "jiazhou.example/shizhong+1d31d477+XFuTepqOq7i0Qx8r0N3/QPCnW1kDtoKWMlp0PJZMJLQ=",  // no type byte
         "jiazhou.example/shizhong+1d31d477+AVxbk3qajqu4tEMfK9Dd/0Dwp1tZA7aCljJadDyWTCS0+extra",
+        // Found by the FuzzSignedNote target: an '=' after a complete quantum,
+        // which Foundation's base64 decoder ignores; one key, one spelling.
+        "jiazhou.example/shizhong+1d31d477+AVxbk3qajqu4tEMfK9Dd/0Dwp1tZA7aCljJadDyWTCS0=",
     ])
     func aMalformedVerifierKeyIsRejected(_ text: String) {
         #expect(throws: LedgerError.self) { try NoteVerifier(verifierKey: text) }

@@ -60,4 +60,40 @@ struct SignedNoteTests {
         #expect(!twice.isSigned(by: verifier))
         #expect(throws: LedgerError.self) { try Checkpoint.verified(note: text + forgedLine + line, by: verifier) }
     }
+
+    /// Found by the FuzzSignedNote fuzz target: Foundation's base64 decoder
+    /// ignores an `=` after a complete quantum and the bits that padding
+    /// leaves over, so the one signature of the vectors' checkpoint had other
+    /// spellings that parsed, and a note other byte strings that verified.
+    /// Only the canonical spelling is read now.
+    @Test(arguments: [
+        "HTHUd/unu9AvkQK1Gz8KQcZlw4Oa9xuYKjJC9+bwKPOWHrhwQDVM7v4/tMzVf2ukSzq9uBmICZjueWzUGgCUt3F1Wws==",  // an '=' too many
+        "HTHUd/unu9AvkQK1Gz8KQcZlw4Oa9xuYKjJC9+bwKPOWHrhwQDVM7v4/tMzVf2ukSzq9uBmICZjueWzUGgCUt3F1Wwt=",  // padding bits set
+    ])
+    func fuzzFoundANonCanonicalBase64SignatureThatParsed(_ blob: String) throws {
+        let (note, line, verifier) = try Self.signed()
+        #expect(line.contains(" HTHUd/unu9AvkQK1Gz8KQcZlw4Oa9xuYKjJC9+bwKPOWHrhwQDVM7v4/tMzVf2ukSzq9uBmICZjueWzUGgCUt3F1Wws=\n"))
+        #expect(Data(base64Encoded: blob) != nil, "Foundation reads it")
+        let respelt = note.replacing("HTHUd/unu9AvkQK1Gz8KQcZlw4Oa9xuYKjJC9+bwKPOWHrhwQDVM7v4/tMzVf2ukSzq9uBmICZjueWzUGgCUt3F1Wws=", with: blob)
+        let error = #expect(throws: LedgerError.self) { try SignedNote(parsing: respelt) }
+        #expect(error?.reason == .invalid_request)
+        #expect(throws: LedgerError.self) { try Checkpoint.verified(note: respelt, by: verifier) }
+    }
+
+    /// The same for a checkpoint's root: `t4pr…SE=` has one spelling.
+    @Test func fuzzFoundANonCanonicalBase64RootThatParsed() throws {
+        let body = try CheckpointVectors.load().checkpoint.body
+        #expect(try Checkpoint(body: body).body == body)
+        #expect(throws: LedgerError.self) { try Checkpoint(body: body.replacing("SE=\n", with: "SF=\n")) }
+        #expect(throws: LedgerError.self) { try Checkpoint(body: body.replacing("SE=\n", with: "SE==\n")) }
+    }
+
+    @Test func base64IsReadInItsCanonicalSpellingOnly() {
+        #expect(Base64.decode(canonical: "AA==") == [0])
+        #expect(Base64.decode(canonical: "AAE=") == [0, 1])
+        #expect(Base64.decode(canonical: "") == [])
+        for respelt in ["AB==", "AAF=", "AAAA=", "AA", "AA==\n", " AA==", "A A="] {
+            #expect(Base64.decode(canonical: respelt) == nil, "\(respelt)")
+        }
+    }
 }

@@ -49,4 +49,45 @@ import Testing
             #expect(error.kind == .stepBudgetExceeded)
         }
     }
+
+    /// Found with the FuzzExpression fuzz target, whose property is that an
+    /// evaluation within the step budget takes well under a second: string
+    /// work was not charged, so `size()` of a 16 KiB string 2,000 times, or
+    /// one naive `contains` of a 16 KiB needle in a 32 KiB haystack, took
+    /// seconds in 10,000 steps. Strings read by functions, comparisons and
+    /// lookups now cost one step per 16 bytes, and `contains` is linear.
+    @Test(arguments: [
+        "\(LimitsTests.doubled(15)).contains(\(LimitsTests.doubled(14)) + 'b')",
+        "[\(LimitsTests.doubled(14))].map(h, \(LimitsTests.list(20)).map(i, \(LimitsTests.list(100)).map(j, size(h) + size(h))))",
+        "[\(LimitsTests.doubled(14))].map(h, \(LimitsTests.list(40)).map(i, \(LimitsTests.list(100)).all(j, h == h)))",
+        "[\(LimitsTests.doubled(14))].map(h, \(LimitsTests.list(40)).map(i, \(LimitsTests.list(100)).all(j, h.startsWith(h) && {h: 1}[h] == 1)))",
+    ])
+    func fuzzFoundStringWorkThatTheStepBudgetDidNotCount(source: String) throws {
+        let expression = try Expression(parsing: source)
+        let error = try #require(throws: Evaluation.Error.self) { try expression.evaluate(Bindings()) }
+        #expect(error.kind == .stepBudgetExceeded)
+    }
+
+    /// Within the budget the same operations still give their values.
+    @Test func stringFunctionsOnLongStringsWithinTheBudget() throws {
+        #expect(try Expression(parsing: "\(Self.doubled(13)).contains(\(Self.doubled(12)) + 'b')").evaluate(Bindings()) == .bool(false))
+        #expect(try Expression(parsing: "(\(Self.doubled(13)) + 'b').contains(\(Self.doubled(12)) + 'b')").evaluate(Bindings()) == .bool(true))
+        #expect(try Expression(parsing: "size(\(Self.doubled(13)))").evaluate(Bindings()) == .int(8192))
+    }
+
+    /// The linear search agrees with the naive one, repeats and overlaps included.
+    @Test func substringSearchAgreesWithTheNaiveSearch() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let haystack = (0..<Int.random(in: 0...24, using: &generator)).map { _ in UInt8.random(in: 97...99, using: &generator) }
+            let needle = (0..<Int.random(in: 0...6, using: &generator)).map { _ in UInt8.random(in: 97...99, using: &generator) }
+            let naive = needle.isEmpty || (needle.count <= haystack.count && (0...(haystack.count - needle.count)).contains { haystack[$0..<$0 + needle.count].elementsEqual(needle) })
+            #expect(Evaluator.bytes(haystack, contain: needle) == naive, "\(haystack) \(needle)")
+        }
+    }
+
+    /// `'a'` doubled `n` times: 2^n bytes, built in about 2^n / 8 steps.
+    static func doubled(_ n: Int) -> String { "['a']" + String(repeating: ".map(s, s + s)", count: n) + "[0]" }
+
+    static func list(_ n: Int) -> String { "[" + (1...n).map(String.init).joined(separator: ",") + "]" }
 }
