@@ -47,6 +47,10 @@ public enum Reason: String, Sendable, Codable, CaseIterable {
     /// A redemption would pass the merchant's or the volunteer's daily
     /// redemption limit of the rule set in force.
     case limit_exceeded
+    /// The rule set in force does not allow this transfer: it allows no
+    /// gifts of points at all, or not to this recipient (its `transfer`
+    /// policy names the tags a recipient must carry).
+    case transfer_not_allowed
 }
 
 /// A refusal: a reason, a message that says what to do, and an optional cause.

@@ -20,6 +20,9 @@ extension Reason {
         // rate: retrying later today will not help, so not 429.
         case .unknown_category, .rules_invalid, .not_reversible, .insufficient_points, .cap_exceeded, .budget_exhausted, .limit_exceeded:
             .unprocessableContent
+        // The rule set decides gifting, not the principal's role: a rule of
+        // the ledger (422), not an authorization (403).
+        case .transfer_not_allowed: .unprocessableContent
         // The file or its key is damaged: nothing the client can change.
         case .ledger_invalid: .internalServerError
         case .storage_unavailable: .serviceUnavailable

@@ -63,10 +63,19 @@ enum RouteTable {
         ) { service, request, actor, key in service.enqueueRedeem(request, actor: actor, key: key) },
         .write(
             .post, "/v1/reversals", "reverse",
-            "Reverse an award (a new entry moves its points back) or refund a redemption (its points go back to the lots they came from).",
+            "Reverse an award (a new entry moves its points back), refund a redemption (its points go back to the lots they came from) or, as an operator, a transfer whose recipient still holds it.",
             ReverseRequest.self,
             refusals: [.invalid_request, .forbidden, .unknown_entry, .idempotency_conflict, .not_reversible, .already_reversed, .insufficient_points]
         ) { service, request, actor, key in service.enqueueReverse(request, actor: actor, key: key) },
+        .write(
+            .post, "/v1/transfers", "transfer",
+            "Give a volunteer's spendable points (oldest first) to another volunteer, where the rule set's `transfer` policy allows it and within its daily limits. A volunteer gives only its own points; hours and stars never move.",
+            TransferRequest.self,
+            refusals: [
+                .invalid_request, .forbidden, .unknown_account, .idempotency_conflict, .rules_invalid, .transfer_not_allowed, .limit_exceeded,
+                .insufficient_points,
+            ]
+        ) { service, request, actor, key in service.enqueueTransfer(request, actor: actor, key: key) },
         .write(
             .post, "/v1/settlements", "settle",
             "Settle a merchant (operators): one entry moves its whole balance to `sink:settled`, a statement of what the office pays.",
@@ -102,9 +111,7 @@ enum RouteTable {
 
     /// Routes that PROTOCOL.md names but whose operation the service does not
     /// have yet: they answer 501, saying so, rather than 404.
-    static let notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)] = [
-        (.post, "/v1/transfers", "transfer"),
-    ]
+    static let notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)] = []
 }
 
 /// The request of an operation that takes none: an empty object, so that

@@ -88,6 +88,16 @@ redemption:
   merchant_day_points: 20000
   volunteer_day_points: 500
 
+# 积分转赠: a volunteer may give spendable points to another volunteer, here
+# only to silver-age volunteers (嘉州银龄联盟), such as an elderly relative, as
+# time banks do; at most 200 points given and 500 received a day. The oldest
+# points go first; service hours and stars never move.
+transfer:
+  allowed: true
+  giver_day_points: 200
+  recipient_day_points: 500
+  to_tags: [silver_age, 银龄]
+
 # Statutory public holidays of 2026 (国务院办公厅 notice), for calendar.holiday.
 holidays: [
   2026-01-01, 2026-01-02, 2026-01-03,

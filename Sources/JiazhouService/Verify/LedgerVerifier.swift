@@ -29,6 +29,8 @@ struct LedgerVerifier {
     var reversals: [Int64: Int64] = [:]
     /// Each redemption's `code_hash` and lots, by seq: what its code row and its refund must match.
     var redemptions: [Int64: (codeHash: String?, lots: JSONValue?)] = [:]
+    /// Each transfer's lots, by seq: what its reversal must give back.
+    var transfers: [Int64: JSONValue?] = [:]
     var ruleSets: [Int64: (seq: Int64, hash: Hash, text: String)] = [:]
     var parsedRules: [Int64: RuleSet] = [:]
     var awardsRepriced = 0
@@ -161,6 +163,7 @@ struct LedgerVerifier {
         default: break
         }
         checkRedemption(entry)
+        checkTransfer(entry)
         checkExpiry(entry)
         checkSettlement(entry)
         replayUsageAndLots(entry)
