@@ -11,6 +11,9 @@ enum MethodTable {
             Method.write("account.open", AccountOpenRequest.self) { service, request, actor, key in
                 service.enqueueOpenAccount(request, actor: actor, key: key)
             },
+            Method.write("account.update", AccountUpdateRequest.self) { service, request, actor, key in
+                service.enqueueUpdateAccount(request, actor: actor, key: key)
+            },
             Method.read("account.get", AccountGetRequest.self) { service, request, actor throws(LedgerError) in try service.account(request, actor: actor) },
             Method.read("account.history", AccountHistoryRequest.self) { service, request, actor throws(LedgerError) in
                 try service.history(request, actor: actor)

@@ -97,6 +97,9 @@ import Testing
                 try await service.transfer(
                     TransferRequest(from: TestLedger.volunteer(2), to: TestLedger.volunteer(3), points: 1), actor: TestLedger.volunteer(2), key: nil)
             }
+        case .account_suspended:
+            _ = try? await service.updateAccount(AccountUpdateRequest(account: TestLedger.merchant, status: .suspended), actor: TestLedger.root, key: nil)
+            return await refusal { try await redeem(1, ledger) }
         case .storage_unavailable:
             return await refusal { try await LedgerService.open(path: ledger.path!, readonly: true).award(award, actor: TestLedger.root, key: nil) }
         }
@@ -112,7 +115,7 @@ import Testing
         #expect(Reason.allCases.map(\.rawValue) == [
             "invalid_request", "too_large", "forbidden", "unknown_account", "account_exists", "unknown_entry", "idempotency_conflict",
             "unknown_category", "rules_invalid", "not_reversible", "already_reversed", "insufficient_points", "ledger_invalid", "storage_unavailable", "cap_exceeded", "budget_exhausted",
-            "unknown_code", "code_expired", "code_used", "limit_exceeded", "transfer_not_allowed",
+            "unknown_code", "code_expired", "code_used", "limit_exceeded", "transfer_not_allowed", "account_suspended",
         ])
     }
 }

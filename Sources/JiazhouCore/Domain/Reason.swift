@@ -51,6 +51,9 @@ public enum Reason: String, Sendable, Codable, CaseIterable {
     /// gifts of points at all, or not to this recipient (its `transfer`
     /// policy names the tags a recipient must carry).
     case transfer_not_allowed
+    /// The merchant or volunteer is suspended (an `account.update`): it
+    /// takes, spends, gives and receives no points until made active again.
+    case account_suspended
 }
 
 /// A refusal: a reason, a message that says what to do, and an optional cause.

@@ -23,6 +23,10 @@ extension Reason {
         // The rule set decides gifting, not the principal's role: a rule of
         // the ledger (422), not an authorization (403).
         case .transfer_not_allowed: .unprocessableContent
+        // The request is sound and the principal may make it, but the
+        // account's present state refuses it (RFC 9110 §15.5.10): 409, so a
+        // till tells "this shop is suspended" apart from "this token may not".
+        case .account_suspended: .conflict
         // The file or its key is damaged: nothing the client can change.
         case .ledger_invalid: .internalServerError
         case .storage_unavailable: .serviceUnavailable

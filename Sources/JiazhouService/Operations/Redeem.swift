@@ -60,7 +60,9 @@ extension LedgerService {
                 throw LedgerError(.forbidden, "\(actor) may not redeem into \(request.merchant); a merchant redeems only into itself")
             }
             guard try reader.account(request.merchant) != nil else { throw LedgerError(.unknown_account, "\(request.merchant) is not open") }
+            try Self.requireActive(request.merchant, "take redemptions", reader: reader)
             let volunteer = try Self.liveCode(code, at: context.time, reader: reader)
+            try Self.requireActive(volunteer, "spend points", reader: reader)
             let rules = try context.service.currentRuleSet(reader: reader)
             let day = rules.redemptionDay(at: context.time)
             try Self.requireWithinDailyLimits(request.points, merchant: request.merchant, volunteer: volunteer, day: day, limits: rules.redemption, reader: reader)

@@ -42,6 +42,7 @@ extension LedgerService {
                 throw LedgerError(.forbidden, "\(actor) may not ask for \(request.volunteer)'s redemption codes; only the volunteer may")
             }
             guard try reader.account(request.volunteer) != nil else { throw LedgerError(.unknown_account, "\(request.volunteer) is not open") }
+            try Self.requireActive(request.volunteer, "ask for redemption codes", reader: reader)
             let rules = try context.service.currentRuleSet(reader: reader)
             let expires = rules.redemptionCodeExpiry(issuedAt: context.time)
             // 40 bits collide rarely, but the table keeps spent codes too: draw again.

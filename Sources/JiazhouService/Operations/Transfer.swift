@@ -65,6 +65,8 @@ extension LedgerService {
             }
             guard try reader.account(request.from) != nil else { throw LedgerError(.unknown_account, "\(request.from) is not open") }
             guard let recipient = try reader.account(request.to) else { throw LedgerError(.unknown_account, "\(request.to) is not open") }
+            try Self.requireActive(request.from, "give points", reader: reader)
+            try Self.requireActive(request.to, "receive points", reader: reader)
             let rules = try context.service.currentRuleSet(reader: reader)
             let policy = rules.transfer
             guard policy.allowed else {

@@ -31,6 +31,8 @@ struct LedgerVerifier {
     var redemptions: [Int64: (codeHash: String?, lots: JSONValue?)] = [:]
     /// Each transfer's lots, by seq: what its reversal must give back.
     var transfers: [Int64: JSONValue?] = [:]
+    /// Each account's status as the last `account.update` set it, and that entry's seq.
+    var statuses: [AccountID: (status: String, seq: Int64)] = [:]
     var ruleSets: [Int64: (seq: Int64, hash: Hash, text: String)] = [:]
     var parsedRules: [Int64: RuleSet] = [:]
     var awardsRepriced = 0
@@ -87,6 +89,7 @@ struct LedgerVerifier {
         try checkIndexes()
         try checkUsageAndLots()
         try checkRedemptionCodes()
+        try checkAccountStatuses()
         if problemCount > problems.count { report(nil, "\(problemCount - VerifyReport.maxProblems) more problems not listed") }
         return VerifyReport(
             size: range.size.asInt64, root: range.root, checkpoints: checkpoints.count, accounts: opened.count, awardsRepriced: awardsRepriced,
@@ -164,6 +167,7 @@ struct LedgerVerifier {
         }
         checkRedemption(entry)
         checkTransfer(entry)
+        checkAccountUpdate(entry)
         checkExpiry(entry)
         checkSettlement(entry)
         replayUsageAndLots(entry)
