@@ -100,6 +100,10 @@ import Testing
         case .account_suspended:
             _ = try? await service.updateAccount(AccountUpdateRequest(account: TestLedger.merchant, status: .suspended), actor: TestLedger.root, key: nil)
             return await refusal { try await redeem(1, ledger) }
+        case .rate_limited:
+            // The default rules stop a till after 10 codes never issued within 15 minutes.
+            for _ in 0..<10 { _ = try? await service.redeem(RedeemRequest(merchant: TestLedger.merchant, code: "ZZZZ-ZZZZ", points: 1), actor: TestLedger.merchant, key: nil) }
+            return await refusal { try await redeem(1, ledger) }
         case .storage_unavailable:
             return await refusal { try await LedgerService.open(path: ledger.path!, readonly: true).award(award, actor: TestLedger.root, key: nil) }
         }
@@ -115,7 +119,7 @@ import Testing
         #expect(Reason.allCases.map(\.rawValue) == [
             "invalid_request", "too_large", "forbidden", "unknown_account", "account_exists", "unknown_entry", "idempotency_conflict",
             "unknown_category", "rules_invalid", "not_reversible", "already_reversed", "insufficient_points", "ledger_invalid", "storage_unavailable", "cap_exceeded", "budget_exhausted",
-            "unknown_code", "code_expired", "code_used", "limit_exceeded", "transfer_not_allowed", "account_suspended",
+            "unknown_code", "code_expired", "code_used", "limit_exceeded", "transfer_not_allowed", "account_suspended", "rate_limited",
         ])
     }
 }

@@ -54,6 +54,10 @@ public enum Reason: String, Sendable, Codable, CaseIterable {
     /// The merchant or volunteer is suspended (an `account.update`): it
     /// takes, spends, gives and receives no points until made active again.
     case account_suspended
+    /// The merchant typed too many codes that were never issued in a short
+    /// time (the rule set's `redemption.unknown_code_limit` within
+    /// `unknown_code_minutes`); `retry_after_seconds` says when to try again.
+    case rate_limited
 }
 
 /// A refusal: a reason, a message that says what to do, and an optional cause.

@@ -27,6 +27,8 @@ extension Reason {
         // account's present state refuses it (RFC 9110 §15.5.10): 409, so a
         // till tells "this shop is suspended" apart from "this token may not".
         case .account_suspended: .conflict
+        // Guessing codes is a request rate, and waiting helps: 429 with Retry-After.
+        case .rate_limited: .tooManyRequests
         // The file or its key is damaged: nothing the client can change.
         case .ledger_invalid: .internalServerError
         case .storage_unavailable: .serviceUnavailable

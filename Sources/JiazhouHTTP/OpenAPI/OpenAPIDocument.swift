@@ -108,6 +108,7 @@ enum OpenAPIDocument {
                 "properties": [
                     "reason": ["type": "string", "enum": .array((Reason.allCases.map(\.rawValue) + EdgeReason.allCases.map(\.rawValue)).map(JSONValue.string))],
                     "message": ["type": "string"],
+                    "retry_after_seconds": ["description": "rate_limited: seconds to wait (also the Retry-After header).", "type": "integer"],
                     "rows": [
                         "description": "A batch refused whole: each bad row, 1-based, with its volunteer, reason and message.",
                         "type": "array",

@@ -63,7 +63,7 @@ enum RouteTable {
             "Take a volunteer's spendable points with its one-time code, oldest lots first: whole or nothing, and each code once.", RedeemRequest.self,
             refusals: [
                 .invalid_request, .forbidden, .unknown_account, .idempotency_conflict, .rules_invalid, .unknown_code, .code_used, .code_expired,
-                .limit_exceeded, .insufficient_points, .account_suspended,
+                .limit_exceeded, .insufficient_points, .account_suspended, .rate_limited,
             ]
         ) { service, request, actor, key in service.enqueueRedeem(request, actor: actor, key: key) },
         .write(

@@ -61,9 +61,9 @@ extension LedgerService {
             }
             guard try reader.account(request.merchant) != nil else { throw LedgerError(.unknown_account, "\(request.merchant) is not open") }
             try Self.requireActive(request.merchant, "take redemptions", reader: reader)
-            let volunteer = try Self.liveCode(code, at: context.time, reader: reader)
-            try Self.requireActive(volunteer, "spend points", reader: reader)
             let rules = try context.service.currentRuleSet(reader: reader)
+            let volunteer = try Self.liveCode(code, at: context.time, merchant: request.merchant, rules: rules, throttle: context.service.codeThrottle, reader: reader)
+            try Self.requireActive(volunteer, "spend points", reader: reader)
             let day = rules.redemptionDay(at: context.time)
             try Self.requireWithinDailyLimits(request.points, merchant: request.merchant, volunteer: volunteer, day: day, limits: rules.redemption, reader: reader)
             let lots = try Self.spendableLotsToTake(request.points, from: volunteer, at: context.time, reader: reader)
@@ -83,9 +83,20 @@ extension LedgerService {
         }
     }
 
-    /// The volunteer whose live, unused code `code` is.
-    static func liveCode(_ code: RedemptionCode, at time: Timestamp, reader: StoreReader) throws -> AccountID {
+    /// The volunteer whose live, unused code `code` is. A merchant that has
+    /// typed too many codes never issued is refused first (`CodeThrottle`).
+    static func liveCode(
+        _ code: RedemptionCode, at time: Timestamp, merchant: AccountID, rules: RuleSet, throttle: CodeThrottle, reader: StoreReader
+    ) throws -> AccountID {
+        let limits = rules.redemption
+        if let wait = throttle.retryAfterSeconds(merchant, now: time, limit: limits.unknownCodeLimit, windowMinutes: limits.unknownCodeMinutes) {
+            throw LedgerError(
+                .rate_limited,
+                "\(merchant) typed \(limits.unknownCodeLimit) codes that were never issued within \(limits.unknownCodeMinutes) minutes; try again in \(wait) s",
+                details: ["retry_after_seconds": .integer(wait)])
+        }
         guard let stored = try reader.redemptionCode(hash: code.hash) else {
+            throttle.recordUnknownCode(merchant, now: time, limit: limits.unknownCodeLimit)
             throw LedgerError(.unknown_code, "no code \(code) was issued; ask the volunteer to show it again")
         }
         if let used = stored.usedSeq {
