@@ -127,6 +127,7 @@ enum Schema {
             try db.execute(sql: "CREATE INDEX lots_open_by_expiry ON lots (expires_ms, seq) WHERE remaining > 0 AND expires_ms IS NOT NULL")
         }
         AccountStatusTable.register(in: &migrator)
+        RedemptionCodeTable.registerExpiryIndex(in: &migrator)
         return migrator
     }
 }
