@@ -6,8 +6,9 @@ extension DemoPlay {
     /// A merchant day in the historic quarter, after the week's public
     /// notice: volunteers show one-time codes at cafés and tea houses, a
     /// mistyped code and a reused one are refused, one purchase is refunded,
-    /// the expiry run finds nothing due (points live two years), and the
-    /// office settles the shops.
+    /// a volunteer gives points to an elderly relative, the community office
+    /// suspends a shop for a while, the expiry run finds nothing due (points
+    /// live two years), and the office settles the shops.
     func playMerchantDay() async throws {
         clock.advance(to: Timestamp(rfc3339: "2026-12-07T10:00:00+08:00")!)
         let shops = world.merchants.filter { $0.scope.path == "shizhong/haitang/jiulongxiang" }.prefix(4).map(\.id)
@@ -40,6 +41,8 @@ extension DemoPlay {
             let result = try await service.reverse(ReverseRequest(seq: refund.seq, reason: "退货"), actor: refund.merchant, key: "refund:\(refund.seq)")
             print("  \(refund.merchant) refunds redemption \(refund.seq): \(result.points) points back to the volunteer's own lots (entry \(result.seq))")
         }
+        try await playGift()
+        if let shop = shops.last, let volunteer = spenders.first?.account { try await playSuspension(shop, volunteer: volunteer) }
         let expired = try await service.expire(ExpireRequest(), actor: .rootOperator, key: nil)
         print("  expiry run: \(expired.seqs.isEmpty ? "nothing due (points expire 24 months after they were awarded)" : "\(expired.pointsTotal) points written off")")
         var settled: Int64 = 0
