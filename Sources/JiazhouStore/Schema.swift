@@ -128,6 +128,7 @@ enum Schema {
         }
         AccountStatusTable.register(in: &migrator)
         RedemptionCodeTable.registerExpiryIndex(in: &migrator)
+        CatalogueTable.register(in: &migrator)
         return migrator
     }
 }

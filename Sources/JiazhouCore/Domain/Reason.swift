@@ -58,6 +58,8 @@ public enum Reason: String, Sendable, Codable, CaseIterable {
     /// time (the rule set's `redemption.unknown_code_limit` within
     /// `unknown_code_minutes`); `retry_after_seconds` says when to try again.
     case rate_limited
+    /// A redemption by item names an item the merchant's catalogue does not have.
+    case unknown_item
 }
 
 /// A refusal: a reason, a message that says what to do, and an optional cause.

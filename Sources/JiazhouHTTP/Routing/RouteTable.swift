@@ -22,8 +22,8 @@ enum RouteTable {
         ) { service, request, actor throws(LedgerError) in try service.account(request, actor: actor) },
         .write(
             .patch, "/v1/accounts/{account}", "account.update",
-            "Suspend a merchant or a volunteer, or make it active again (operators, and coordinators within their scope): a suspended account takes, spends, gives and receives no points.",
-            AccountUpdateRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .idempotency_conflict]
+            "Suspend a merchant or a volunteer, or make it active again (operators, and coordinators within their scope): a suspended account takes, spends, gives and receives no points. Or set a merchant's catalogue (also the merchant itself), so that a till redeems by item.",
+            AccountUpdateRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .unknown_account, .idempotency_conflict]
         ) { service, request, actor, key in service.enqueueUpdateAccount(request, actor: actor, key: key) },
         .read(
             "/v1/accounts/{account}/history", "account.history", "An account's entries, oldest first, a page at a time.", AccountHistoryRequest.self,
@@ -63,7 +63,7 @@ enum RouteTable {
             "Take a volunteer's spendable points with its one-time code, oldest lots first: whole or nothing, and each code once.", RedeemRequest.self,
             refusals: [
                 .invalid_request, .forbidden, .unknown_account, .idempotency_conflict, .rules_invalid, .unknown_code, .code_used, .code_expired,
-                .limit_exceeded, .insufficient_points, .account_suspended, .rate_limited,
+                .limit_exceeded, .insufficient_points, .account_suspended, .rate_limited, .unknown_item,
             ]
         ) { service, request, actor, key in service.enqueueRedeem(request, actor: actor, key: key) },
         .write(

@@ -25,6 +25,8 @@ public struct AccountView: Codable, Sendable, Equatable {
     public var openedSeq: Int64
     /// `suspended` after an `account.update` suspended it, else `active`.
     public var status: AccountStatus
+    /// Merchants: what a till may redeem by item, and at what price.
+    public var catalogue: [CatalogueItem]?
     /// Volunteers: points past their public notice and not expired.
     public var spendable: Int64?
     /// Volunteers: points still in their public notice (公示).
@@ -38,7 +40,7 @@ public struct AccountView: Codable, Sendable, Equatable {
     public var takingsDay: String?
 
     enum CodingKeys: String, CodingKey {
-        case account, kind, scope, tags, balance, earned, minutes, hours, stars, budget, spendable, pending, status
+        case account, kind, scope, tags, balance, earned, minutes, hours, stars, budget, spendable, pending, status, catalogue
         case openedSeq = "opened_seq"
         case expiringSoon = "expiring_soon"
         case expiringWithinDays = "expiring_within_days"
@@ -105,6 +107,7 @@ extension LedgerService {
                 let day = rules.redemptionDay(at: clock.now())
                 view.takingsToday = try reader.usage(account.id, period: Entry.redemptionPeriodPrefix + day).points
                 view.takingsDay = day
+                view.catalogue = try reader.catalogue(of: account.id).map { CatalogueItem(item: $0.item, points: $0.points) }
             }
             return view
         }
