@@ -11,6 +11,9 @@ enum MethodTable {
             Method.write("account.open", AccountOpenRequest.self) { service, request, actor, key in
                 service.enqueueOpenAccount(request, actor: actor, key: key)
             },
+            Method.write("account.update", AccountUpdateRequest.self) { service, request, actor, key in
+                service.enqueueUpdateAccount(request, actor: actor, key: key)
+            },
             Method.read("account.get", AccountGetRequest.self) { service, request, actor throws(LedgerError) in try service.account(request, actor: actor) },
             Method.read("account.history", AccountHistoryRequest.self) { service, request, actor throws(LedgerError) in
                 try service.history(request, actor: actor)
@@ -23,6 +26,9 @@ enum MethodTable {
                 service.enqueueRedeemCode(request, actor: actor, key: key)
             },
             Method.write("redeem", RedeemRequest.self) { service, request, actor, key in service.enqueueRedeem(request, actor: actor, key: key) },
+            Method.write("transfer", TransferRequest.self) { service, request, actor, key in
+                service.enqueueTransfer(request, actor: actor, key: key)
+            },
             Method.write("expire", ExpireRequest.self) { service, request, actor, key in service.enqueueExpire(request, actor: actor, key: key) },
             Method.write("reverse", ReverseRequest.self) { service, request, actor, key in service.enqueueReverse(request, actor: actor, key: key) },
             Method.write("settle", SettleRequest.self) { service, request, actor, key in service.enqueueSettle(request, actor: actor, key: key) },
@@ -43,9 +49,7 @@ enum MethodTable {
 
     /// Methods that PROTOCOL.md names but whose operation the service does
     /// not have yet: −32601, saying so, rather than "no such method".
-    static let notYetAvailable: Set<String> = [
-        "transfer",
-    ]
+    static let notYetAvailable: Set<String> = []
 
     /// The method called `name` in `table`, or the −32601 error that says why there is none.
     static func method(_ name: String, in table: [String: Method]) -> Result<Method, RPCError> {

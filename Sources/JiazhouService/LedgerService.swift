@@ -25,6 +25,8 @@ public final class LedgerService: Sendable {
     private let queue: CommitQueue
     /// Parsed rule sets by version; parsing YAML per award would be wasteful.
     private let ruleSets = Mutex<[Int64: RuleSet]>([:])
+    /// `unknown_code` refusals by merchant, for `rate_limited`.
+    let codeThrottle = CodeThrottle()
 
     init(store: LedgerStore, signer: NoteSigner, clock: any Clock, random: any RandomSource, logger: Logger) {
         self.store = store

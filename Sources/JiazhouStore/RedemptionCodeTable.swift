@@ -12,7 +12,15 @@ import Foundation
 /// spent at a till. `used_seq` is set in the redemption's own transaction;
 /// `WHERE used_seq IS NULL` makes a second use impossible even for a buggy
 /// caller.
+///
+/// Codes do not stay for ever: once a code is ``retentionMilliseconds``
+/// past its expiry, used or not, it is deleted (a few at each new code, all
+/// at each `expire` run). Until then a till retrying it hears `code_used`
+/// or `code_expired`, not `unknown_code` (which would count as a guess).
 enum RedemptionCodeTable {
+    /// How long a code is kept after it expired: a day.
+    static let retentionMilliseconds: Int64 = 86_400_000
+
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4-redemption") { db in
             try db.execute(sql: """
@@ -25,6 +33,13 @@ enum RedemptionCodeTable {
                     used_seq INTEGER UNIQUE REFERENCES entries(seq) DEFERRABLE INITIALLY DEFERRED
                 ) WITHOUT ROWID;
                 """)
+        }
+    }
+
+    /// Registered after the migrations before it shipped: stale codes are found by expiry.
+    static func registerExpiryIndex(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v7-redemption-code-expiry") { db in
+            try db.execute(sql: "CREATE INDEX redemption_codes_by_expiry ON redemption_codes (expires)")
         }
     }
 }
@@ -74,6 +89,17 @@ extension StoreWriter {
             sql: "INSERT INTO redemption_codes (code_hash, volunteer, created, expires) VALUES (?, ?, ?, ?) ON CONFLICT (code_hash) DO NOTHING")
             .execute(arguments: [Data(hash.bytes), volunteer.text, created.millisecondsSince1970, expires.millisecondsSince1970])
         return db.changesCount == 1
+    }
+
+    /// Deletes up to `limit` codes, used or not, that expired
+    /// ``RedemptionCodeTable/retentionMilliseconds`` or more before `now`;
+    /// returns how many.
+    @discardableResult
+    public func deleteStaleRedemptionCodes(now: Timestamp, limit: Int) throws -> Int {
+        try db.cachedStatement(
+            sql: "DELETE FROM redemption_codes WHERE code_hash IN (SELECT code_hash FROM redemption_codes WHERE expires <= ? ORDER BY expires LIMIT ?)")
+            .execute(arguments: [now.millisecondsSince1970 - RedemptionCodeTable.retentionMilliseconds, limit])
+        return db.changesCount
     }
 
     /// Marks the code used by redemption `seq`; false if it was already used.

@@ -126,6 +126,9 @@ enum Schema {
             // nothing else, however many lots the ledger holds.
             try db.execute(sql: "CREATE INDEX lots_open_by_expiry ON lots (expires_ms, seq) WHERE remaining > 0 AND expires_ms IS NOT NULL")
         }
+        AccountStatusTable.register(in: &migrator)
+        RedemptionCodeTable.registerExpiryIndex(in: &migrator)
+        CatalogueTable.register(in: &migrator)
         return migrator
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// One lot as stored: the points one award earned and what is left of them.
 public struct Lot: Sendable, Equatable {
-    /// The award that earned it.
+    /// The award (or transfer) that opened it.
     public var seq: Int64
     public var volunteer: AccountID
     public var points: Int64

@@ -113,6 +113,9 @@ public struct StoreWriter {
             let tags = entry.data["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
             try insertAccount(
                 Account(id: try AccountID(id), scope: try Scope(scope), tags: tags, budget: entry.data["budget"]?.integerValue, openedSeq: entry.seq))
+        case .accountUpdate:
+            try indexAccountUpdate(entry)
+            try indexCatalogue(entry)
         case .reverse:
             guard let original = entry.data["seq"]?.integerValue else { throw LedgerError(.invalid_request, "reverse needs data.seq") }
             try db.execute(sql: "INSERT INTO reversals (original_seq, reversal_seq) VALUES (?, ?)", arguments: [original, entry.seq])

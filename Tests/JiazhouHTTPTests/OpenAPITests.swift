@@ -13,7 +13,7 @@ import Testing
 @Suite(.timeLimit(.minutes(2))) struct OpenAPITests {
     /// PROTOCOL.md's HTTP table, written out, and the server's own routes.
     static let protocolRoutes: Set<String> = [
-        "get /v1/info", "post /v1/accounts", "get /v1/accounts/{account}", "get /v1/accounts/{account}/history",
+        "get /v1/info", "post /v1/accounts", "get /v1/accounts/{account}", "patch /v1/accounts/{account}", "get /v1/accounts/{account}/history",
         "post /v1/awards", "post /v1/awards/batch", "post /v1/awards/evaluate", "post /v1/redemption-codes", "post /v1/redemptions",
         "post /v1/reversals", "post /v1/transfers", "post /v1/settlements", "get /v1/rules", "put /v1/rules",
         "get /v1/entries/{seq}", "get /v1/entries/{seq}/proof", "get /v1/proofs/consistency", "get /v1/checkpoint",

@@ -89,6 +89,26 @@ import Testing
             ledger.clock.advance(milliseconds: 8 * 86_400_000)
             guard let balance = try? service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root).balance, balance > 500 else { return nil }
             return await refusal { try await redeem(501, ledger) }
+        case .transfer_not_allowed:
+            // The default rules allow gifts only to silver-age volunteers; volunteer 3 is not one.
+            _ = try? await service.award(AwardRequest(volunteer: TestLedger.volunteer(2), activity: TestLedger.activity()), actor: TestLedger.root, key: nil)
+            ledger.clock.advance(milliseconds: 8 * 86_400_000)
+            return await refusal {
+                try await service.transfer(
+                    TransferRequest(from: TestLedger.volunteer(2), to: TestLedger.volunteer(3), points: 1), actor: TestLedger.volunteer(2), key: nil)
+            }
+        case .account_suspended:
+            _ = try? await service.updateAccount(AccountUpdateRequest(account: TestLedger.merchant, status: .suspended), actor: TestLedger.root, key: nil)
+            return await refusal { try await redeem(1, ledger) }
+        case .rate_limited:
+            // The default rules stop a till after 10 codes never issued within 15 minutes.
+            for _ in 0..<10 { _ = try? await service.redeem(RedeemRequest(merchant: TestLedger.merchant, code: "ZZZZ-ZZZZ", points: 1), actor: TestLedger.merchant, key: nil) }
+            return await refusal { try await redeem(1, ledger) }
+        case .unknown_item:
+            let code = try? await service.redeemCode(RedeemCodeRequest(volunteer: TestLedger.volunteer(1)), actor: TestLedger.volunteer(1), key: nil).code
+            return await refusal {
+                try await service.redeem(RedeemRequest(merchant: TestLedger.merchant, code: code ?? "", points: nil, item: "拿铁"), actor: TestLedger.merchant, key: nil)
+            }
         case .storage_unavailable:
             return await refusal { try await LedgerService.open(path: ledger.path!, readonly: true).award(award, actor: TestLedger.root, key: nil) }
         }
@@ -104,7 +124,7 @@ import Testing
         #expect(Reason.allCases.map(\.rawValue) == [
             "invalid_request", "too_large", "forbidden", "unknown_account", "account_exists", "unknown_entry", "idempotency_conflict",
             "unknown_category", "rules_invalid", "not_reversible", "already_reversed", "insufficient_points", "ledger_invalid", "storage_unavailable", "cap_exceeded", "budget_exhausted",
-            "unknown_code", "code_expired", "code_used", "limit_exceeded",
+            "unknown_code", "code_expired", "code_used", "limit_exceeded", "transfer_not_allowed", "account_suspended", "rate_limited", "unknown_item",
         ])
     }
 }

@@ -47,6 +47,19 @@ public enum Reason: String, Sendable, Codable, CaseIterable {
     /// A redemption would pass the merchant's or the volunteer's daily
     /// redemption limit of the rule set in force.
     case limit_exceeded
+    /// The rule set in force does not allow this transfer: it allows no
+    /// gifts of points at all, or not to this recipient (its `transfer`
+    /// policy names the tags a recipient must carry).
+    case transfer_not_allowed
+    /// The merchant or volunteer is suspended (an `account.update`): it
+    /// takes, spends, gives and receives no points until made active again.
+    case account_suspended
+    /// The merchant typed too many codes that were never issued in a short
+    /// time (the rule set's `redemption.unknown_code_limit` within
+    /// `unknown_code_minutes`); `retry_after_seconds` says when to try again.
+    case rate_limited
+    /// A redemption by item names an item the merchant's catalogue does not have.
+    case unknown_item
 }
 
 /// A refusal: a reason, a message that says what to do, and an optional cause.

@@ -24,7 +24,8 @@ public struct UsageDelta: Sendable, Hashable {
 
 /// What an entry does to the lots points are earned in.
 public enum LotChange: Sendable, Equatable {
-    /// An award opens a lot of its points, spendable from `available`.
+    /// An award (or a transfer, for its recipient) opens a lot of its
+    /// points, spendable from `available`.
     case open(seq: Int64, volunteer: AccountID, points: Int64, available: Timestamp, expires: Timestamp?)
     /// Points taken from the lot the award `seq` opened.
     case take(seq: Int64, points: Int64)
@@ -42,6 +43,8 @@ extension Entry {
         case .reverse where data["reversed_kind"]?.stringValue == Kind.award.rawValue: sign = -1
         case .redeem: return redemptionUsageDeltas
         case .reverse where isRefund: return redemptionUsageDeltas
+        case .transfer: return transferUsageDeltas
+        case .reverse where isTransferReversal: return transferUsageDeltas
         default: return []
         }
         guard let periods = data["periods"], let volunteer = serviceVolunteer else { return [] }
@@ -61,8 +64,9 @@ extension Entry {
     }
 
     /// The lot an award opens (`data.lot`), the lots a refund puts points
-    /// back into (`data.lots`), or the lots any other entry takes from
-    /// (`data.lots`: a redemption, a reversal of an award).
+    /// back into (`data.lots`), what a transfer or its reversal moves
+    /// (`Entry+Transfer.swift`), or the lots any other entry takes from
+    /// (`data.lots`: a redemption, a reversal of an award, an expiry).
     public var lotChanges: [LotChange] {
         switch kind {
         case .award:
@@ -75,6 +79,10 @@ extension Entry {
             return [.open(seq: seq, volunteer: volunteer, points: points, available: available, expires: expires)]
         case .reverse where isRefund:
             return recordedLots.map { .restore(seq: $0.seq, points: $0.points) }
+        case .transfer:
+            return transferLotChanges
+        case .reverse where isTransferReversal:
+            return transferLotChanges
         default:
             return recordedLots.map { .take(seq: $0.seq, points: $0.points) }
         }

@@ -27,6 +27,7 @@ public struct HTTPFailure: Error, Sendable, Equatable {
         message = error.message
         details = error.details ?? [:]
         if error.reason == .storage_unavailable { headers[.retryAfter] = "1" }
+        if error.reason == .rate_limited { headers[.retryAfter] = String(error.details?["retry_after_seconds"]?.integerValue ?? 60) }
     }
 
     init(_ reason: EdgeReason, _ message: String, headers: HTTPFields = [:]) {

@@ -11,7 +11,7 @@ extension Reason {
         case .invalid_request: .badRequest
         case .too_large: .contentTooLarge
         case .forbidden: .forbidden
-        case .unknown_account, .unknown_entry, .unknown_code: .notFound
+        case .unknown_account, .unknown_entry, .unknown_code, .unknown_item: .notFound
         case .account_exists, .idempotency_conflict, .already_reversed, .code_used: .conflict
         // The code existed and is gone for good: 410, so a till tells "ask
         // for a new code" apart from "typed it wrong" (404) and "spent" (409).
@@ -20,6 +20,15 @@ extension Reason {
         // rate: retrying later today will not help, so not 429.
         case .unknown_category, .rules_invalid, .not_reversible, .insufficient_points, .cap_exceeded, .budget_exhausted, .limit_exceeded:
             .unprocessableContent
+        // The rule set decides gifting, not the principal's role: a rule of
+        // the ledger (422), not an authorization (403).
+        case .transfer_not_allowed: .unprocessableContent
+        // The request is sound and the principal may make it, but the
+        // account's present state refuses it (RFC 9110 §15.5.10): 409, so a
+        // till tells "this shop is suspended" apart from "this token may not".
+        case .account_suspended: .conflict
+        // Guessing codes is a request rate, and waiting helps: 429 with Retry-After.
+        case .rate_limited: .tooManyRequests
         // The file or its key is damaged: nothing the client can change.
         case .ledger_invalid: .internalServerError
         case .storage_unavailable: .serviceUnavailable

@@ -51,7 +51,13 @@ enum OpenAPIDocument {
                 ])
             }
         case .body(let schema):
-            members["requestBody"] = ["required": true, "content": ["application/json": ["schema": schema.json]]]
+            // A path's {name}s are the request's members too, given by the path, not the body.
+            let inPath = schema.properties.filter { route.pathParameters.contains($0.name) }
+            for property in inPath {
+                parameters.append(["name": .string(property.name), "in": "path", "required": true, "schema": property.schema.json])
+            }
+            let body = inPath.isEmpty ? schema : .object(schema.properties.filter { !route.pathParameters.contains($0.name) })
+            members["requestBody"] = ["required": true, "content": ["application/json": ["schema": body.json]]]
         }
         if route.writes {
             parameters.append([
@@ -102,6 +108,7 @@ enum OpenAPIDocument {
                 "properties": [
                     "reason": ["type": "string", "enum": .array((Reason.allCases.map(\.rawValue) + EdgeReason.allCases.map(\.rawValue)).map(JSONValue.string))],
                     "message": ["type": "string"],
+                    "retry_after_seconds": ["description": "rate_limited: seconds to wait (also the Retry-After header).", "type": "integer"],
                     "rows": [
                         "description": "A batch refused whole: each bad row, 1-based, with its volunteer, reason and message.",
                         "type": "array",

@@ -7,11 +7,20 @@ import NIOCore
 /// within ±2^53, nesting past the limit are refused), then decoded with the
 /// names and types the service's request type defines.
 enum BodyInput {
-    static func decode<T: Decodable>(_ type: T.Type, request: Request, limit: Int) async throws -> T {
+    /// `pathMembers` (a route's `{name}`s, as text) join the body's members;
+    /// the body may not give them too.
+    static func decode<T: Decodable>(_ type: T.Type, request: Request, limit: Int, pathMembers: [String: String] = [:]) async throws -> T {
         if request.uri.query.map({ !$0.isEmpty }) == true {
             throw HTTPFailure.invalid("\(request.method) \(request.uri.path) takes a JSON body and no query parameters")
         }
-        let value = try await json(request, limit: limit)
+        var value = try await json(request, limit: limit)
+        if !pathMembers.isEmpty, case .object(var members) = value {
+            for (name, text) in pathMembers {
+                guard members[name] == nil else { throw HTTPFailure.invalid("\(name) is given by the path; the body may not give it too") }
+                members[name] = .string(text)
+            }
+            value = .object(members)
+        }
         do {
             return try JSONValueDecoder(root: "body").decode(T.self, from: value)
         } catch {

@@ -13,12 +13,7 @@ enum ParameterInput {
     ) throws -> T {
         var members: [String: JSONValue] = [:]
         for name in pathParameters {
-            guard let raw = context.parameters.get(name) else { throw HTTPFailure.invalid("the path needs {\(name)}") }
-            // Hummingbird hands parameters over as written: an issuer's id carries its '/' as %2F.
-            guard let text = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : String(raw) else {
-                throw HTTPFailure.invalid("{\(name)} is not valid percent-encoded UTF-8")
-            }
-            members[name] = try typed(text, name: name, in: schema)
+            members[name] = try typed(try pathText(name, context: context), name: name, in: schema)
         }
         let queryNames = schema.properties.map(\.name).filter { !pathParameters.contains($0) }
         let query = request.uri.query == nil ? [] : request.uri.queryParameters.map { (String($0.key), String($0.value)) }
@@ -35,6 +30,16 @@ enum ParameterInput {
         } catch {
             throw HTTPFailure(error)
         }
+    }
+
+    /// The path parameter `name`, percent-decoded.
+    static func pathText(_ name: String, context: LedgerRequestContext) throws -> String {
+        guard let raw = context.parameters.get(name) else { throw HTTPFailure.invalid("the path needs {\(name)}") }
+        // Hummingbird hands parameters over as written: an issuer's id carries its '/' as %2F.
+        guard let text = raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : String(raw) else {
+            throw HTTPFailure.invalid("{\(name)} is not valid percent-encoded UTF-8")
+        }
+        return text
     }
 
     /// `text` as the JSON value the schema's member `name` takes.

@@ -43,16 +43,21 @@ extension Route {
     /// A write with a JSON body, on behalf of the token's principal. It is
     /// enqueued on the service's commit queue, so that concurrent requests
     /// share one transaction and one fsync, and answered only once durable.
+    /// The path's `{name}`s (`PATCH /v1/accounts/{account}`) are members of
+    /// the request, as text, besides the body's.
     static func write<Request: Decodable & Sendable, Result: Codable & Sendable>(
         _ method: HTTPRequest.Method, _ path: String, _ operation: String, _ summary: String, _ request: Request.Type, refusals: [Reason],
         _ enqueue: @escaping @Sendable (LedgerService, Request, AccountID, String?) -> Durable<Result>
     ) -> Route {
-        Route(
+        let parameters = Route.parameters(in: path)
+        return Route(
             method: method, path: path, operation: operation, summary: summary, access: .bearer, input: .body(SchemaRecorder.schema(of: Request.self)),
             output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, writes: true
         ) { http, context, services in
             let actor = try context.requirePrincipal()
-            let request = try await BodyInput.decode(Request.self, request: http, limit: services.maxBodyBytes)
+            var pathMembers: [String: String] = [:]
+            for name in parameters { pathMembers[name] = try ParameterInput.pathText(name, context: context) }
+            let request = try await BodyInput.decode(Request.self, request: http, limit: services.maxBodyBytes, pathMembers: pathMembers)
             let key = http.headers[.idempotencyKey]
             let handle = enqueue(services.ledger, request, actor, key)
             let result: Result

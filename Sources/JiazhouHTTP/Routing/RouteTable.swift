@@ -20,6 +20,11 @@ enum RouteTable {
             "/v1/accounts/{account}", "account.get", "An account's balance, earned points, service minutes and stars.", AccountGetRequest.self,
             refusals: [.invalid_request, .forbidden, .unknown_account]
         ) { service, request, actor throws(LedgerError) in try service.account(request, actor: actor) },
+        .write(
+            .patch, "/v1/accounts/{account}", "account.update",
+            "Suspend a merchant or a volunteer, or make it active again (operators, and coordinators within their scope): a suspended account takes, spends, gives and receives no points. Or set a merchant's catalogue (also the merchant itself), so that a till redeems by item.",
+            AccountUpdateRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .unknown_account, .idempotency_conflict]
+        ) { service, request, actor, key in service.enqueueUpdateAccount(request, actor: actor, key: key) },
         .read(
             "/v1/accounts/{account}/history", "account.history", "An account's entries, oldest first, a page at a time.", AccountHistoryRequest.self,
             refusals: [.invalid_request, .forbidden, .unknown_account]
@@ -51,22 +56,34 @@ enum RouteTable {
         .write(
             .post, "/v1/redemption-codes", "redeem.code",
             "Issue a one-time code (`K7QD-3M9X`) that lets one merchant take the volunteer's points once, within the rule set's code lifetime. Takes no Idempotency-Key.",
-            RedeemCodeRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .rules_invalid]
+            RedeemCodeRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .rules_invalid, .account_suspended]
         ) { service, request, actor, key in service.enqueueRedeemCode(request, actor: actor, key: key) },
         .write(
             .post, "/v1/redemptions", "redeem",
             "Take a volunteer's spendable points with its one-time code, oldest lots first: whole or nothing, and each code once.", RedeemRequest.self,
             refusals: [
                 .invalid_request, .forbidden, .unknown_account, .idempotency_conflict, .rules_invalid, .unknown_code, .code_used, .code_expired,
-                .limit_exceeded, .insufficient_points,
+                .limit_exceeded, .insufficient_points, .account_suspended, .rate_limited, .unknown_item,
             ]
         ) { service, request, actor, key in service.enqueueRedeem(request, actor: actor, key: key) },
         .write(
             .post, "/v1/reversals", "reverse",
-            "Reverse an award (a new entry moves its points back) or refund a redemption (its points go back to the lots they came from).",
+            "Reverse an award (a new entry moves its points back), refund a redemption (its points go back to the lots they came from) or, as an operator, a transfer whose recipient still holds it.",
             ReverseRequest.self,
-            refusals: [.invalid_request, .forbidden, .unknown_entry, .idempotency_conflict, .not_reversible, .already_reversed, .insufficient_points]
+            refusals: [
+                .invalid_request, .forbidden, .unknown_entry, .idempotency_conflict, .not_reversible, .already_reversed, .insufficient_points,
+                .account_suspended,
+            ]
         ) { service, request, actor, key in service.enqueueReverse(request, actor: actor, key: key) },
+        .write(
+            .post, "/v1/transfers", "transfer",
+            "Give a volunteer's spendable points (oldest first) to another volunteer, where the rule set's `transfer` policy allows it and within its daily limits. A volunteer gives only its own points; hours and stars never move.",
+            TransferRequest.self,
+            refusals: [
+                .invalid_request, .forbidden, .unknown_account, .idempotency_conflict, .rules_invalid, .transfer_not_allowed, .limit_exceeded,
+                .insufficient_points, .account_suspended,
+            ]
+        ) { service, request, actor, key in service.enqueueTransfer(request, actor: actor, key: key) },
         .write(
             .post, "/v1/settlements", "settle",
             "Settle a merchant (operators): one entry moves its whole balance to `sink:settled`, a statement of what the office pays.",
@@ -102,9 +119,7 @@ enum RouteTable {
 
     /// Routes that PROTOCOL.md names but whose operation the service does not
     /// have yet: they answer 501, saying so, rather than 404.
-    static let notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)] = [
-        (.post, "/v1/transfers", "transfer"),
-    ]
+    static let notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)] = []
 }
 
 /// The request of an operation that takes none: an empty object, so that

@@ -83,10 +83,25 @@ pending_days: 7
 # Points expire 24 months after they were awarded, oldest first.
 expiry_months: 24
 
+# A till that types 10 codes never issued within 15 minutes is refused
+# (rate_limited) until the first of them is 15 minutes old: codes cannot be
+# guessed at the counter.
 redemption:
   code_minutes: 10
   merchant_day_points: 20000
   volunteer_day_points: 500
+  unknown_code_limit: 10
+  unknown_code_minutes: 15
+
+# 积分转赠: a volunteer may give spendable points to another volunteer, here
+# only to silver-age volunteers (嘉州银龄联盟), such as an elderly relative, as
+# time banks do; at most 200 points given and 500 received a day. The oldest
+# points go first; service hours and stars never move.
+transfer:
+  allowed: true
+  giver_day_points: 200
+  recipient_day_points: 500
+  to_tags: [silver_age, 银龄]
 
 # Statutory public holidays of 2026 (国务院办公厅 notice), for calendar.holiday.
 holidays: [

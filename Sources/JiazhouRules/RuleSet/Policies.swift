@@ -81,10 +81,19 @@ public struct RedemptionLimits: Sendable, Equatable {
     public var merchantDayPoints: Int64?
     /// Points one volunteer may spend in a day.
     public var volunteerDayPoints: Int64?
+    /// `unknown_code` refusals of one merchant within ``unknownCodeMinutes``
+    /// after which its redemptions are refused `rate_limited`: a till may
+    /// not try codes until one fits.
+    public var unknownCodeLimit: Int64 = 10
+    public var unknownCodeMinutes: Int64 = 15
 
-    public init(codeMinutes: Int64 = 10, merchantDayPoints: Int64? = nil, volunteerDayPoints: Int64? = nil) {
+    public init(
+        codeMinutes: Int64 = 10, merchantDayPoints: Int64? = nil, volunteerDayPoints: Int64? = nil, unknownCodeLimit: Int64 = 10, unknownCodeMinutes: Int64 = 15
+    ) {
         self.codeMinutes = codeMinutes
         self.merchantDayPoints = merchantDayPoints
         self.volunteerDayPoints = volunteerDayPoints
+        self.unknownCodeLimit = unknownCodeLimit
+        self.unknownCodeMinutes = unknownCodeMinutes
     }
 }

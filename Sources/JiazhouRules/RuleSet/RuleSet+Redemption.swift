@@ -11,4 +11,10 @@ extension RuleSet {
     public func redemptionCodeExpiry(issuedAt time: Timestamp) -> Timestamp {
         Timestamp(millisecondsSince1970: time.millisecondsSince1970 + redemption.codeMinutes * 60_000)
     }
+
+    /// The calendar day (in the rule set's zone) that a transfer at `time`
+    /// counts in for the daily transfer limits.
+    public func transferDay(at time: Timestamp) -> String {
+        CalendarDay(time, offsetSeconds: utcOffsetSeconds).text
+    }
 }

@@ -45,6 +45,8 @@ public struct RuleSet: Sendable {
     /// Months after which unspent points expire, oldest first; `nil`: never.
     public var expiryMonths: Int64?
     public var redemption: RedemptionLimits
+    /// Whether volunteers may give points to each other, and within what limits.
+    public var transfer: TransferPolicy
     /// Public holidays (`2026-10-01`), in ``timezone``: `calendar.holiday`.
     public var holidays: Set<String>
     /// Cumulative counted service hours for 1★, 2★, … in increasing order.
@@ -94,6 +96,7 @@ public struct RuleSet: Sendable {
         pendingDays = 0
         expiryMonths = nil
         redemption = RedemptionLimits()
+        transfer = TransferPolicy()
         holidays = []
         starHours = Self.defaultStarHours
         hash = .zero

@@ -112,10 +112,17 @@ extension RuleSetReader {
     mutating func readRedemption(_ node: Node) -> RedemptionLimits {
         var limits = RedemptionLimits()
         guard let fields = node.mapping else {
-            problems.add("redemption: expected code_minutes, merchant_day_points and volunteer_day_points", at: node)
+            problems.add("redemption: expected code_minutes, merchant_day_points, volunteer_day_points, unknown_code_limit and unknown_code_minutes", at: node)
             return limits
         }
-        checkKeys(fields, allowed: ["code_minutes", "merchant_day_points", "volunteer_day_points"], context: "redemption")
+        checkKeys(
+            fields, allowed: ["code_minutes", "merchant_day_points", "volunteer_day_points", "unknown_code_limit", "unknown_code_minutes"], context: "redemption")
+        if let limit = integer(fields["unknown_code_limit"], "redemption.unknown_code_limit", atLeast: 1, atMost: 1000, required: false, parent: node) {
+            limits.unknownCodeLimit = limit
+        }
+        if let minutes = integer(fields["unknown_code_minutes"], "redemption.unknown_code_minutes", atLeast: 1, atMost: 24 * 60, required: false, parent: node) {
+            limits.unknownCodeMinutes = minutes
+        }
         if let minutes = integer(fields["code_minutes"], "redemption.code_minutes", atLeast: 1, atMost: 24 * 60, required: false, parent: node) {
             limits.codeMinutes = minutes
         }

@@ -6,7 +6,7 @@ import Yams
 struct RuleSetReader {
     static let topLevelKeys: Set<String> = [
         "version", "name", "timezone", "categories", "rules", "caps", "budgets", "pending_days", "expiry_months", "redemption",
-        "holidays", "stars",
+        "transfer", "holidays", "stars",
     ]
     private static let categoryKeys: Set<String> = ["label", "points_per_hour"]
     /// Most bonus rules a rule set may have: each one runs for every award.
@@ -33,6 +33,7 @@ struct RuleSetReader {
         rules.pendingDays = integer(mapping["pending_days"], "pending_days", atLeast: 0, atMost: 366, required: false, parent: root) ?? 0
         rules.expiryMonths = integer(mapping["expiry_months"], "expiry_months", atLeast: 1, atMost: 1200, required: false, parent: root)
         if let node = mapping["redemption"] { rules.redemption = readRedemption(node) }
+        if let node = mapping["transfer"] { rules.transfer = readTransfer(node) }
         if let node = mapping["holidays"] { rules.holidays = readHolidays(node) }
         if let node = mapping["stars"] { rules.starHours = readStars(node) }
         return rules

@@ -23,6 +23,10 @@ public struct AccountView: Codable, Sendable, Equatable {
     public var stars: Int
     public var budget: Int64?
     public var openedSeq: Int64
+    /// `suspended` after an `account.update` suspended it, else `active`.
+    public var status: AccountStatus
+    /// Merchants: what a till may redeem by item, and at what price.
+    public var catalogue: [CatalogueItem]?
     /// Volunteers: points past their public notice and not expired.
     public var spendable: Int64?
     /// Volunteers: points still in their public notice (公示).
@@ -36,7 +40,7 @@ public struct AccountView: Codable, Sendable, Equatable {
     public var takingsDay: String?
 
     enum CodingKeys: String, CodingKey {
-        case account, kind, scope, tags, balance, earned, minutes, hours, stars, budget, spendable, pending
+        case account, kind, scope, tags, balance, earned, minutes, hours, stars, budget, spendable, pending, status, catalogue
         case openedSeq = "opened_seq"
         case expiringSoon = "expiring_soon"
         case expiringWithinDays = "expiring_within_days"
@@ -88,7 +92,7 @@ extension LedgerService {
             var view = AccountView(
                 account: account.id, kind: account.id.kind, scope: account.scope, tags: account.tags, balance: account.balance,
                 earned: account.earned, minutes: account.minutes, hours: account.minutes / 60, stars: rules.stars(minutes: account.minutes),
-                budget: account.budget, openedSeq: account.openedSeq)
+                budget: account.budget, openedSeq: account.openedSeq, status: try reader.status(of: account.id))
             if account.id.kind == .volunteer {
                 let now = clock.now()
                 let horizon = AccountView.expiringHorizonDays
@@ -103,6 +107,7 @@ extension LedgerService {
                 let day = rules.redemptionDay(at: clock.now())
                 view.takingsToday = try reader.usage(account.id, period: Entry.redemptionPeriodPrefix + day).points
                 view.takingsDay = day
+                view.catalogue = try reader.catalogue(of: account.id).map { CatalogueItem(item: $0.item, points: $0.points) }
             }
             return view
         }

@@ -65,6 +65,8 @@ extension LedgerService {
         return write("expire", actor: actor, key: key, params: ExpireRequest(asOf: asOf.rfc3339)) { context in
             try Authorization(actor: actor, reader: context.reader).requireOperator("expire points")
             let lots = try context.reader.expiredLots(asOf: asOf, limit: Self.expiryLotsPerCommit)
+            // The run also sweeps codes long expired (operational state, not entries).
+            try context.writer.deleteStaleRedemptionCodes(now: context.time, limit: Self.expiryLotsPerCommit)
             var seqs: [Int64] = []
             var points: Int64 = 0
             for (volunteer, own) in Dictionary(grouping: lots, by: \.volunteer).sorted(by: { $0.key < $1.key }) {

@@ -11,11 +11,12 @@ public struct RedeemRequest: Codable, Sendable, Equatable {
     public var merchant: AccountID
     /// The code as the volunteer showed it (`K7QD-3M9X`; case and dashes do not matter).
     public var code: String
-    public var points: Int64
+    /// Absent: the price of `item` in the merchant's catalogue.
+    public var points: Int64?
     /// What was bought, for the merchant's and the volunteer's records.
     public var item: String?
 
-    public init(merchant: AccountID, code: String, points: Int64, item: String? = nil) {
+    public init(merchant: AccountID, code: String, points: Int64?, item: String? = nil) {
         self.merchant = merchant
         self.code = code
         self.points = points
@@ -44,8 +45,12 @@ extension LedgerService {
                 throw LedgerError(.invalid_request, "a redemption code is 8 characters of 0–9 and A–Z without I, L, O, U, like K7QD-3M9X")
             }
             code = typed
-            guard request.points > 0, request.points <= Int64(Limits.maxSafeInteger) else {
-                throw LedgerError(.invalid_request, "points must be a whole number from 1 to 2^53, not \(request.points)")
+            if let points = request.points {
+                guard points > 0, points <= Int64(Limits.maxSafeInteger) else {
+                    throw LedgerError(.invalid_request, "points must be a whole number from 1 to 2^53, not \(points)")
+                }
+            } else if request.item == nil {
+                throw LedgerError(.invalid_request, "give points, or an item of the merchant's catalogue to redeem at its price")
             }
             if let item = request.item, !(1...Limits.textBytes).contains(item.utf8.count) {
                 throw LedgerError(.invalid_request, "an item is 1–\(Limits.textBytes) bytes of text")
@@ -60,11 +65,14 @@ extension LedgerService {
                 throw LedgerError(.forbidden, "\(actor) may not redeem into \(request.merchant); a merchant redeems only into itself")
             }
             guard try reader.account(request.merchant) != nil else { throw LedgerError(.unknown_account, "\(request.merchant) is not open") }
-            let volunteer = try Self.liveCode(code, at: context.time, reader: reader)
+            try Self.requireActive(request.merchant, "take redemptions", reader: reader)
+            let (points, priced) = try Self.price(request, reader: reader)
             let rules = try context.service.currentRuleSet(reader: reader)
+            let volunteer = try Self.liveCode(code, at: context.time, merchant: request.merchant, rules: rules, throttle: context.service.codeThrottle, reader: reader)
+            try Self.requireActive(volunteer, "spend points", reader: reader)
             let day = rules.redemptionDay(at: context.time)
-            try Self.requireWithinDailyLimits(request.points, merchant: request.merchant, volunteer: volunteer, day: day, limits: rules.redemption, reader: reader)
-            let lots = try Self.spendableLotsToTake(request.points, from: volunteer, at: context.time, reader: reader)
+            try Self.requireWithinDailyLimits(points, merchant: request.merchant, volunteer: volunteer, day: day, limits: rules.redemption, reader: reader)
+            let lots = try Self.spendableLotsToTake(points, from: volunteer, at: context.time, reader: reader)
             var data: [String: JSONValue] = [
                 "volunteer": .string(volunteer.text),
                 "code_hash": .string(code.hash.hex),
@@ -72,18 +80,39 @@ extension LedgerService {
                 "periods": ["day": .string(day)],
             ]
             if let item = request.item { data["item"] = .string(item) }
-            let sealed = try context.append(.redeem, postings: [try Posting(from: volunteer, to: request.merchant, points: request.points)], data: .object(data))
+            if let priced { data["catalogue_seq"] = .integer(priced.seq) }
+            let sealed = try context.append(.redeem, postings: [try Posting(from: volunteer, to: request.merchant, points: points)], data: .object(data))
             guard try context.writer.markRedemptionCodeUsed(hash: code.hash, by: sealed.entry.seq) else {
                 throw LedgerError(.code_used, "the code was used while this redemption was written")
             }
             guard let after = try context.reader.account(volunteer) else { throw LedgerError(.ledger_invalid, "\(volunteer) is missing") }
-            return RedeemResult(seq: sealed.entry.seq, points: request.points, balance: after.balance)
+            return RedeemResult(seq: sealed.entry.seq, points: points, balance: after.balance)
         }
     }
 
-    /// The volunteer whose live, unused code `code` is.
-    static func liveCode(_ code: RedemptionCode, at time: Timestamp, reader: StoreReader) throws -> AccountID {
+    /// The points a redemption takes: as given, or the catalogue's price of its item.
+    static func price(_ request: RedeemRequest, reader: StoreReader) throws -> (points: Int64, priced: CatalogueEntry?) {
+        if let points = request.points { return (points, nil) }
+        guard let item = request.item, let priced = try reader.catalogueItem(item, of: request.merchant) else {
+            throw LedgerError(.unknown_item, "\(request.merchant)'s catalogue has no \"\(request.item ?? "")\"; give the points, or an item it lists")
+        }
+        return (priced.points, priced)
+    }
+
+    /// The volunteer whose live, unused code `code` is. A merchant that has
+    /// typed too many codes never issued is refused first (`CodeThrottle`).
+    static func liveCode(
+        _ code: RedemptionCode, at time: Timestamp, merchant: AccountID, rules: RuleSet, throttle: CodeThrottle, reader: StoreReader
+    ) throws -> AccountID {
+        let limits = rules.redemption
+        if let wait = throttle.retryAfterSeconds(merchant, now: time, limit: limits.unknownCodeLimit, windowMinutes: limits.unknownCodeMinutes) {
+            throw LedgerError(
+                .rate_limited,
+                "\(merchant) typed \(limits.unknownCodeLimit) codes that were never issued within \(limits.unknownCodeMinutes) minutes; try again in \(wait) s",
+                details: ["retry_after_seconds": .integer(wait)])
+        }
         guard let stored = try reader.redemptionCode(hash: code.hash) else {
+            throttle.recordUnknownCode(merchant, now: time, limit: limits.unknownCodeLimit)
             throw LedgerError(.unknown_code, "no code \(code) was issued; ask the volunteer to show it again")
         }
         if let used = stored.usedSeq {

@@ -23,6 +23,9 @@ public struct RedeemCodeResult: Codable, Sendable, Equatable {
 }
 
 extension LedgerService {
+    /// Stale codes deleted at each new code: a bounded cost, more than one.
+    static let staleCodesPerIssue = 16
+
     public func redeemCode(_ request: RedeemCodeRequest, actor: AccountID, key: String?) async throws(LedgerError) -> RedeemCodeResult {
         try await enqueueRedeemCode(request, actor: actor, key: key).value
     }
@@ -42,8 +45,11 @@ extension LedgerService {
                 throw LedgerError(.forbidden, "\(actor) may not ask for \(request.volunteer)'s redemption codes; only the volunteer may")
             }
             guard try reader.account(request.volunteer) != nil else { throw LedgerError(.unknown_account, "\(request.volunteer) is not open") }
+            try Self.requireActive(request.volunteer, "ask for redemption codes", reader: reader)
             let rules = try context.service.currentRuleSet(reader: reader)
             let expires = rules.redemptionCodeExpiry(issuedAt: context.time)
+            // More deleted than issued, so the table holds little beyond the live codes.
+            try context.writer.deleteStaleRedemptionCodes(now: context.time, limit: Self.staleCodesPerIssue)
             // 40 bits collide rarely, but the table keeps spent codes too: draw again.
             for _ in 0..<8 {
                 let code = RedemptionCode(randomBytes: context.service.random.bytes(RedemptionCode.randomBytes))

@@ -16,6 +16,8 @@ extension LedgerService {
             throw LedgerError(.forbidden, "\(authorization.principal.id) may not refund redemption \(redemption.seq); only \(merchant), which it paid, or an operator may")
         }
         let reader = context.reader
+        // A suspended merchant's refunds are the operator's to make.
+        if !authorization.isOperator { try requireActive(merchant, "refund redemptions", reader: reader) }
         if let reversal = try reader.reversal(of: redemption.seq) {
             throw LedgerError(.already_reversed, "redemption \(redemption.seq) was already refunded by entry \(reversal)")
         }

@@ -29,6 +29,12 @@ struct LedgerVerifier {
     var reversals: [Int64: Int64] = [:]
     /// Each redemption's `code_hash` and lots, by seq: what its code row and its refund must match.
     var redemptions: [Int64: (codeHash: String?, lots: JSONValue?)] = [:]
+    /// Each transfer's lots, by seq: what its reversal must give back.
+    var transfers: [Int64: JSONValue?] = [:]
+    /// Each account's status as the last `account.update` set it, and that entry's seq.
+    var statuses: [AccountID: (status: String, seq: Int64)] = [:]
+    /// Each merchant's catalogue as its last `account.update` set it.
+    var catalogues: [AccountID: (seq: Int64, prices: [String: Int64])] = [:]
     var ruleSets: [Int64: (seq: Int64, hash: Hash, text: String)] = [:]
     var parsedRules: [Int64: RuleSet] = [:]
     var awardsRepriced = 0
@@ -90,6 +96,8 @@ struct LedgerVerifier {
         try checkUsageAndLots()
         try checkRedemptionCodes()
         try checkTables(checkpoints: checkpoints)
+        try checkAccountStatuses()
+        try checkCatalogues()
         if problemCount > problems.count { report(nil, "\(problemCount - VerifyReport.maxProblems) more problems not listed") }
         return VerifyReport(
             size: range.size.asInt64, root: range.root, checkpoints: checkpoints.count, accounts: opened.count, awardsRepriced: awardsRepriced,
@@ -166,6 +174,10 @@ struct LedgerVerifier {
         default: break
         }
         checkRedemption(entry)
+        checkTransfer(entry)
+        checkAccountUpdate(entry)
+        checkCatalogueUpdate(entry)
+        checkCataloguePrice(entry)
         checkExpiry(entry)
         checkSettlement(entry)
         replayUsageAndLots(entry)

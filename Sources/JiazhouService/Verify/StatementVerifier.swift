@@ -49,7 +49,9 @@ public struct StatementVerifier {
             let effect = entry.effects[statement.volunteer]
             let opens = entry.kind == .accountOpen && entry.data["account"]?.stringValue == statement.volunteer.text
             if opens { opening = entry }
-            if effect == nil, !opens, entry.serviceVolunteer != statement.volunteer {
+            // A suspension or reactivation names the volunteer and moves nothing.
+            let updates = entry.kind == .accountUpdate && entry.data["account"]?.stringValue == statement.volunteer.text
+            if effect == nil, !opens, !updates, entry.serviceVolunteer != statement.volunteer {
                 problems.append("entry \(entry.seq) does not concern \(statement.volunteer)")
             }
             if let effect {

@@ -75,6 +75,14 @@ import Testing
         ("expiry_months: 0\n", "expiry_months must be a whole number from 1"),
         ("redemption: {code_minutes: 0}\n", "redemption.code_minutes"),
         ("redemption: {tip: 1}\n", "redemption: unknown key \"tip\""),
+        ("transfer: yes\n", "transfer: expected allowed"),
+        ("transfer: {giver_day_points: 10}\n", "transfer.allowed is missing"),
+        ("transfer: {allowed: maybe}\n", "line 5, column 21: transfer.allowed must be true or false, not \"maybe\""),
+        ("transfer: {allowed: true, giver_day_points: -1}\n", "transfer.giver_day_points must be a whole number from 0"),
+        ("transfer: {allowed: true, recipient_day_points: x}\n", "transfer.recipient_day_points must be a whole number"),
+        ("transfer: {allowed: true, to_tags: []}\n", "transfer.to_tags must be a list"),
+        ("transfer: {allowed: true, to_tags: silver_age}\n", "transfer.to_tags must be a list"),
+        ("transfer: {allowed: true, to_kinds: [merchant]}\n", "transfer: unknown key \"to_kinds\""),
         ("holidays: [2026-02-30]\n", "\"2026-02-30\" is not a date"),
         ("timezone: Mars/Olympus\n", "timezone:"),
     ] as [(String, String)])
@@ -96,8 +104,14 @@ import Testing
         #expect(rules.pendingDays == 7)
         #expect(rules.expiryMonths == 24)
         #expect(rules.redemption == RedemptionLimits(codeMinutes: 10, merchantDayPoints: 20_000, volunteerDayPoints: 500))
+        #expect(rules.transfer == TransferPolicy(allowed: true, giverDayPoints: 200, recipientDayPoints: 500, toTags: ["silver_age", "银龄"]))
         #expect(rules.holidays.contains("2026-10-01"))
         #expect(rules.timezone == "Asia/Shanghai" && rules.utcOffsetSeconds == 8 * 3600)
+    }
+
+    @Test func withoutATransferSectionNoGiftIsAllowed() throws {
+        #expect(try RuleSet(yaml: Self.base).transfer == TransferPolicy(allowed: false))
+        #expect(try RuleSet(yaml: Self.base + "transfer: {allowed: true}\n").transfer == TransferPolicy(allowed: true))
     }
 
     @Test func withoutCapsEightHoursADayCount() throws {

@@ -1,0 +1,50 @@
+public import JiazhouCore
+import GRDB
+import Foundation
+
+/// The status of each account an `account.update` entry ever set (accounts
+/// never updated are active and have no row). Derived from the entries
+/// alone, in the entry's own transaction, so `import` rebuilds it and
+/// `verify` compares it with the replay.
+enum AccountStatusTable {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v6-account-status") { db in
+            try db.execute(sql: """
+                CREATE TABLE account_status (
+                    account TEXT PRIMARY KEY NOT NULL REFERENCES accounts(id),
+                    status TEXT NOT NULL CHECK (status IN ('active', 'suspended')),
+                    -- The account.update entry that set it.
+                    seq INTEGER NOT NULL REFERENCES entries(seq) DEFERRABLE INITIALLY DEFERRED
+                ) WITHOUT ROWID;
+                """)
+        }
+    }
+}
+
+extension StoreReader {
+    /// The account's status: active unless an `account.update` set another.
+    public func status(of account: AccountID) throws -> AccountStatus {
+        let statement = try db.cachedStatement(sql: "SELECT status FROM account_status WHERE account = ?")
+        guard let text = try String.fetchOne(statement, arguments: [account.text]) else { return .active }
+        guard let status = AccountStatus(rawValue: text) else { throw LedgerError(.ledger_invalid, "\(account) has the unknown status \(text)") }
+        return status
+    }
+
+    /// Every status row, with the seq that set it; for `verify`.
+    public func forEachAccountStatus(_ body: (_ account: String, _ status: String, _ seq: Int64) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT account, status, seq FROM account_status")
+        while let row = try rows.next() { try body(row[0], row[1], row[2]) }
+    }
+}
+
+extension StoreWriter {
+    /// Keeps `account_status` for an `account.update` that sets `data.status`.
+    func indexAccountUpdate(_ entry: Entry) throws {
+        guard let statusText = entry.data["status"]?.stringValue else { return }
+        guard let id = entry.data["account"]?.stringValue, let status = AccountStatus(rawValue: statusText) else {
+            throw LedgerError(.invalid_request, "account.update needs data.account and a data.status of active or suspended")
+        }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO account_status (account, status, seq) VALUES (?, ?, ?)")
+            .execute(arguments: [id, status.rawValue, entry.seq])
+    }
+}
