@@ -41,7 +41,8 @@ import Testing
 
     /// The template (below) holds: the district, seqs 0–17; awards 18 (V1,
     /// key a1), 19 (V2), 20 (V1), 21 (V3); 22 reverses 21; 23 is V1's
-    /// redemption of 5 points at the café with a code; a second code unused; one token.
+    /// redemption of 5 points at the café with a code; a second code unused;
+    /// 24 sets the café's catalogue, 25 suspends V3; one token.
     static let matrix: [Row] = [
         Row(table: "meta", column: "value (format)", sql: "UPDATE meta SET value = 'x' WHERE name = 'format'", outcome: .refused("is not a Jiazhou ledger")),
         Row(table: "meta", column: "value (origin)", sql: "UPDATE meta SET value = 'evil.example' WHERE name = 'origin'", outcome: .caught(seq: 0, "meta.origin")),
@@ -52,8 +53,8 @@ import Testing
         Row(table: "entries", column: "bytes", sql: "UPDATE entries SET bytes = CAST(replace(CAST(bytes AS TEXT), '\"minutes\":120', '\"minutes\":121') AS BLOB) WHERE seq = 19",
             outcome: .caught(seq: 19, "stored leaf hash does not match")),
         Row(table: "entries", column: "leaf_hash", sql: "UPDATE entries SET leaf_hash = zeroblob(32) WHERE seq = 20", outcome: .caught(seq: 20, "stored leaf hash does not match")),
-        Row(table: "entries", column: "seq", sql: "UPDATE entries SET seq = 1000 WHERE seq = 23", outcome: .caught(seq: 23, "entries 23..<1000 are missing")),
-        Row(table: "entries", column: "(row)", sql: "DELETE FROM entries WHERE seq = 23", outcome: .caught(seq: 23, "a checkpoint was signed at size 24 but the ledger has only 23")),
+        Row(table: "entries", column: "seq", sql: "UPDATE entries SET seq = 1000 WHERE seq = 25", outcome: .caught(seq: 25, "entries 25..<1000 are missing")),
+        Row(table: "entries", column: "(row)", sql: "DELETE FROM entries WHERE seq = 25", outcome: .caught(seq: 25, "a checkpoint was signed at size 26 but the ledger has only 25")),
         Row(table: "subtrees", column: "hash", sql: "UPDATE subtrees SET hash = zeroblob(32) WHERE level = 1 AND idx = 9", outcome: .caught(seq: 19, "subtree (1, 9) is wrong")),
         Row(table: "subtrees", column: "level, idx", sql: "UPDATE subtrees SET idx = 99 WHERE level = 1 AND idx = 9", outcome: .caught(seq: 19, "subtree (1, 9) is missing")),
         Row(table: "accounts", column: "balance", sql: "UPDATE accounts SET balance = balance + 1 WHERE id = '\(v1)'", outcome: .caught(seq: nil, "\(v1): stored balance")),
@@ -80,8 +81,8 @@ import Testing
         Row(table: "checkpoints", column: "root", sql: "UPDATE checkpoints SET root = zeroblob(32) WHERE size = 20", outcome: .caught(seq: 19, "signs another root")),
         Row(table: "checkpoints", column: "note", sql: "UPDATE checkpoints SET note = (SELECT note FROM checkpoints WHERE size = 19) WHERE size = 20",
             outcome: .caught(seq: 19, "the signed note at size 20 says size 19")),
-        Row(table: "checkpoints", column: "size", sql: "UPDATE checkpoints SET size = 30 WHERE size = 24", outcome: .caught(seq: 24, "a checkpoint was signed at size 30")),
-        Row(table: "checkpoints", column: "(latest row)", sql: "DELETE FROM checkpoints WHERE size = 24", outcome: .caught(seq: 23, "covered by no signed checkpoint")),
+        Row(table: "checkpoints", column: "size", sql: "UPDATE checkpoints SET size = 30 WHERE size = 26", outcome: .caught(seq: 26, "a checkpoint was signed at size 30")),
+        Row(table: "checkpoints", column: "(latest row)", sql: "DELETE FROM checkpoints WHERE size = 26", outcome: .caught(seq: 25, "covered by no signed checkpoint")),
         Row(table: "checkpoints", column: "(older row)", sql: "DELETE FROM checkpoints WHERE size = 20", outcome: .harmless),
         Row(table: "profiles", column: "profile", sql: "UPDATE profiles SET profile = replace(profile, '测试', '假') WHERE account = '\(v1)'",
             outcome: .caught(seq: 13, "does not open the commitment")),
@@ -116,6 +117,11 @@ import Testing
         Row(table: "redemption_codes", column: "volunteer, created, expires", sql: "UPDATE redemption_codes SET expires = expires + 86400000, volunteer = 'volunteer:V000002' WHERE used_seq IS NULL",
             outcome: .harmless),
         Row(table: "redemption_codes", column: "(row)", sql: "DELETE FROM redemption_codes WHERE used_seq = 23", outcome: .harmless),
+        Row(table: "account_status", column: "status", sql: "UPDATE account_status SET status = 'active'", outcome: .caught(seq: 25, "volunteer:V000003: the account_status table")),
+        Row(table: "account_status", column: "(row)", sql: "DELETE FROM account_status", outcome: .caught(seq: 25, "volunteer:V000003: the account_status table")),
+        Row(table: "catalogue", column: "points", sql: "UPDATE catalogue SET points = 1", outcome: .caught(seq: 24, "the catalogue table does not hold")),
+        Row(table: "catalogue", column: "item", sql: "UPDATE catalogue SET item = '免费'", outcome: .caught(seq: 24, "the catalogue table does not hold")),
+        Row(table: "catalogue", column: "(row)", sql: "DELETE FROM catalogue", outcome: .caught(seq: 24, "the catalogue table does not hold")),
     ]
 
     /// The template ledger, made once; each row edits its own copy.
@@ -141,6 +147,10 @@ import Testing
             let code = try await service.redeemCode(RedeemCodeRequest(volunteer: TestLedger.volunteer(1)), actor: TestLedger.root, key: nil).code
             _ = try await service.redeem(RedeemRequest(merchant: TestLedger.merchant, code: code, points: 5), actor: TestLedger.merchant, key: "till-1")
             _ = try await service.redeemCode(RedeemCodeRequest(volunteer: TestLedger.volunteer(1)), actor: TestLedger.root, key: nil)
+            _ = try await service.updateAccount(
+                AccountUpdateRequest(account: TestLedger.merchant, catalogue: [CatalogueItem(item: "拿铁", points: 12)]), actor: TestLedger.root, key: "menu")
+            _ = try await service.updateAccount(
+                AccountUpdateRequest(account: TestLedger.volunteer(3), status: .suspended, reason: "check"), actor: TestLedger.root, key: "hold")
             let path = try #require(ledger.path)
             let token = try CommandRunner.run(["token", "create", "--db", path, "--principal", "volunteer:V000002"])
             try #require(token.status == 0, "\(token.stderr)")
