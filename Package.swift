@@ -41,11 +41,6 @@ let package = Package(
             name: "JiazhouNationalCrypto",
             dependencies: ["CJiazhouOpenSSL", "JiazhouCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // `swift run -c release JiazhouNationalCryptoBench`: SM3/SM2 against SHA-256/Ed25519.
-        .executableTarget(
-            name: "JiazhouNationalCryptoBench",
-            dependencies: ["JiazhouNationalCrypto"]
-        ),
         .target(
             name: "JiazhouRules",
             dependencies: ["JiazhouCore", "Yams"]
@@ -57,7 +52,7 @@ let package = Package(
         .target(
             name: "JiazhouService",
             dependencies: [
-                "JiazhouCore", "JiazhouRules", "JiazhouStore",
+                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouNationalCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -88,6 +83,7 @@ let package = Package(
             name: "JiazhouCLI",
             dependencies: [
                 "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouHTTP",
+                "JiazhouNationalCrypto",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
