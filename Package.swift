@@ -45,11 +45,6 @@ let package = Package(
             name: "JiazhouNationalCrypto",
             dependencies: ["CJiazhouOpenSSL", "JiazhouCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // `swift run -c release JiazhouNationalCryptoBench`: SM3/SM2 against SHA-256/Ed25519.
-        .executableTarget(
-            name: "JiazhouNationalCryptoBench",
-            dependencies: ["JiazhouNationalCrypto"]
-        ),
         .target(
             name: "JiazhouRules",
             dependencies: ["JiazhouCore", "Yams"]
@@ -61,7 +56,7 @@ let package = Package(
         .target(
             name: "JiazhouService",
             dependencies: [
-                "JiazhouCore", "JiazhouRules", "JiazhouStore",
+                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouNationalCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -92,6 +87,7 @@ let package = Package(
             name: "JiazhouCLI",
             dependencies: [
                 "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouHTTP",
+                "JiazhouNationalCrypto",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -7,14 +7,19 @@ Writes sm.json next to this file:
                   messages at every padding boundary
   sm3_merkle      RFC 9162 leaf hashes, node hashes, roots and proofs with
                   SM3 in place of SHA-256, over the 8 test leaves of
-                  merkle.json
+                  merkle.json, and the roots and proofs of its generated
+                  leaves ("0" ... "69")
   sm2             GB/T 32918 SM2 with SM3 and the default distinguishing id
                   "1234567812345678": the curve, the published example of
                   GB/T 32918.5-2017 Annex A, test keys, signatures that
                   verify and signatures that must not, invalid keys, and the
                   DER <-> r||s encodings
   sm2_note        a C2SP signed note (tlog-checkpoint) signed with SM2, with
-                  the signature type proposed in Ledger/SPEC.md "Hash suites"
+                  the signature type of Ledger/SPEC.md §14.1
+  sm3_chain       chain.json's eight entries as an sm3-sm2 ledger writes
+                  them: genesis names the suite and an SM2 verifier key,
+                  every leaf hash and prev is SM3, and the checkpoint at size
+                  8 is signed with SM2
 
 Run:   python3 Ledger/vectors/generate_sm.py
 Needs: Python 3.9+, the `gmssl` package (pure-Python SM3 and SM2 arithmetic;
@@ -158,6 +163,7 @@ def build_sm3_merkle():
         node = {"left": leaf_hashes[0].hex(), "right": leaf_hashes[1].hex(),
                 "hash": generate.node_hash(leaf_hashes[0], leaf_hashes[1]).hex()}
         assert node["hash"] == roots[2]["root"]
+        generated = build_sm3_generated_leaves()
     return {
         "source": "RFC 9162 §2.1 with SM3 in place of SHA-256: leaf hash = SM3(0x00 || data), node hash = "
         "SM3(0x01 || left || right), MTH({}) = SM3(\"\"). The leaves are merkle.json's rfc6962_test_leaves. "
@@ -167,6 +173,47 @@ def build_sm3_merkle():
         "leaves_hex": generate.CT_LEAVES_HEX,
         "leaf_hashes": [h.hex() for h in leaf_hashes],
         "node_hash_example": node,
+        "roots": roots,
+        "inclusion_proofs": inclusion,
+        "consistency_proofs": consistency,
+        "generated_leaves": generated,
+    }
+
+
+# merkle.json's generated_leaves: the sizes and positions generate.py uses.
+GENERATED_INCLUSION = [(70, 0), (70, 37), (70, 63), (70, 64), (70, 69), (65, 64), (64, 63), (33, 32)]
+GENERATED_CONSISTENCY = [(1, 70), (7, 70), (32, 70), (64, 70), (69, 70), (33, 65), (63, 64), (70, 70)]
+
+
+def build_sm3_generated_leaves():
+    """merkle.json's generated leaves ("0" ... "69") under SM3. Called inside
+    tree_hash(sm3)."""
+    leaves = [str(i).encode("ascii") for i in range(70)]
+    lh = [generate.leaf_hash(x) for x in leaves]
+    roots = []
+    for n in range(0, 71):
+        r = generate.mth(lh[:n])
+        assert r == generate.mth_iterative(lh[:n])
+        roots.append({"size": n, "root": r.hex()})
+    assert roots[0]["root"] == sm3(b"").hex()
+    inclusion = []
+    for size, index in GENERATED_INCLUSION:
+        root = generate.mth(lh[:size])
+        path = generate.inclusion_path(index, lh[:size])
+        assert generate.verify_inclusion(index, size, lh[index], path, root)
+        inclusion.append({"leaf_index": index, "tree_size": size, "leaf_hash": lh[index].hex(),
+                          "root": root.hex(), "path": [p.hex() for p in path]})
+    consistency = []
+    for first, second in GENERATED_CONSISTENCY:
+        proof = generate.consistency_proof(first, lh[:second])
+        r1, r2 = generate.mth(lh[:first]), generate.mth(lh[:second])
+        assert generate.verify_consistency(first, second, r1, r2, proof)
+        consistency.append({"first_size": first, "second_size": second, "first_root": r1.hex(),
+                            "second_root": r2.hex(), "proof": [p.hex() for p in proof]})
+    return {
+        "source": "merkle.json's generated_leaves with SM3 in place of SHA-256: leaf i is the ASCII decimal of i "
+        "(\"0\" ... \"69\"), roots[n] is the root over leaves 0..n-1, and the proofs are at the sizes and "
+        "positions of merkle.json's. No published answers; two MTH implementations agree and every proof verifies.",
         "roots": roots,
         "inclusion_proofs": inclusion,
         "consistency_proofs": consistency,
@@ -716,12 +763,72 @@ def build_note(ssl, keys, merkle):
     }
 
 
+def build_sm3_chain(ssl, keys):
+    """chain.json's entries as an sm3-sm2 ledger writes them (SPEC.md §14):
+    genesis names the suite and key A's SM2 verifier key; leaf hash =
+    SM3(0x00 || canonical), prev = the previous leaf hash; the checkpoint of
+    size 8 is signed with key A (fixed k)."""
+    da, pa = keys["A"]
+    vkey = sm2_verifier_key(ORIGIN, pa)
+    assert ORIGIN == generate.ORIGIN
+    specs = generate.entry_specs(vkey)
+    time, kind, actor, key, postings, data = specs[0]
+    assert kind == "genesis" and data["suite"] == "sha256-ed25519"
+    specs[0] = (time, kind, actor, key, postings, dict(data, suite="sm3-sm2"))
+
+    entries, hashes = [], []
+    prev = generate.ZERO_HASH
+    for seq, (time, kind, actor, key, postings, data) in enumerate(specs):
+        e = {"v": 1, "seq": seq, "prev": prev, "time": time, "kind": kind, "actor": actor}
+        if key is not None:
+            e["key"] = key
+        e["postings"] = postings
+        e["data"] = data
+        cb = generate.canonical_bytes(e)
+        assert generate.canonical_bytes(generate.parse(cb.decode("utf-8"))) == cb
+        h = sm3(b"\x00" + cb)
+        entries.append({"entry": e, "canonical": cb.decode("utf-8"), "leaf_hash": h.hex()})
+        hashes.append(h)
+        prev = h.hex()
+    with tree_hash(sm3):
+        roots = []
+        for n in range(1, len(hashes) + 1):
+            r = generate.mth(hashes[:n])
+            assert r == generate.mth_iterative(hashes[:n])
+            roots.append({"size": n, "root": r.hex(), "root_base64": base64.b64encode(r).decode("ascii")})
+    # Not the SHA-256 chain: every hash differs from chain.json's.
+    with tree_hash(generate.sha256):
+        assert generate.leaf_hash(generate.canonical_bytes(entries[0]["entry"])).hex() != entries[0]["leaf_hash"]
+
+    root = roots[-1]
+    body = "%s\n%d\n%s\n" % (ORIGIN, len(entries), root["root_base64"])
+    sig = sign(da, body.encode(), "chain-note")
+    assert ssl.verifies(pa, body.encode(), der_signature(sig))
+    note = body + "\n" + generate.EM_DASH_SPACE + ORIGIN + " " + base64.b64encode(sm2_key_id(ORIGIN, pa) + sig).decode() + "\n"
+    assert open_sm2_note(note, [vkey]) == body
+    return {
+        "source": "chain.json's eight entries as an sm3-sm2 ledger writes them (Ledger/SPEC.md §14): the genesis "
+        "data names suite sm3-sm2 and sm2_note's key as verifier_key; canonical = RFC 8785 bytes of entry; "
+        "leaf_hash = SM3(0x00 || canonical); prev of entry seq = leaf_hash of entry seq-1 (64 zeros for seq 0); "
+        "roots[k] = RFC 9162 MTH with SM3 over the first size leaf hashes. The checkpoint signs the root of size "
+        "8 with SM2 (sm2_note's key and signature type; k fixed by the generator).",
+        "origin": ORIGIN,
+        "suite": "sm3-sm2",
+        "verifier_key": vkey,
+        "entries": entries,
+        "roots": roots,
+        "checkpoint": {"origin": ORIGIN, "tree_size": len(entries), "root_hash": root["root"], "body": body,
+                       "signature": sig.hex(), "note": note},
+    }
+
+
 def main():
     ssl = OpenSSL()
     sm3_cases = build_sm3()
     merkle = build_sm3_merkle()
     sm2, keys = build_sm2(ssl)
     note = build_note(ssl, keys, merkle)
+    chain = build_sm3_chain(ssl, keys)
     out = {
         "source": "Known answers for the sm3-sm2 hash suite, written by Ledger/vectors/generate_sm.py "
         "(see its docstring and README.md). Hex is lowercase; byte strings are given as hex.",
@@ -729,6 +836,7 @@ def main():
         "sm3_merkle": merkle,
         "sm2": sm2,
         "sm2_note": note,
+        "sm3_chain": chain,
     }
     path = generate.write_json("sm.json", out)
     with open(path, "rb") as f:

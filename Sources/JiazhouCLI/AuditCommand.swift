@@ -25,9 +25,14 @@ struct AuditCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: from), let note = String(data: data, encoding: .utf8) else {
                 throw LedgerError(.invalid_request, "cannot read the checkpoint file \(from)")
             }
-            let verifier = try NoteVerifier(verifierKey: verifierKey)
+            let (suite, verifier) = try SuiteCatalog.standard.verifier(verifierKey: verifierKey)
             let old = try Checkpoint.verified(note: note, by: verifier)
             let service = try ledger.open(readonly: true)
+            guard service.suite == suite else {
+                throw LedgerError(
+                    .invalid_request,
+                    "the ledger's hash suite is \(service.suite.name), but the verifier key is an \(suite.signatureName) key of the \(suite.name) suite")
+            }
             let latestNote = try service.checkpoint(CheckpointGetRequest()).note
             let latest = try Checkpoint.verified(note: latestNote, by: verifier)
             guard latest.size >= old.size else {
@@ -35,7 +40,7 @@ struct AuditCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let proof = try service.consistencyProof(ConsistencyProofRequest(from: old.size, to: latest.size), actor: .rootOperator)
-            guard proof.proof.verifies(firstRoot: old.root, secondRoot: latest.root) else {
+            guard proof.proof.verifies(firstRoot: old.root, secondRoot: latest.root, using: suite) else {
                 print("FAILED: the ledger at size \(latest.size) is not an extension of the one you kept at size \(old.size): history was rewritten")
                 throw ExitCode(1)
             }

@@ -23,7 +23,7 @@ struct BackupCommand: AsyncParsableCommand {
         try await reportingErrors {
             let service = try ledger.open(readonly: true)
             try service.store.backup(to: to)
-            let head = try LedgerStore.open(path: to, readonly: true).read { try $0.head() }
+            let head = try LedgerService.openStore(path: to, readonly: true).read { try $0.head() }
             print("backed up \(head.size) entries to \(to)")
             print("root: \(head.root.hex)")
             Terminal.note("the signing key is not in the backup: keep \(ledger.key ?? ledger.path + ".key") safe apart from it")

@@ -25,9 +25,9 @@ struct Certificate {
     }
 
     private var rows: [Row] {
-        let entries = statement.entries.compactMap { try? Entry.unseal(Array($0.entry.utf8)).entry }
+        let entries = statement.entries.compactMap { try? Entry(canonicalBytes: Array($0.entry.utf8)) }
         let reversed = Set(entries.filter { $0.kind == .reverse }.compactMap { $0.data["seq"]?.integerValue })
-        let labels = (try? Entry.unseal(Array(statement.rules.entry.utf8)).entry.data["text"]?.stringValue.map { try RuleSet(yaml: $0) })??
+        let labels = (try? Entry(canonicalBytes: Array(statement.rules.entry.utf8)).data["text"]?.stringValue.map { try RuleSet(yaml: $0) })??
             .categories.mapValues(\.label) ?? [:]
         return entries.filter { $0.kind == .award }.map { entry in
             let activity = entry.data["activity"]

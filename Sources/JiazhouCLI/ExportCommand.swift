@@ -11,7 +11,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let store = try LedgerStore.open(path: ledger.path, readonly: true)
+            let store = try LedgerService.openStore(path: ledger.path, readonly: true)
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 20)
             try LedgerService.export(store: store) { line in

@@ -3,14 +3,17 @@ import JiazhouCore
 import JiazhouService
 
 struct InfoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "info", abstract: "Show the ledger's origin, size, root and verifier key.")
+    static let configuration = CommandConfiguration(
+        commandName: "info", abstract: "Show the ledger's origin, hash suite, size, root and verifier key.")
 
     @OptionGroup var ledger: LedgerOptions
 
     func run() async throws {
         try await reportingErrors {
-            let info = try ledger.open(readonly: true).info()
+            let service = try ledger.open(readonly: true)
+            let info = try service.info()
             print("origin:       \(info.origin)")
+            print("suite:        \(service.suite.name) (\(service.suite.hashName), \(service.suite.signatureName))")
             print("size:         \(info.size)")
             print("root:         \(info.root.hex)")
             print("head:         \(info.head.hex)")

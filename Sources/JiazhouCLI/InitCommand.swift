@@ -18,8 +18,15 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "A rule-set YAML file to publish instead of the built-in default.")
     var rules: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The hash suite, fixed for the life of the ledger: sha256-ed25519 (SHA-256, Ed25519) or sm3-sm2 (SM3, SM2).",
+            discussion: "Choose sm3-sm2 for a system assessed for its use of commercial cryptography (密评); otherwise keep the default."))
+    var suite = HashSuite.sha256Ed25519.name
+
     func run() async throws {
         try await reportingErrors {
+            let hashSuite = try SuiteCatalog.standard.suite(named: suite)
             let ruleText: String
             if let rules {
                 guard let data = FileManager.default.contents(atPath: rules), let text = String(data: data, encoding: .utf8) else {
@@ -30,9 +37,11 @@ struct InitCommand: AsyncParsableCommand {
                 ruleText = LedgerSetup(origin: origin, district: try Scope(district)).rules
             }
             let service = try await LedgerService.initialize(
-                path: ledger.path, keyPath: ledger.key, setup: LedgerSetup(origin: origin, district: try Scope(district), rules: ruleText))
+                path: ledger.path, keyPath: ledger.key,
+                setup: LedgerSetup(origin: origin, district: try Scope(district), rules: ruleText, suite: hashSuite))
             let info = try service.info()
             print("created \(ledger.path) (\(info.size) entries)")
+            print("hash suite: \(hashSuite.name) (\(hashSuite.hashName) hashes, \(hashSuite.signatureName) checkpoint signatures)")
             print("signing key: \(ledger.key ?? ledger.path + ".key") (mode 0600; keep it beside the database, never in it)")
             print("verifier key: \(info.verifierKey)")
         }

@@ -21,7 +21,7 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let started = Date()
-            let report = try LedgerService.verify(store: LedgerStore.open(path: ledger.path, readonly: true), semantic: semantic)
+            let report = try LedgerService.verify(store: LedgerService.openStore(path: ledger.path, readonly: true), semantic: semantic)
             if json {
                 print(String(decoding: try JSONEncoder.pretty.encode(report), as: UTF8.self))
             } else {

@@ -7,7 +7,7 @@ import Foundation
 /// ```swift
 /// let verifier = try SM2NoteVerifier(verifierKey: "jiazhou.example/shizhong+0b90f584+/wYIKoEcz1UBg3UE…")
 /// let note = try SignedNote(parsing: text)
-/// guard note.isSigned(by: verifier) else { … }
+/// guard note.isSigned(by: verifier) else { … }   // Core's, for any NoteVerifying
 /// ```
 ///
 /// The verifier key is `name+hexkeyid+base64(type ‖ public key)` as for
@@ -72,16 +72,5 @@ public struct SM2NoteVerifier: Sendable, Equatable {
     /// Key names: non-empty, no Unicode spaces, no '+', no control characters (c2sp.org/signed-note).
     static func isValidKeyName(_ name: String) -> Bool {
         !name.isEmpty && !name.unicodeScalars.contains { $0 == "+" || $0.properties.isWhitespace || $0.value < 0x20 }
-    }
-}
-
-extension SignedNote {
-    /// Whether the note carries `verifier`'s signature and every line by that
-    /// key (same name, same key id) verifies; lines by other keys are ignored
-    /// (c2sp.org/signed-note, as ``SignedNote/isSigned(by:)`` does for Ed25519).
-    public func isSigned(by verifier: SM2NoteVerifier) -> Bool {
-        let keyID = verifier.keyID
-        let byKey = signatures.filter { $0.name == verifier.name && $0.keyID == keyID }
-        return !byKey.isEmpty && byKey.allSatisfy { verifier.isValidSignature($0.signature, for: text) }
     }
 }

@@ -5,7 +5,7 @@ import JiazhouCore
 /// SHA-256, SM2 against Ed25519 (both from swift-crypto), on this machine.
 ///
 /// A measurement, not a test: nothing here asserts a speed.
-/// `swift run -c release JiazhouNationalCryptoBench [seconds-each]` prints it.
+/// `jiazhou bench suites` prints it (a release build for real figures).
 ///
 /// ```swift
 /// for figure in try SuiteMeasurement.run(secondsEach: 1) {

@@ -4,40 +4,42 @@ import Foundation
 /// The checkpoint signing key, kept in a file beside the database (never in
 /// it), readable by its owner only (0600).
 ///
-/// The format is the C2SP/`golang.org/x/mod/sumdb/note` signer key:
-/// `PRIVATE+KEY+<name>+<hex key id>+<base64(0x01 ‖ 32-byte seed)>`.
+/// The format is the C2SP/`golang.org/x/mod/sumdb/note` signer key,
+/// `PRIVATE+KEY+<name>+<hex key id>+<base64(type ‖ private key)>`, with the
+/// ledger's suite's key: `0x01 ‖ 32-byte Ed25519 seed` for `sha256-ed25519`,
+/// the 11 SM2 type bytes and the 32-byte scalar for `sm3-sm2` (SPEC.md §6, §14.1).
 enum KeyFile {
     static func defaultPath(forDatabase path: String) -> String { path + ".key" }
 
-    static func encode(_ signer: NoteSigner) -> String {
-        let verifier = signer.verifier
-        return "PRIVATE+KEY+\(signer.name)+\(Hex.encode(verifier.keyID))+\(Data([0x01] + signer.seed).base64EncodedString())\n"
+    static func encode(_ signer: any NoteSigning) -> String {
+        signer.signerKey + "\n"
     }
 
-    static func decode(_ text: String) throws(LedgerError) -> NoteSigner {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
-        guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", let blob = Data(base64Encoded: String(parts[4])), blob.count == 33,
-            blob.first == 0x01
-        else { throw LedgerError(.ledger_invalid, "the key file is not a PRIVATE+KEY+name+id+key Ed25519 signer key") }
-        let signer = try NoteSigner(name: String(parts[2]), seed: Array(blob.dropFirst()))
-        guard Hex.encode(signer.verifier.keyID) == parts[3] else {
-            throw LedgerError(.ledger_invalid, "the key file's key id does not match its key; the file is damaged")
+    /// Reads a key of `suite`; a key of another suite is refused saying
+    /// which it is, before anything is parsed.
+    static func decode(_ text: String, suite: HashSuite) throws(LedgerError) -> any NoteSigning {
+        guard suite.isKind(ofKey: text) else {
+            let found = SuiteCatalog.standard.suite(ofKey: text).map { "an \($0.signatureName) key of the \($0.name) suite" } ?? "no key of a suite this build knows"
+            throw LedgerError(
+                .ledger_invalid,
+                "the key file holds \(found), but this ledger's hash suite is \(suite.name), whose checkpoints are signed with \(suite.signatureName); is it the key of another ledger?"
+            )
         }
-        return signer
+        return try suite.signer(signerKey: text)
     }
 
-    static func read(path: String) throws(LedgerError) -> NoteSigner {
+    static func read(path: String, suite: HashSuite) throws(LedgerError) -> any NoteSigning {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(.ledger_invalid, "no signing key at \(path); it is made by `jiazhou init` beside the database (or pass --key)")
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw LedgerError(.storage_unavailable, "the signing key at \(path) cannot be read (permissions, or not a file); nothing was written")
         }
-        return try decode(text)
+        return try decode(text, suite: suite)
     }
 
     /// Writes a new key file with mode 0600; refuses to overwrite one.
-    static func write(_ signer: NoteSigner, path: String) throws(LedgerError) {
+    static func write(_ signer: any NoteSigning, path: String) throws(LedgerError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
             throw LedgerError(.storage_unavailable, "cannot create the key file \(path): \(String(cString: strerror(errno)))")

@@ -19,7 +19,7 @@ import Synchronization
 public final class LedgerService: Sendable {
     public let store: LedgerStore
     public let origin: String
-    let signer: NoteSigner
+    let signer: any NoteSigning
     let clock: any Clock
     let random: any RandomSource
     private let queue: CommitQueue
@@ -28,7 +28,7 @@ public final class LedgerService: Sendable {
     /// `unknown_code` refusals by merchant, for `rate_limited`.
     let codeThrottle = CodeThrottle()
 
-    init(store: LedgerStore, signer: NoteSigner, clock: any Clock, random: any RandomSource, logger: Logger) {
+    init(store: LedgerStore, signer: any NoteSigning, clock: any Clock, random: any RandomSource, logger: Logger) {
         self.store = store
         self.origin = signer.name
         self.signer = signer
@@ -37,24 +37,34 @@ public final class LedgerService: Sendable {
         self.queue = CommitQueue(store: store, logger: logger) { writer, sizeBefore in
             guard writer.head.size > sizeBefore else { return }
             let checkpoint = Checkpoint(origin: signer.name, size: writer.head.size, root: writer.head.root)
-            try writer.storeCheckpoint(size: checkpoint.size, root: checkpoint.root, note: signer.sign(checkpoint.body))
+            try writer.storeCheckpoint(size: checkpoint.size, root: checkpoint.root, note: signer.signNote(checkpoint.body))
         }
     }
 
+    /// The ledger's hash suite, named by its genesis entry.
+    public var suite: HashSuite { store.suite }
+
     /// Opens an existing ledger and its signing key (by default the file
-    /// beside the database, `PATH.key`), checking that the key is the one
-    /// genesis names.
+    /// beside the database, `PATH.key`), checking that the key is of the
+    /// ledger's hash suite (the one genesis names) and is the key genesis names.
     public static func open(
         path: String, keyPath: String? = nil, readonly: Bool = false, maxPages: Int? = nil, clock: any Clock = SystemClock(),
         random: any RandomSource = SystemRandom(), logger: Logger = Logger(label: "jiazhou")
     ) throws(LedgerError) -> LedgerService {
-        let store = try LedgerStore.open(path: path, readonly: readonly, maxPages: maxPages)
-        let signer = try KeyFile.read(path: keyPath ?? KeyFile.defaultPath(forDatabase: path))
+        let store = try openStore(path: path, readonly: readonly, maxPages: maxPages)
+        let signer = try KeyFile.read(path: keyPath ?? KeyFile.defaultPath(forDatabase: path), suite: store.suite)
         let verifierKey = try store.read { try $0.meta("verifier_key") }
         guard verifierKey == signer.verifier.verifierKey else {
             throw LedgerError(.ledger_invalid, "the key file's key \(signer.verifier.verifierKey) is not this ledger's (\(verifierKey ?? "none")); is it the key of another ledger?")
         }
         return LedgerService(store: store, signer: signer, clock: clock, random: random, logger: logger)
+    }
+
+    /// Opens a ledger's database alone, without its key (for `verify`,
+    /// `export`, an auditor's copy), with the hash suite its genesis names
+    /// out of every suite this build knows.
+    public static func openStore(path: String, readonly: Bool = false, maxPages: Int? = nil) throws(LedgerError) -> LedgerStore {
+        try LedgerStore.open(path: path, readonly: readonly, maxPages: maxPages, suites: .standard)
     }
 
     /// Calls `observer` with the number of requests in each commit group,

@@ -10,5 +10,6 @@ public struct LedgerHead: Sendable, Equatable {
 
     public var root: Hash { range.root }
 
-    public static let empty = LedgerHead(size: 0, last: .zero, range: CompactRange())
+    /// The head of a ledger with no entries, hashed with `suite`.
+    public static func empty(suite: HashSuite) -> LedgerHead { LedgerHead(size: 0, last: .zero, range: CompactRange(suite: suite)) }
 }

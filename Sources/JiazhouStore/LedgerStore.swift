@@ -9,18 +9,24 @@ import Foundation
 /// transaction is on disk (acknowledged means durable).
 ///
 /// ```swift
-/// let store = try LedgerStore.open(path: "jiazhou.sqlite")
+/// let store = try LedgerStore.open(path: "jiazhou.sqlite", suites: catalog)
 /// let head = try store.read { try $0.head() }
 /// ```
+///
+/// A store hashes with one ``HashSuite``, its ledger's: given when the
+/// ledger is created, read from the genesis entry when it is opened.
 public final class LedgerStore: Sendable {
     /// GRDB's writer: a `DatabasePool` on a file, a `DatabaseQueue` in memory.
     let database: any DatabaseWriter
     /// The path, or `nil` in memory.
     public let path: String?
+    /// The ledger's hash suite: every leaf hash, node hash and root of this store is its.
+    public let suite: HashSuite
 
-    private init(database: any DatabaseWriter, path: String?) {
+    private init(database: any DatabaseWriter, path: String?, suite: HashSuite) {
         self.database = database
         self.path = path
+        self.suite = suite
     }
 
     static func configuration(readonly: Bool, maxPages: Int? = nil) -> Configuration {
@@ -38,8 +44,9 @@ public final class LedgerStore: Sendable {
         return config
     }
 
-    /// Creates a new, empty ledger database at `path`; refuses an existing file.
-    public static func create(path: String) throws(LedgerError) -> LedgerStore {
+    /// Creates a new, empty ledger database at `path` that hashes with
+    /// `suite`; refuses an existing file.
+    public static func create(path: String, suite: HashSuite) throws(LedgerError) -> LedgerStore {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(.ledger_invalid, "\(path) already exists; choose another --db or remove it")
         }
@@ -47,22 +54,25 @@ public final class LedgerStore: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration(readonly: false))
             try Schema.migrator.migrate(pool)
             try pool.write { db in try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('format', ?)", arguments: [Schema.format]) }
-            return LedgerStore(database: pool, path: path)
+            return LedgerStore(database: pool, path: path, suite: suite)
         }
     }
 
     /// Opens an existing ledger; refuses a file that is missing or not ours.
     /// `maxPages` caps the database's size (SQLite pages, 4 KiB each): past it
     /// a write fails as a full disk would, whole, and nothing is lost.
-    public static func open(path: String, readonly: Bool = false, maxPages: Int? = nil) throws(LedgerError) -> LedgerStore {
+    ///
+    /// The hash suite is the one the genesis entry names, looked up in
+    /// `suites`; a suite that is not there is refused, saying which it is.
+    /// (The default, Core's ``SuiteCatalog/builtIn``, knows `sha256-ed25519`
+    /// only; the service passes every suite the build knows.)
+    public static func open(path: String, readonly: Bool = false, maxPages: Int? = nil, suites: SuiteCatalog = .builtIn) throws(LedgerError) -> LedgerStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(.ledger_invalid, "no ledger at \(path); create one with `jiazhou init --db \(path)`")
         }
-        let store: LedgerStore
+        let database: DatabasePool
         do {
-            store = try storageCall {
-                LedgerStore(database: try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages)), path: path)
-            }
+            database = try storageCall { try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages)) }
         } catch {
             // In WAL mode even a reader needs PATH-wal and PATH-shm beside the file.
             let folder = (path as NSString).deletingLastPathComponent
@@ -74,9 +84,30 @@ public final class LedgerStore: Sendable {
             }
             throw error
         }
-        try store.checkFormat()
+        try checkFormat(database, path: path)
+        let suite = try genesisSuite(database, path: path, suites: suites)
+        let store = LedgerStore(database: database, path: path, suite: suite)
         if !readonly { try store.migrate() }
         return store
+    }
+
+    /// The suite named by entry 0's `data.suite` (else by the copy in
+    /// `meta`, for a genesis that cannot be read: `verify` then says what is
+    /// wrong with it). A ledger with no entries yet has the default suite.
+    private static func genesisSuite(_ database: any DatabaseWriter, path: String, suites: SuiteCatalog) throws(LedgerError) -> HashSuite {
+        let (genesis, recorded) = try storageCall {
+            try database.read { db in
+                (try Data.fetchOne(db, sql: "SELECT bytes FROM entries WHERE seq = 0"), try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'suite'"))
+            }
+        }
+        let named = genesis.flatMap { try? JSONParser.parse([UInt8]($0)) }?["data"]?["suite"]?.stringValue ?? recorded
+        guard let named else { return .sha256Ed25519 }
+        do { return try suites.suite(named: named) } catch {
+            throw LedgerError(
+                .ledger_invalid,
+                "\(path)'s genesis entry names the hash suite \"\(named)\", which this build of jiazhou cannot use: \(error.message)",
+                cause: error.cause)
+        }
     }
 
     /// Applies the migrations that a ledger made by an earlier version lacks
@@ -90,17 +121,18 @@ public final class LedgerStore: Sendable {
         }
     }
 
-    /// A new ledger in memory, for tests: the same schema and code paths as a file.
-    public static func inMemory() throws(LedgerError) -> LedgerStore {
+    /// A new ledger in memory that hashes with `suite`, for tests: the same
+    /// schema and code paths as a file.
+    public static func inMemory(suite: HashSuite) throws(LedgerError) -> LedgerStore {
         try storageCall {
             let queue = try DatabaseQueue(configuration: configuration(readonly: false))
             try Schema.migrator.migrate(queue)
             try queue.write { db in try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('format', ?)", arguments: [Schema.format]) }
-            return LedgerStore(database: queue, path: nil)
+            return LedgerStore(database: queue, path: nil, suite: suite)
         }
     }
 
-    private func checkFormat() throws(LedgerError) {
+    private static func checkFormat(_ database: any DatabaseWriter, path: String?) throws(LedgerError) {
         let format: String?
         do {
             format = try database.read { db -> String? in
@@ -117,7 +149,7 @@ public final class LedgerStore: Sendable {
 
     /// Runs `body` on a consistent snapshot.
     public func read<T>(_ body: (StoreReader) throws -> T) throws(LedgerError) -> T {
-        try Self.storageCall { try database.read { db in try body(StoreReader(db: db)) } }
+        try Self.storageCall { try database.read { db in try body(StoreReader(db: db, suite: suite)) } }
     }
 
     /// Runs `body` in one write transaction: everything it does commits
@@ -125,7 +157,7 @@ public final class LedgerStore: Sendable {
     public func write<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
         do {
             return try await database.write { db in
-                var writer = try StoreWriter(db: db)
+                var writer = try StoreWriter(db: db, suite: suite)
                 let result = try body(&writer)
                 try writer.flush()
                 return result
@@ -141,7 +173,7 @@ public final class LedgerStore: Sendable {
     public func writeNow<T>(_ body: (inout StoreWriter) throws -> T) throws(LedgerError) -> T {
         try Self.storageCall {
             try database.write { db in
-                var writer = try StoreWriter(db: db)
+                var writer = try StoreWriter(db: db, suite: suite)
                 let result = try body(&writer)
                 try writer.flush()
                 return result

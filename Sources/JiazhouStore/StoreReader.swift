@@ -5,6 +5,8 @@ import Foundation
 /// Read access to one consistent snapshot of the ledger.
 public struct StoreReader {
     let db: Database
+    /// The ledger's hash suite: of the head's root, of `rangeHash`, of `entry`.
+    public let suite: HashSuite
     /// Inside a write transaction: what it has read and changed so far.
     var cache: TransactionCache? = nil
 
@@ -12,7 +14,7 @@ public struct StoreReader {
     /// (O(log n) reads, no rehashing).
     public func head() throws -> LedgerHead {
         guard let row = try Row.fetchOne(db, sql: "SELECT seq, leaf_hash FROM entries ORDER BY seq DESC LIMIT 1") else {
-            return .empty
+            return .empty(suite: suite)
         }
         let size: Int64 = row["seq"] + 1
         let last = try Self.hash(row["leaf_hash"], what: "leaf hash of entry \(size - 1)")
@@ -30,7 +32,7 @@ public struct StoreReader {
             }
             covered += 1 << level
         }
-        guard let range = CompactRange(size: UInt64(size), subtrees: subtrees) else {
+        guard let range = CompactRange(size: UInt64(size), subtrees: subtrees, suite: suite) else {
             preconditionFailure("one subtree per set bit of the size")
         }
         return LedgerHead(size: size, last: last, range: range)
@@ -80,7 +82,7 @@ public struct StoreReader {
     /// The entry `seq`, checked against its stored leaf hash.
     public func entry(_ seq: Int64) throws -> Entry.Sealed? {
         guard let (bytes, leafHash) = try entryBytes(seq) else { return nil }
-        let sealed = try Entry.unseal(bytes)
+        let sealed = try Entry.unseal(bytes, using: suite)
         guard sealed.leafHash.bytes == leafHash, sealed.entry.seq == seq else {
             throw LedgerError(.ledger_invalid, "entry \(seq) does not match its stored hash or seq; run `jiazhou verify`")
         }
@@ -172,7 +174,7 @@ public struct StoreReader {
         }
         var k: Int64 = 1
         while k * 2 < n { k *= 2 }
-        return TreeHasher.nodeHash(try rangeHash(lo, lo + k), try rangeHash(lo + k, hi))
+        return suite.nodeHash(try rangeHash(lo, lo + k), try rangeHash(lo + k, hi))
     }
 
     /// Stored subtree hashes of one level from index `from`, in index order; for `verify`.

@@ -11,13 +11,17 @@ public struct StoreWriter {
     /// The chain's end as of the last append in this transaction.
     public private(set) var head: LedgerHead
 
-    init(db: Database) throws {
+    /// The ledger's hash suite, which seals every appended entry.
+    public let suite: HashSuite
+
+    init(db: Database, suite: HashSuite) throws {
         self.db = db
-        self.head = try StoreReader(db: db).head()
+        self.suite = suite
+        self.head = try StoreReader(db: db, suite: suite).head()
     }
 
     /// Reads within this transaction (they see its own writes).
-    public var reader: StoreReader { StoreReader(db: db, cache: cache) }
+    public var reader: StoreReader { StoreReader(db: db, suite: suite, cache: cache) }
 
     /// Whether the transaction is still open. SQLite rolls a whole
     /// transaction back on some failures (a full disk); after that nothing
@@ -77,7 +81,7 @@ public struct StoreWriter {
     public mutating func append(_ entry: Entry) throws -> Entry.Sealed {
         precondition(entry.seq == head.size, "entries are appended at the head: seq \(entry.seq), size \(head.size)")
         precondition(entry.prev == head.last, "prev must be the leaf hash of the last entry")
-        let sealed = entry.sealed()
+        let sealed = entry.sealed(using: suite)
         guard sealed.bytes.count <= Limits.entryBytes else {
             throw LedgerError(.too_large, "the entry would be \(sealed.bytes.count) bytes; the limit is \(Limits.entryBytes)")
         }

@@ -24,7 +24,7 @@ public struct LedgerAudit: Sendable {
         let report = try LedgerService.verify(store: store, semantic: false)
         var byKey: [String: [Written]] = [:]
         try LedgerService.export(store: store) { line in
-            let entry = try Entry.unseal(Array(line.dropLast())).entry
+            let entry = try Entry.unseal(Array(line.dropLast()), using: store.suite).entry
             if let key = entry.key { byKey[key, default: []].append(Written(seq: entry.seq, kind: entry.kind.rawValue, postings: entry.postings)) }
         }
         var balances: [AccountID: Int64] = [:]

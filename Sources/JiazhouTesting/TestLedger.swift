@@ -51,10 +51,11 @@ public struct TestLedger: Sendable {
     public static let defaultRules = LedgerSetup(origin: "x", district: district).rules
 
     /// A fresh ledger with the test district opened. `inFile` puts it in a
-    /// temporary SQLite file (WAL, FULL sync) rather than in memory.
-    public static func make(inFile: Bool = false, rules: String? = nil) async throws -> TestLedger {
+    /// temporary SQLite file (WAL, FULL sync) rather than in memory; `suite`
+    /// is its hash suite.
+    public static func make(inFile: Bool = false, rules: String? = nil, suite: HashSuite = .sha256Ed25519) async throws -> TestLedger {
         let clock = ManualClock()
-        let setup = LedgerSetup(origin: "jiazhou.test/shizhong", district: district, rules: rules ?? plainRules)
+        let setup = LedgerSetup(origin: "jiazhou.test/shizhong", district: district, rules: rules ?? plainRules, suite: suite)
         let service: LedgerService
         var directory: String?
         if inFile {

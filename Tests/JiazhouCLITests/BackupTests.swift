@@ -36,7 +36,7 @@ import Testing
         let now = try ledger.service.info()
         #expect(copied.size >= before && copied.size <= now.size)
         let proof = try ledger.service.consistencyProof(ConsistencyProofRequest(from: copied.size, to: now.size), actor: TestLedger.root)
-        #expect(proof.proof.verifies(firstRoot: copied.root, secondRoot: now.root))
+        #expect(proof.proof.verifies(firstRoot: copied.root, secondRoot: now.root, using: .sha256Ed25519))
         let again = try CommandRunner.run(["backup", "--db", path, "--to", copy])
         #expect(again.status == 1 && again.stderr.contains("already exists"), "\(again.stderr)")
     }

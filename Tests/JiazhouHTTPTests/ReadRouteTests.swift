@@ -61,7 +61,7 @@ import Testing
             #expect(entry.json?["entry"]?["kind"] == "award")
             let proofReply = try await server.send("GET", "/v1/entries/\(seq)/proof", token: token)
             let inclusion = try JSONDecoder().decode(InclusionProofResult.self, from: Data(proofReply.body))
-            #expect(inclusion.proof.verifies(leafHash: inclusion.leafHash, root: inclusion.root))
+            #expect(inclusion.proof.verifies(leafHash: inclusion.leafHash, root: inclusion.root, using: .sha256Ed25519))
             let sized = try await server.send("GET", "/v1/entries/\(seq)/proof?size=\(seq + 1)", token: token)
             #expect(sized.json?["size"] == .integer(seq + 1))
             let consistency = try await server.send("GET", "/v1/proofs/consistency?from=3&to=\(seq + 1)", token: token)

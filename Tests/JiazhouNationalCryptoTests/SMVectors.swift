@@ -29,11 +29,39 @@ struct SMVectors: Decodable, Sendable {
         var hash: String
     }
 
+    struct InclusionProof: Decodable, Sendable, CustomTestStringConvertible {
+        var leafIndex: Int64
+        var treeSize: Int64
+        var leafHash: String
+        var root: String
+        var path: [String]
+        var testDescription: String { "leaf \(leafIndex) of \(treeSize)" }
+    }
+
+    struct ConsistencyProof: Decodable, Sendable, CustomTestStringConvertible {
+        var firstSize: Int64
+        var secondSize: Int64
+        var firstRoot: String
+        var secondRoot: String
+        var proof: [String]
+        var testDescription: String { "\(firstSize) → \(secondSize)" }
+    }
+
+    /// merkle.json's generated leaves ("0" … "69") under SM3.
+    struct GeneratedLeaves: Decodable, Sendable {
+        var roots: [Root]
+        var inclusionProofs: [InclusionProof]
+        var consistencyProofs: [ConsistencyProof]
+    }
+
     struct Merkle: Decodable, Sendable {
         var leavesHex: [String]
         var leafHashes: [String]
         var nodeHashExample: NodeExample
         var roots: [Root]
+        var inclusionProofs: [InclusionProof]
+        var consistencyProofs: [ConsistencyProof]
+        var generatedLeaves: GeneratedLeaves
     }
 
     struct Example: Decodable, Sendable {
@@ -142,10 +170,32 @@ struct SMVectors: Decodable, Sendable {
         var malformedVerifierKeys: [MalformedVerifierKey]
     }
 
+    /// chain.json's entries as an sm3-sm2 ledger writes them.
+    struct Chain: Decodable, Sendable {
+        struct Item: Decodable, Sendable {
+            var canonical: String
+            var leafHash: String
+        }
+
+        struct ChainRoot: Decodable, Sendable {
+            var size: Int
+            var root: String
+            var rootBase64: String
+        }
+
+        var origin: String
+        var suite: String
+        var verifierKey: String
+        var entries: [Item]
+        var roots: [ChainRoot]
+        var checkpoint: NoteCheckpoint
+    }
+
     var sm3: SM3Section
     var sm3Merkle: Merkle
     var sm2: SM2Section
     var sm2Note: NoteSection
+    var sm3Chain: Chain
 
     /// The vectors, read once per process.
     static func load() throws -> SMVectors {

@@ -28,7 +28,7 @@ import Testing
                 #expect(result.root == checkpoint.root)
                 let entry = try ledger.service.entry(EntryGetRequest(seq: seq), actor: TestLedger.root)
                 #expect(result.leafHash == TreeHasher.leafHash(entry.entry.canonicalBytes))
-                #expect(result.proof.verifies(leafHash: result.leafHash, root: checkpoint.root))
+                #expect(result.proof.verifies(leafHash: result.leafHash, root: checkpoint.root, using: .sha256Ed25519))
             }
         }
     }
@@ -39,7 +39,7 @@ import Testing
         for (i, first) in checkpoints.enumerated() where i % 3 == 0 {
             for second in checkpoints[i...] {
                 let result = try ledger.service.consistencyProof(ConsistencyProofRequest(from: first.size, to: second.size), actor: TestLedger.root)
-                #expect(result.proof.verifies(firstRoot: first.root, secondRoot: second.root), "\(first.size) → \(second.size)")
+                #expect(result.proof.verifies(firstRoot: first.root, secondRoot: second.root, using: .sha256Ed25519), "\(first.size) → \(second.size)")
             }
         }
     }

@@ -7,7 +7,9 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Measure appends, verification and lookups against plain SQLite and raw SHA-256; print figures and ratios.",
         discussion: "Run a release build for meaningful figures: swift run -c release jiazhou bench. Figures, not pass/fail: the goals are printed beside them.",
-        subcommands: [RPCBenchCommand.self, ProofBenchCommand.self, RulesBenchCommand.self, ImportBenchCommand.self, ExpireBenchCommand.self])
+        subcommands: [
+            RPCBenchCommand.self, ProofBenchCommand.self, RulesBenchCommand.self, ImportBenchCommand.self, ExpireBenchCommand.self, SuiteBenchCommand.self,
+        ])
 
     @Option(help: "Entries appended in the batched run (and verified).")
     var entries = 1_000_000

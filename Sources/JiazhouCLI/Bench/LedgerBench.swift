@@ -188,7 +188,7 @@ struct LedgerBench {
         try service.store.read { reader in try reader.forEachEntry(in: first..<Int64.max) { _, bytes, _ in rows.append(bytes) } }
         var sink: Int64 = 0
         let seconds = try Self.time {
-            for bytes in rows { sink &+= try Entry.unseal(bytes).entry.seq }
+            for bytes in rows { sink &+= try Entry.unseal(bytes, using: service.suite).entry.seq }
         }
         figures["decode"] = Self.rate(rows.count, seconds)
         line("entry decode, one core", "\(Self.format(figures["decode"]!)) entries/s", "parse + canonical check + leaf hash\(sink < 0 ? "!" : "")")

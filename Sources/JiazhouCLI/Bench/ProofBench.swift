@@ -44,7 +44,7 @@ struct ProofBenchCommand: AsyncParsableCommand {
             }
             var ok = 0
             let verifySeconds = LedgerBench.time {
-                for result in inclusion where result.proof.verifies(leafHash: result.leafHash, root: result.root) { ok += 1 }
+                for result in inclusion where result.proof.verifies(leafHash: result.leafHash, root: result.root, using: service.suite) { ok += 1 }
             }
             guard ok == inclusion.count else { throw LedgerError(.ledger_invalid, "\(inclusion.count - ok) proofs did not verify") }
             let signer = try NoteSigner.generate(name: "jiazhou.bench/shizhong")

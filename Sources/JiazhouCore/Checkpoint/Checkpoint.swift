@@ -36,10 +36,14 @@ public struct Checkpoint: Sendable, Equatable {
     }
 
     /// Parses a signed checkpoint note and checks its signature and origin.
-    public static func verified(note: String, by verifier: NoteVerifier) throws(LedgerError) -> Checkpoint {
+    public static func verified(note: String, by verifier: some NoteVerifying) throws(LedgerError) -> Checkpoint {
         let signed = try SignedNote(parsing: note)
         guard signed.isSigned(by: verifier) else {
-            throw LedgerError(.invalid_request, "checkpoint is not signed by \(verifier.name)+\(Hex.encode(verifier.keyID))")
+            let others = signed.signatures.filter { $0.name == verifier.name && $0.keyID != verifier.keyID }.map { Hex.encode($0.keyID) }
+            // The same name under another key id: another ledger's key, or a
+            // key of another suite (the key id covers the signature type).
+            let hint = others.isEmpty ? "" : "; it is signed by another key of that name (key id \(others.joined(separator: ", "))): another ledger's key, or the key of another hash suite"
+            throw LedgerError(.invalid_request, "checkpoint is not signed by \(verifier.name)+\(Hex.encode(verifier.keyID))\(hint)")
         }
         let checkpoint = try Checkpoint(body: signed.text)
         guard checkpoint.origin == verifier.name else {

@@ -6,7 +6,7 @@ import Foundation
 /// The verifier key is published as `name+hexkeyid+base64(0x01 ‖ public key)`;
 /// the key id is the first 4 bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key)
 /// (C2SP signed-note, "Verifier keys").
-public struct NoteSigner: Sendable {
+public struct NoteSigner: NoteSigning {
     public let name: String
     private let privateKey: Curve25519.Signing.PrivateKey
 
@@ -50,10 +50,18 @@ public struct NoteSigner: Sendable {
     public func sign(_ text: String) -> String {
         text + "\n" + signatureLine(for: text)
     }
+
+    /// ``sign(_:)``, as ``NoteSigning`` asks: Ed25519 signing does not fail.
+    public func signNote(_ text: String) -> String { sign(text) }
+
+    /// `PRIVATE+KEY+name+hexkeyid+base64(0x01 ‖ 32-byte seed)`: the key file's content.
+    public var signerKey: String {
+        "PRIVATE+KEY+\(name)+\(Hex.encode(verifier.keyID))+\(Data([Self.ed25519Type] + seed).base64EncodedString())"
+    }
 }
 
 /// The public half: checks notes signed by one named Ed25519 key.
-public struct NoteVerifier: Sendable, Equatable {
+public struct NoteVerifier: NoteVerifying, Equatable {
     public let name: String
     public let publicKey: [UInt8]
 
@@ -97,8 +105,38 @@ public struct NoteVerifier: Sendable, Equatable {
     }
 
     /// Whether `signature` is this key's Ed25519 signature of `text`.
-    func isValidSignature(_ signature: [UInt8], for text: String) -> Bool {
+    public func isValidSignature(_ signature: [UInt8], for text: String) -> Bool {
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
         return key.isValidSignature(signature, for: Array(text.utf8))
+    }
+}
+
+/// Ed25519 checkpoint signatures (signed-note type 0x01): the
+/// `sha256-ed25519` suite's ``CheckpointSignatures``.
+public struct Ed25519Signatures: CheckpointSignatures {
+    public init() {}
+
+    public var signatureType: [UInt8] { [NoteSigner.ed25519Type] }
+
+    /// A key whose 32-byte seed is `randomBytes(32)`.
+    public func generateSigner(name: String, randomBytes: (Int) -> [UInt8]) throws(LedgerError) -> any NoteSigning {
+        try NoteSigner(name: name, seed: randomBytes(32))
+    }
+
+    /// Reads `PRIVATE+KEY+name+hexkeyid+base64(0x01 ‖ seed)`.
+    public func signer(signerKey: String) throws(LedgerError) -> any NoteSigning {
+        let parts = signerKey.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
+        guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", let blob = Data(base64Encoded: String(parts[4])), blob.count == 33,
+            blob.first == NoteSigner.ed25519Type
+        else { throw LedgerError(.ledger_invalid, "the key file is not a PRIVATE+KEY+name+id+key Ed25519 signer key") }
+        let signer = try NoteSigner(name: String(parts[2]), seed: Array(blob.dropFirst()))
+        guard Hex.encode(signer.verifier.keyID) == parts[3] else {
+            throw LedgerError(.ledger_invalid, "the key file's key id does not match its key; the file is damaged")
+        }
+        return signer
+    }
+
+    public func verifier(verifierKey: String) throws(LedgerError) -> any NoteVerifying {
+        try NoteVerifier(verifierKey: verifierKey)
     }
 }

@@ -42,7 +42,7 @@ public struct SignedNote: Sendable, Equatable {
     /// key (same name, same key id) verifies. Lines by other keys are ignored;
     /// a failing line by this key rejects the note, as C2SP and the reference
     /// implementation (golang.org/x/mod/sumdb/note) do.
-    public func isSigned(by verifier: NoteVerifier) -> Bool {
+    public func isSigned(by verifier: some NoteVerifying) -> Bool {
         let keyID = verifier.keyID
         let byKey = signatures.filter { $0.name == verifier.name && $0.keyID == keyID }
         return !byKey.isEmpty && byKey.allSatisfy { verifier.isValidSignature($0.signature, for: text) }

@@ -1,7 +1,12 @@
 import Crypto
 
-/// The hashes of RFC 9162 §2.1.1: domain-separated leaf and node hashes, so
-/// that a leaf can never be passed off as an interior node.
+/// The hashes of RFC 9162 §2.1.1 with SHA-256: domain-separated leaf and
+/// node hashes, so that a leaf can never be passed off as an interior node.
+///
+/// This is the `sha256-ed25519` suite's tree, which ``HashSuite`` calls;
+/// code that hashes a ledger's tree goes through the ledger's ``HashSuite``,
+/// never here. ``sha256(_:)`` and ``Streaming`` are plain SHA-256 for what
+/// is SHA-256 in every suite (commitments, rule-set and request hashes).
 public enum TreeHasher {
     /// SHA-256 of the empty string: the root of the empty tree.
     public static let emptyRoot = Hash(uncheckedBytes: Array(SHA256.hash(data: [UInt8]())))

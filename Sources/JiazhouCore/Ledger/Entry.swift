@@ -2,8 +2,8 @@
 /// its RFC 8785 canonical bytes.
 ///
 /// ```swift
-/// let sealed = try entry.sealed()      // canonical bytes + leaf hash
-/// sealed.leafHash                     // SHA-256(0x00 ‖ bytes), RFC 9162 §2.1.1
+/// let sealed = entry.sealed(using: suite)   // canonical bytes + leaf hash
+/// sealed.leafHash                          // H(0x00 ‖ bytes), RFC 9162 §2.1.1, H the ledger's suite's hash
 /// ```
 public struct Entry: Sendable, Equatable {
     /// The `v` field of every entry this code writes.
@@ -59,10 +59,10 @@ public struct Entry: Sendable, Equatable {
         return .object(o)
     }
 
-    /// Canonical bytes and leaf hash.
-    public func sealed() -> Sealed {
+    /// Canonical bytes and their leaf hash under `suite`.
+    public func sealed(using suite: HashSuite) -> Sealed {
         let bytes = canonicalBytes
-        return Sealed(entry: self, bytes: bytes, leafHash: TreeHasher.leafHash(bytes))
+        return Sealed(entry: self, bytes: bytes, leafHash: suite.leafHash(bytes))
     }
 
     /// The RFC 8785 bytes of ``json``, written directly: the members of an
@@ -130,9 +130,16 @@ extension Entry {
     private static let fieldNames: Set<String> = ["v", "seq", "prev", "time", "kind", "actor", "key", "postings", "data"]
 
     /// Reads an entry from stored or exported bytes, which must be exactly its
-    /// canonical form: a re-encoded entry that hashes differently is a forgery
-    /// waiting to happen.
-    public static func unseal(_ bytes: [UInt8]) throws(LedgerError) -> Sealed {
+    /// canonical form (a re-encoded entry that hashes differently is a forgery
+    /// waiting to happen), and hashes them with `suite`.
+    public static func unseal(_ bytes: [UInt8], using suite: HashSuite) throws(LedgerError) -> Sealed {
+        Sealed(entry: try Entry(canonicalBytes: bytes), bytes: bytes, leafHash: suite.leafHash(bytes))
+    }
+
+    /// Reads an entry from bytes that must be exactly its canonical form,
+    /// without hashing them: for readers that need the entry, not its place
+    /// in a tree.
+    public init(canonicalBytes bytes: [UInt8]) throws(LedgerError) {
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch {
             throw LedgerError(.ledger_invalid, "entry is not valid JSON: \(error)")
@@ -143,7 +150,7 @@ extension Entry {
         guard entry.canonicalBytes == bytes else {
             throw LedgerError(.ledger_invalid, "entry \(entry.seq) is not in canonical (RFC 8785) form")
         }
-        return Sealed(entry: entry, bytes: bytes, leafHash: TreeHasher.leafHash(bytes))
+        self = entry
     }
 
     /// Reads an entry from its JSON object, checking every field's type.

@@ -2,21 +2,28 @@
 /// "compact range" of transparency-dev/merkle. Appending a leaf costs
 /// O(log n) node hashes and the root is a fold of at most log2(n) hashes,
 /// so the ledger never rehashes its history to learn its root.
+///
+/// Its node hashes are those of the ledger's ``HashSuite``, which the range
+/// carries.
 public struct CompactRange: Sendable, Equatable {
     /// Number of leaves covered.
     public private(set) var size: UInt64 = 0
     /// Subtree roots from the largest (leftmost) to the smallest; their sizes
     /// are the set bits of `size`, high to low.
     public private(set) var subtrees: [Hash] = []
+    /// Whose node hash and empty root the range uses.
+    public let suite: HashSuite
 
-    public init() {}
+    /// An empty range over `suite`'s tree.
+    public init(suite: HashSuite) { self.suite = suite }
 
     /// Rebuilds a range from stored subtree roots; `nil` if their number does
     /// not match the set bits of `size`.
-    public init?(size: UInt64, subtrees: [Hash]) {
+    public init?(size: UInt64, subtrees: [Hash], suite: HashSuite) {
         guard subtrees.count == size.nonzeroBitCount else { return nil }
         self.size = size
         self.subtrees = subtrees
+        self.suite = suite
     }
 
     /// Appends one leaf hash. Returns the new complete subtrees formed, as
@@ -29,7 +36,7 @@ public struct CompactRange: Sendable, Equatable {
         var index = size
         // Each trailing 1 bit of the old size is a subtree that now merges.
         while (size >> level) & 1 == 1 {
-            hash = TreeHasher.nodeHash(subtrees.removeLast(), hash)
+            hash = suite.nodeHash(subtrees.removeLast(), hash)
             level += 1
             index >>= 1
             formed.append((level, index, hash))
@@ -41,9 +48,9 @@ public struct CompactRange: Sendable, Equatable {
 
     /// The RFC 9162 Merkle tree hash over the covered leaves.
     public var root: Hash {
-        guard var hash = subtrees.last else { return TreeHasher.emptyRoot }
+        guard var hash = subtrees.last else { return suite.emptyRoot }
         for left in subtrees.dropLast().reversed() {
-            hash = TreeHasher.nodeHash(left, hash)
+            hash = suite.nodeHash(left, hash)
         }
         return hash
     }

@@ -99,17 +99,19 @@ extension Proof {
 }
 
 extension Proof.Inclusion {
-    /// RFC 9162 §2.1.3.2: whether `leafHash` at `index` is in the tree whose root is `root`.
-    public func verifies(leafHash: Hash, root: Hash) -> Bool {
+    /// RFC 9162 §2.1.3.2: whether `leafHash` at `index` is in the tree whose
+    /// root is `root`, with `suite`'s node hash. A proof made over another
+    /// suite's tree does not verify.
+    public func verifies(leafHash: Hash, root: Hash, using suite: HashSuite) -> Bool {
         guard index >= 0, index < size else { return false }
         var (fn, sn, r) = (index, size - 1, leafHash)
         for p in path {
             if sn == 0 { return false }
             if fn & 1 == 1 || fn == sn {
-                r = TreeHasher.nodeHash(p, r)
+                r = suite.nodeHash(p, r)
                 Proof.shiftPastZeroBits(&fn, &sn)
             } else {
-                r = TreeHasher.nodeHash(r, p)
+                r = suite.nodeHash(r, p)
             }
             fn >>= 1
             sn >>= 1
@@ -120,8 +122,9 @@ extension Proof.Inclusion {
 
 extension Proof.Consistency {
     /// RFC 9162 §2.1.4.2: whether the tree of size `from` with root `firstRoot`
-    /// is a prefix of the tree of size `to` with root `secondRoot`.
-    public func verifies(firstRoot: Hash, secondRoot: Hash) -> Bool {
+    /// is a prefix of the tree of size `to` with root `secondRoot`, with
+    /// `suite`'s node hash.
+    public func verifies(firstRoot: Hash, secondRoot: Hash, using suite: HashSuite) -> Bool {
         guard from > 0, from <= to else { return false }
         if from == to { return path.isEmpty && firstRoot == secondRoot }
         guard !path.isEmpty else { return false }
@@ -136,11 +139,11 @@ extension Proof.Consistency {
         for c in path.dropFirst() {
             if sn == 0 { return false }
             if fn & 1 == 1 || fn == sn {
-                fr = TreeHasher.nodeHash(c, fr)
-                sr = TreeHasher.nodeHash(c, sr)
+                fr = suite.nodeHash(c, fr)
+                sr = suite.nodeHash(c, sr)
                 Proof.shiftPastZeroBits(&fn, &sn)
             } else {
-                sr = TreeHasher.nodeHash(sr, c)
+                sr = suite.nodeHash(sr, c)
             }
             fn >>= 1
             sn >>= 1

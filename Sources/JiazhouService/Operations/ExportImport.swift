@@ -4,7 +4,8 @@ import Foundation
 
 extension LedgerService {
     /// Writes every entry's canonical bytes, one per line, in seq order.
-    /// Each line hashed as SHA-256(0x00 ‖ line) is that entry's leaf hash.
+    /// Each line hashed as H(0x00 ‖ line), H the hash of the ledger's suite,
+    /// is that entry's leaf hash.
     public static func export(store: LedgerStore, to output: (_ line: [UInt8]) throws -> Void) throws(LedgerError) {
         try store.read { reader in
             try reader.forEachEntry(in: 0..<Int64.max) { _, bytes, _ in try output(bytes + [0x0A]) }
@@ -22,23 +23,29 @@ extension LedgerService {
     /// Replays exported lines into a new ledger at `path`. Each line must be
     /// an entry in canonical form, in seq order, chained by `prev`; the first
     /// bad line is refused with its line number and the new files are removed.
+    /// Every hash is the hash suite's that the first line, the genesis
+    /// entry, names, so the copy has the same root and head.
     /// With the original key, the result is checkpointed and writable;
     /// without it, it can be verified and read but not written.
     public static func importLedger(
         path: String, keyPath: String?, lines: some Sequence<Result<[UInt8], LedgerError>>
     ) throws(LedgerError) -> ImportSummary {
-        let store = try LedgerStore.create(path: path)
+        var iterator = lines.makeIterator()
+        guard let first = iterator.next() else { throw LedgerError(.invalid_request, "the import is empty: no entries") }
+        let suite = try importedSuite(first)
+        let store = try LedgerStore.create(path: path, suite: suite)
         do {
-            let summary = try replay(into: store, lines: lines)
+            let summary = try replay(into: store, first: first, rest: &iterator)
             var signed = false
             if let keyPath {
-                let signer = try KeyFile.read(path: keyPath)
+                let signer = try KeyFile.read(path: keyPath, suite: suite)
                 let recorded = try store.read { try $0.meta("verifier_key") }
                 guard recorded == signer.verifier.verifierKey else {
                     throw LedgerError(.ledger_invalid, "the key \(keyPath) is not the key named in the imported genesis")
                 }
                 let checkpoint = Checkpoint(origin: signer.name, size: summary.size, root: summary.root)
-                try store.writeNow { try $0.storeCheckpoint(size: checkpoint.size, root: checkpoint.root, note: signer.sign(checkpoint.body)) }
+                let note = try signer.signNote(checkpoint.body)
+                try store.writeNow { try $0.storeCheckpoint(size: checkpoint.size, root: checkpoint.root, note: note) }
                 try KeyFile.write(signer, path: KeyFile.defaultPath(forDatabase: path))
                 signed = true
             }
@@ -52,21 +59,38 @@ extension LedgerService {
     /// Rows appended per transaction during an import.
     static let importChunk = 10_000
 
-    private static func replay(into store: LedgerStore, lines: some Sequence<Result<[UInt8], LedgerError>>) throws(LedgerError) -> LedgerHead {
-        var iterator = lines.makeIterator()
+    /// The hash suite named by the first line's genesis entry. A first line
+    /// that is not a genesis gets the default suite here and is refused by
+    /// the replay (or by `verify`), as before there were suites.
+    private static func importedSuite(_ first: Result<[UInt8], LedgerError>) throws(LedgerError) -> HashSuite {
+        let entry: Entry
+        do { entry = try Entry(canonicalBytes: try first.get()) } catch {
+            throw LedgerError(error.reason, "line 1: \(error.message)", cause: error.cause)
+        }
+        guard entry.kind == .genesis, let name = entry.data["suite"]?.stringValue else { return .sha256Ed25519 }
+        do { return try SuiteCatalog.standard.suite(named: name) } catch {
+            throw LedgerError(.ledger_invalid, "line 1: the genesis names the hash suite \"\(name)\", which this build of jiazhou cannot use: \(error.message)", cause: error.cause)
+        }
+    }
+
+    private static func replay(
+        into store: LedgerStore, first: Result<[UInt8], LedgerError>, rest iterator: inout some IteratorProtocol<Result<[UInt8], LedgerError>>
+    ) throws(LedgerError) -> LedgerHead {
+        var pending: Result<[UInt8], LedgerError>? = first
         var lineNumber = 0
         var done = false
-        var head = LedgerHead.empty
+        var head = LedgerHead.empty(suite: store.suite)
         while !done {
             head = try store.writeNow { writer in
                 for _ in 0..<importChunk {
-                    guard let next = iterator.next() else {
+                    guard let next = pending ?? iterator.next() else {
                         done = true
                         break
                     }
+                    pending = nil
                     lineNumber += 1
                     do {
-                        let sealed = try Entry.unseal(try next.get())
+                        let sealed = try Entry.unseal(try next.get(), using: writer.suite)
                         guard sealed.entry.seq == writer.head.size else {
                             throw LedgerError(.ledger_invalid, "expected seq \(writer.head.size), found \(sealed.entry.seq)")
                         }

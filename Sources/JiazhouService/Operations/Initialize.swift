@@ -11,28 +11,30 @@ public struct LedgerSetup: Sendable {
     public var district: Scope
     /// The rule set published at seq 4 (by default the built-in one).
     public var rules: String
+    /// The hash suite of every hash and checkpoint signature, for the life
+    /// of the ledger (by default `sha256-ed25519`).
+    public var suite: HashSuite
 
-    public init(origin: String, district: Scope, rules: String = DefaultRuleSet.text) {
+    public init(origin: String, district: Scope, rules: String = DefaultRuleSet.text, suite: HashSuite = .sha256Ed25519) {
         self.origin = origin
         self.district = district
         self.rules = rules
+        self.suite = suite
     }
 }
 
 extension LedgerService {
-    /// The hash suite of ledgers this build writes.
-    public static let suite = "sha256-ed25519"
-
-    /// Creates a new ledger at `path` with its key file beside it: genesis,
-    /// the root operator, the system sinks and the first rule set.
+    /// Creates a new ledger at `path` with its key file beside it: genesis
+    /// (naming the suite), the root operator, the system sinks and the first
+    /// rule set. The key is the suite's.
     public static func initialize(
         path: String, keyPath: String? = nil, setup: LedgerSetup, clock: any Clock = SystemClock(),
         random: any RandomSource = SystemRandom(), logger: Logger = Logger(label: "jiazhou")
     ) async throws(LedgerError) -> LedgerService {
         let keyPath = keyPath ?? KeyFile.defaultPath(forDatabase: path)
-        let signer = try NoteSigner(name: setup.origin, seed: random.bytes(32))
+        let signer = try setup.suite.generateSigner(name: setup.origin, randomBytes: { random.bytes($0) })
         _ = try RuleSet(yaml: setup.rules)
-        let store = try LedgerStore.create(path: path)
+        let store = try LedgerStore.create(path: path, suite: setup.suite)
         try KeyFile.write(signer, path: keyPath)
         let service = LedgerService(store: store, signer: signer, clock: clock, random: random, logger: logger)
         try await service.writeGenesis(setup)
@@ -41,8 +43,8 @@ extension LedgerService {
 
     /// A ledger in memory with a key in memory, for tests.
     public static func inMemory(setup: LedgerSetup, clock: any Clock, random: any RandomSource, logger: Logger = Logger(label: "jiazhou")) async throws(LedgerError) -> LedgerService {
-        let signer = try NoteSigner(name: setup.origin, seed: random.bytes(32))
-        let service = LedgerService(store: try LedgerStore.inMemory(), signer: signer, clock: clock, random: random, logger: logger)
+        let signer = try setup.suite.generateSigner(name: setup.origin, randomBytes: { random.bytes($0) })
+        let service = LedgerService(store: try LedgerStore.inMemory(suite: setup.suite), signer: signer, clock: clock, random: random, logger: logger)
         try await service.writeGenesis(setup)
         return service
     }
@@ -54,7 +56,7 @@ extension LedgerService {
         try await commit { [self] writer in
             var context = WriteContext(writer: writer, actor: .rootOperator, key: nil, time: now, service: self)
             context.writer = writer
-            try context.append(.genesis, data: ["origin": .string(origin), "suite": .string(Self.suite), "verifier_key": .string(verifierKey)])
+            try context.append(.genesis, data: ["origin": .string(origin), "suite": .string(suite.name), "verifier_key": .string(verifierKey)])
             for (id, scope) in [(AccountID.rootOperator, setup.district), (.expiredSink, setup.district), (.settledSink, setup.district)] {
                 try context.append(.accountOpen, data: ["account": .string(id.text), "scope": .string(scope.path), "tags": []])
             }

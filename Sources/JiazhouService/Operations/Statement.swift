@@ -35,6 +35,10 @@ public struct Statement: Codable, Sendable, Equatable {
 
     public var format: String
     public var origin: String
+    /// The ledger's hash suite, whose hash the proofs use and whose key
+    /// signed the checkpoint. Absent in statements made before suites were
+    /// named: those are `sha256-ed25519`.
+    public var suite: String?
     public var volunteer: AccountID
     /// The signed checkpoint every proof leads to.
     public var checkpoint: String
@@ -83,7 +87,7 @@ extension LedgerService {
             }
             let ruleSet = try ruleSet(version: rules.version, reader: reader)
             var statement = Statement(
-                format: Statement.formatName, origin: origin, volunteer: account.id, checkpoint: checkpoint.note, size: checkpoint.size,
+                format: Statement.formatName, origin: origin, suite: suite.name, volunteer: account.id, checkpoint: checkpoint.note, size: checkpoint.size,
                 balance: account.balance, earned: account.earned, minutes: account.minutes, stars: ruleSet.stars(minutes: account.minutes),
                 rules: try proven(rules.seq), entries: entries)
             if request.withProfile == true, let profile = try reader.profile(of: account.id) {

@@ -96,7 +96,7 @@ extension LedgerVerifier {
         guard !differing.isEmpty else { return }
         var wanted: [String: [(seq: Int64, points: Int64)]] = [:]
         try reader.forEachEntry(in: 0..<Int64.max) { _, bytes, _ in
-            guard let entry = try? Entry.unseal(bytes).entry else { return }
+            guard let entry = try? Entry.unseal(bytes, using: reader.suite).entry else { return }
             for (account, points) in Self.movements(of: entry) where differing.contains(account.text) {
                 wanted[account.text, default: []].append((entry.seq, points))
             }

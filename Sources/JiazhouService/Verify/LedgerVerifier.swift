@@ -3,7 +3,8 @@ import JiazhouRules
 public import JiazhouStore
 
 /// Recomputes everything from the stored bytes and compares it with what
-/// the database maintains: every leaf hash, every `prev`, gap-free seq,
+/// the database maintains, with the ledger's hash suite (the one its genesis
+/// names): every leaf hash, every `prev`, gap-free seq,
 /// canonical form, every Merkle subtree, the root and signature of every
 /// checkpoint, every balance, earned total and service minutes from the
 /// postings, the zero sum, the reversals, the rule sets, the usage that caps
@@ -12,12 +13,12 @@ public import JiazhouStore
 /// reported with the seq where it starts; verification never stops early.
 struct LedgerVerifier {
     let reader: StoreReader
-    let verifier: NoteVerifier?
+    let verifier: (any NoteVerifying)?
     let semantic: Bool
 
     var problems: [VerifyReport.Problem] = []
     var problemCount = 0
-    var range = CompactRange()
+    var range: CompactRange
     var previous = Hash.zero
     var expectedSeq: Int64 = 0
     var totals: [AccountID: AccountDelta] = [:]
@@ -43,10 +44,11 @@ struct LedgerVerifier {
     /// The genesis facts `meta` holds a copy of.
     var genesisMeta: [String: String?] = [:]
 
-    init(reader: StoreReader, verifier: NoteVerifier?, semantic: Bool) {
+    init(reader: StoreReader, verifier: (any NoteVerifying)?, semantic: Bool) {
         self.reader = reader
         self.verifier = verifier
         self.semantic = semantic
+        self.range = CompactRange(suite: reader.suite)
         self.subtrees = SubtreeCursor(reader: reader)
     }
 
@@ -64,15 +66,21 @@ struct LedgerVerifier {
         let checkpoints = try reader.checkpoints()
         for name in ["origin", "suite"] { genesisMeta.updateValue(try reader.meta(name), forKey: name) }
         var pendingCheckpoints = checkpoints[...]
-        var checkpointVerifier: NoteVerifier?
-        do { checkpointVerifier = try verifierKey.map { key throws(LedgerError) in try NoteVerifier(verifierKey: key) } } catch {
-            report(nil, "the recorded verifier key is malformed, so no checkpoint can be checked: \(error.message)")
+        var checkpointVerifier: (any NoteVerifying)?
+        let suite = reader.suite
+        if let verifierKey, !suite.isKind(ofKey: verifierKey) {
+            report(nil, "the recorded verifier key is not a key of the ledger's hash suite \(suite.name) (\(suite.signatureName)), so no checkpoint can be checked")
+        } else {
+            do { checkpointVerifier = try verifierKey.map { key throws(LedgerError) in try suite.verifier(verifierKey: key) } } catch {
+                report(nil, "the recorded verifier key is malformed, so no checkpoint can be checked: \(error.message)")
+            }
         }
+        let recordedSuite = try reader.meta("suite")
         var batch: [DecodedRow] = []
         batch.reserveCapacity(Self.batchSize)
         func drain(_ verifier: inout LedgerVerifier) {
-            for row in DecodedRow.decodeInParallel(batch, fast: !verifier.semantic) {
-                verifier.check(row, verifierKey: verifierKey)
+            for row in DecodedRow.decodeInParallel(batch, fast: !verifier.semantic, suite: suite) {
+                verifier.check(row, verifierKey: verifierKey, recordedSuite: recordedSuite)
                 while let checkpoint = pendingCheckpoints.first, checkpoint.size <= verifier.range.size {
                     pendingCheckpoints.removeFirst()
                     verifier.check(checkpoint, verifier: checkpointVerifier)
@@ -107,7 +115,7 @@ struct LedgerVerifier {
     /// Entries decoded together, on every core, before the sequential checks.
     static let batchSize = 8192
 
-    mutating func check(_ row: DecodedRow, verifierKey: String?) {
+    mutating func check(_ row: DecodedRow, verifierKey: String?, recordedSuite: String?) {
         let seq = row.seq
         if seq != expectedSeq {
             report(expectedSeq, seq > expectedSeq ? "entries \(expectedSeq)..<\(seq) are missing" : "entry \(seq) is out of order")
@@ -133,6 +141,11 @@ struct LedgerVerifier {
         if seq == 0 {
             if entry.kind != .genesis { report(seq, "entry 0 is not genesis") }
             if entry.data["verifier_key"]?.stringValue != verifierKey { report(seq, "genesis names another verifier key than the database") }
+            let named = entry.data["suite"]?.stringValue
+            if named != range.suite.name {
+                report(seq, "genesis names the hash suite \(named.map { "\"\($0)\"" } ?? "(none)"), but the ledger was read with \(range.suite.name)")
+            }
+            if named != recordedSuite { report(seq, "genesis names another hash suite than the database") }
         } else if entry.kind == .genesis {
             report(seq, "a second genesis")
         }
@@ -184,7 +197,7 @@ struct LedgerVerifier {
         replayTables(entry, meta: genesisMeta)
     }
 
-    mutating func check(_ checkpoint: StoredCheckpoint, verifier: NoteVerifier?) {
+    mutating func check(_ checkpoint: StoredCheckpoint, verifier: (any NoteVerifying)?) {
         if checkpoint.size == range.size, checkpoint.root != range.root {
             report(checkpoint.size - 1, "the checkpoint at size \(checkpoint.size) signs another root than the entries give")
         }

@@ -1,7 +1,9 @@
 public import JiazhouCore
 import JiazhouRules
 
-/// Checks a volunteer's statement offline, with nothing but the verifier key:
+/// Checks a volunteer's statement offline, with nothing but the verifier key
+/// (whose signature type gives the hash suite: an Ed25519 key checks a
+/// `sha256-ed25519` statement, an SM2 key an `sm3-sm2` one):
 /// the checkpoint's signature; every entry's bytes, canonical form and
 /// inclusion proof against the signed root; that every entry concerns the
 /// volunteer; that the stated balance, earned points, minutes and stars are
@@ -22,19 +24,31 @@ public struct StatementVerifier {
         guard statement.format == Statement.formatName else {
             return Report(problems: ["format \"\(statement.format)\" is not \(Statement.formatName)"], checkpoint: nil)
         }
+        let suite: HashSuite
         let checkpoint: Checkpoint
-        do { checkpoint = try Checkpoint.verified(note: statement.checkpoint, by: NoteVerifier(verifierKey: verifierKey)) } catch {
+        do {
+            let key = try SuiteCatalog.standard.verifier(verifierKey: verifierKey)
+            suite = key.suite
+            let stated = statement.suite ?? HashSuite.sha256Ed25519.name
+            guard stated == suite.name else {
+                return Report(
+                    problems: [
+                        "the statement is from a ledger of the hash suite \(stated), but the verifier key is an \(suite.signatureName) key of the \(suite.name) suite"
+                    ], checkpoint: nil)
+            }
+            checkpoint = try Checkpoint.verified(note: statement.checkpoint, by: key.verifier)
+        } catch {
             return Report(problems: [error.message], checkpoint: nil)
         }
         if checkpoint.size != statement.size { problems.append("the statement says size \(statement.size), the checkpoint \(checkpoint.size)") }
         func proven(_ item: ProvenEntry) -> Entry? {
             let sealed: Entry.Sealed
-            do { sealed = try Entry.unseal(Array(item.entry.utf8)) } catch {
+            do { sealed = try Entry.unseal(Array(item.entry.utf8), using: suite) } catch {
                 problems.append("entry \(item.seq): \(error.message)")
                 return nil
             }
             if sealed.entry.seq != item.seq { problems.append("entry \(item.seq) says seq \(sealed.entry.seq)") }
-            if !Proof.Inclusion(index: item.seq, size: checkpoint.size, path: item.path).verifies(leafHash: sealed.leafHash, root: checkpoint.root) {
+            if !Proof.Inclusion(index: item.seq, size: checkpoint.size, path: item.path).verifies(leafHash: sealed.leafHash, root: checkpoint.root, using: suite) {
                 problems.append("entry \(item.seq) is not proven in the checkpoint")
             }
             return sealed.entry

@@ -33,7 +33,7 @@ struct ChainVectorTests {
     @Test(arguments: try ChainVectors.load().entries)
     func anEntryParsesAndSealsToItsCanonicalBytesAndLeafHash(_ item: ChainVectors.Item) throws {
         let entry = try Entry(json: item.entry)
-        let sealed = entry.sealed()
+        let sealed = entry.sealed(using: .sha256Ed25519)
         #expect(sealed.bytes == Array(item.canonical.utf8))
         #expect(sealed.leafHash.hex == item.leafHash)
         #expect(entry.json == item.entry)
@@ -43,11 +43,11 @@ struct ChainVectorTests {
 
     @Test(arguments: try ChainVectors.load().entries)
     func unsealingTheCanonicalBytesRoundTrips(_ item: ChainVectors.Item) throws {
-        let sealed = try Entry.unseal(Array(item.canonical.utf8))
+        let sealed = try Entry.unseal(Array(item.canonical.utf8), using: .sha256Ed25519)
         #expect(sealed.entry == (try Entry(json: item.entry)))
         #expect(sealed.bytes == Array(item.canonical.utf8))
         #expect(sealed.leafHash.hex == item.leafHash)
-        #expect(sealed == sealed.entry.sealed())
+        #expect(sealed == sealed.entry.sealed(using: .sha256Ed25519))
     }
 
     @Test func everyPrevIsThePreviousEntrysLeafHash() throws {
@@ -55,7 +55,7 @@ struct ChainVectorTests {
         try #require(entries.count == 8)
         #expect(entries[0].prev == Hash.zero)
         for (previous, entry) in zip(entries, entries.dropFirst()) {
-            #expect(entry.prev == previous.sealed().leafHash, "seq \(entry.seq)")
+            #expect(entry.prev == previous.sealed(using: .sha256Ed25519).leafHash, "seq \(entry.seq)")
             #expect(entry.seq == previous.seq + 1)
         }
     }
@@ -64,9 +64,9 @@ struct ChainVectorTests {
         let vectors = try ChainVectors.load()
         let entries = try vectors.parsedEntries()
         try #require(vectors.roots.map(\.size) == Array(1...entries.count))
-        var range = CompactRange()
+        var range = CompactRange(suite: .sha256Ed25519)
         for (entry, expected) in zip(entries, vectors.roots) {
-            range.append(entry.sealed().leafHash)
+            range.append(entry.sealed(using: .sha256Ed25519).leafHash)
             #expect(range.root.hex == expected.root, "size \(expected.size)")
             #expect(Data(range.root.bytes).base64EncodedString() == expected.rootBase64)
         }

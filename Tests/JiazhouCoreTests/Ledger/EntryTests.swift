@@ -29,12 +29,12 @@ struct EntryTests {
         try #require(variant != canonical, "rewrite \(name) changed nothing")
         // It is the same JSON value: only its bytes differ.
         #expect(try JSONParser.parse(variant) == JSONParser.parse(canonical), "\(name)")
-        let error = #expect(throws: LedgerError.self, "\(name)") { try Entry.unseal(Array(variant.utf8)) }
+        let error = #expect(throws: LedgerError.self, "\(name)") { try Entry.unseal(Array(variant.utf8), using: .sha256Ed25519) }
         #expect(error?.reason == .ledger_invalid)
     }
 
     @Test func unsealRefusesBytesThatAreNotJSON() {
-        let error = #expect(throws: LedgerError.self) { try Entry.unseal(Array("{\"v\":1".utf8)) }
+        let error = #expect(throws: LedgerError.self) { try Entry.unseal(Array("{\"v\":1".utf8), using: .sha256Ed25519) }
         #expect(error?.reason == .ledger_invalid)
     }
 
@@ -81,10 +81,10 @@ struct EntryTests {
             actor: try AccountID("volunteer:V1"), key: nil,
             postings: [try Posting(from: AccountID("volunteer:V1"), to: AccountID("volunteer:V2"), points: 3)],
             data: ["note": "给邻居 🎁"])
-        let sealed = entry.sealed()
+        let sealed = entry.sealed(using: .sha256Ed25519)
         #expect(!String(decoding: sealed.bytes, as: UTF8.self).contains("\"key\""))
         #expect(String(decoding: sealed.bytes, as: UTF8.self).contains("\"time\":\"2026-11-23T00:30:00.123Z\""))
-        #expect(try Entry.unseal(sealed.bytes) == sealed)
+        #expect(try Entry.unseal(sealed.bytes, using: .sha256Ed25519) == sealed)
     }
 }
 
@@ -101,6 +101,6 @@ struct EntryTests {
             ],
             data: ["activity": ["id": "清扫\n街道", "tags": ["银龄", "夜间"]], "minutes": 120, "z": nil, "a": true])
         #expect(entry.canonicalBytes == entry.json.canonicalBytes)
-        #expect(try Entry.unseal(entry.canonicalBytes).entry == entry)
+        #expect(try Entry.unseal(entry.canonicalBytes, using: .sha256Ed25519).entry == entry)
     }
 }

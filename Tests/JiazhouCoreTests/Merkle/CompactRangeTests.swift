@@ -6,7 +6,7 @@ struct CompactRangeTests {
     private static let leaves = (0..<70).map { TreeHasher.leafHash(MerkleVectors.generatedLeaf($0)) }
 
     private static func range(over leaves: some Sequence<Hash>) -> CompactRange {
-        var range = CompactRange()
+        var range = CompactRange(suite: .sha256Ed25519)
         for leaf in leaves { range.append(leaf) }
         return range
     }
@@ -14,7 +14,7 @@ struct CompactRangeTests {
     @Test(arguments: [0, 1, 2, 3, 4, 7, 8, 31, 32, 33, 63, 64, 69])
     func aRangeRebuiltFromItsSubtreesContinuesIdentically(size: Int) throws {
         let stored = Self.range(over: Self.leaves.prefix(size))
-        var rebuilt = try #require(CompactRange(size: stored.size, subtrees: stored.subtrees))
+        var rebuilt = try #require(CompactRange(size: stored.size, subtrees: stored.subtrees, suite: .sha256Ed25519))
         var original = stored
         #expect(rebuilt == original)
         for leaf in Self.leaves.dropFirst(size) {
@@ -30,7 +30,7 @@ struct CompactRangeTests {
     @Test(arguments: [(UInt64(0), 1), (1, 0), (3, 1), (4, 2), (5, 1), (7, 2), (70, 2)])
     func rebuildingWithTheWrongNumberOfSubtreesFails(size: UInt64, count: Int) {
         let subtrees = Array(Self.leaves.prefix(count))
-        #expect(CompactRange(size: size, subtrees: subtrees) == nil)
+        #expect(CompactRange(size: size, subtrees: subtrees, suite: .sha256Ed25519) == nil)
     }
 
     @Test(arguments: 0...70)

@@ -28,8 +28,8 @@ struct MerkleVectorTests {
     @Test func emptyTreeRootIsSHA256OfTheEmptyString() throws {
         let expected = try hash("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(TreeHasher.emptyRoot == expected)
-        #expect(CompactRange().root == expected)
-        #expect(CompactRange().size == 0)
+        #expect(CompactRange(suite: .sha256Ed25519).root == expected)
+        #expect(CompactRange(suite: .sha256Ed25519).size == 0)
     }
 
     @Test func leafHashesOfTheRFC6962TestLeavesMatch() throws {
@@ -56,7 +56,7 @@ struct MerkleVectorTests {
     /// Appends `leaves` one by one and compares the root at every size 0...n.
     private func expectRoots(_ roots: [RootVector], leaves: [Hash]) throws {
         try #require(roots.map(\.size) == Array(0...UInt64(leaves.count)), "roots must cover every size")
-        var range = CompactRange()
+        var range = CompactRange(suite: .sha256Ed25519)
         #expect(range.root.hex == roots[0].root, "size 0")
         for (i, leaf) in leaves.enumerated() {
             range.append(leaf)

@@ -54,7 +54,7 @@ struct ProofVectorTests {
             #expect(made.path.map(\.hex) == vector.path, "index \(vector.leafIndex) size \(vector.treeSize)")
             let root = referenceRangeHash(leaves, 0, vector.treeSize)
             if let expected = vector.root { #expect(root.hex == expected) }
-            #expect(made.verifies(leafHash: leaves[Int(vector.leafIndex)], root: root))
+            #expect(made.verifies(leafHash: leaves[Int(vector.leafIndex)], root: root, using: .sha256Ed25519))
         }
     }
 
@@ -63,7 +63,7 @@ struct ProofVectorTests {
             let made = Proof.consistency(from: vector.firstSize, to: vector.secondSize) { referenceRangeHash(leaves, $0, $1) }
             #expect(made.path.map(\.hex) == vector.proof, "\(vector.firstSize) → \(vector.secondSize)")
             let first = referenceRangeHash(leaves, 0, vector.firstSize), second = referenceRangeHash(leaves, 0, vector.secondSize)
-            #expect(made.verifies(firstRoot: first, secondRoot: second))
+            #expect(made.verifies(firstRoot: first, secondRoot: second, using: .sha256Ed25519))
         }
     }
 
@@ -86,52 +86,52 @@ struct ProofVectorTests {
         let leaves = Self.generatedLeaves
         let root = referenceRangeHash(leaves, 0, 70)
         let proof = Proof.inclusion(index: 37, size: 70) { referenceRangeHash(leaves, $0, $1) }
-        #expect(proof.verifies(leafHash: leaves[37], root: root))
+        #expect(proof.verifies(leafHash: leaves[37], root: root, using: .sha256Ed25519))
         var flipped = proof
         var bytes = flipped.path[2].bytes
         bytes[5] ^= 0x01
         flipped.path[2] = Hash(bytes: bytes)!
-        #expect(!flipped.verifies(leafHash: leaves[37], root: root))
+        #expect(!flipped.verifies(leafHash: leaves[37], root: root, using: .sha256Ed25519))
         var missing = proof
         missing.path.removeLast()
-        #expect(!missing.verifies(leafHash: leaves[37], root: root))
+        #expect(!missing.verifies(leafHash: leaves[37], root: root, using: .sha256Ed25519))
         var extra = proof
         extra.path.append(root)
-        #expect(!extra.verifies(leafHash: leaves[37], root: root))
-        #expect(!Proof.Inclusion(index: 36, size: 70, path: proof.path).verifies(leafHash: leaves[37], root: root))
-        #expect(!Proof.Inclusion(index: 37, size: 40, path: proof.path).verifies(leafHash: leaves[37], root: root))
-        #expect(!Proof.Inclusion(index: 70, size: 70, path: proof.path).verifies(leafHash: leaves[37], root: root))
-        #expect(!proof.verifies(leafHash: leaves[38], root: root))
+        #expect(!extra.verifies(leafHash: leaves[37], root: root, using: .sha256Ed25519))
+        #expect(!Proof.Inclusion(index: 36, size: 70, path: proof.path).verifies(leafHash: leaves[37], root: root, using: .sha256Ed25519))
+        #expect(!Proof.Inclusion(index: 37, size: 40, path: proof.path).verifies(leafHash: leaves[37], root: root, using: .sha256Ed25519))
+        #expect(!Proof.Inclusion(index: 70, size: 70, path: proof.path).verifies(leafHash: leaves[37], root: root, using: .sha256Ed25519))
+        #expect(!proof.verifies(leafHash: leaves[38], root: root, using: .sha256Ed25519))
     }
 
     @Test func aTamperedConsistencyProofFails() {
         let leaves = Self.generatedLeaves
         let (first, second) = (referenceRangeHash(leaves, 0, 23), referenceRangeHash(leaves, 0, 70))
         let proof = Proof.consistency(from: 23, to: 70) { referenceRangeHash(leaves, $0, $1) }
-        #expect(proof.verifies(firstRoot: first, secondRoot: second))
+        #expect(proof.verifies(firstRoot: first, secondRoot: second, using: .sha256Ed25519))
         var flipped = proof
         var bytes = flipped.path[0].bytes
         bytes[0] ^= 0x80
         flipped.path[0] = Hash(bytes: bytes)!
-        #expect(!flipped.verifies(firstRoot: first, secondRoot: second))
+        #expect(!flipped.verifies(firstRoot: first, secondRoot: second, using: .sha256Ed25519))
         var missing = proof
         missing.path.removeLast()
-        #expect(!missing.verifies(firstRoot: first, secondRoot: second))
-        #expect(!Proof.Consistency(from: 24, to: 70, path: proof.path).verifies(firstRoot: first, secondRoot: second))
-        #expect(!Proof.Consistency(from: 23, to: 70, path: []).verifies(firstRoot: first, secondRoot: second))
-        #expect(!Proof.Consistency(from: 0, to: 70, path: proof.path).verifies(firstRoot: first, secondRoot: second))
-        #expect(!proof.verifies(firstRoot: referenceRangeHash(leaves, 0, 22), secondRoot: second))
-        #expect(Proof.Consistency(from: 70, to: 70, path: []).verifies(firstRoot: second, secondRoot: second))
+        #expect(!missing.verifies(firstRoot: first, secondRoot: second, using: .sha256Ed25519))
+        #expect(!Proof.Consistency(from: 24, to: 70, path: proof.path).verifies(firstRoot: first, secondRoot: second, using: .sha256Ed25519))
+        #expect(!Proof.Consistency(from: 23, to: 70, path: []).verifies(firstRoot: first, secondRoot: second, using: .sha256Ed25519))
+        #expect(!Proof.Consistency(from: 0, to: 70, path: proof.path).verifies(firstRoot: first, secondRoot: second, using: .sha256Ed25519))
+        #expect(!proof.verifies(firstRoot: referenceRangeHash(leaves, 0, 22), secondRoot: second, using: .sha256Ed25519))
+        #expect(Proof.Consistency(from: 70, to: 70, path: []).verifies(firstRoot: second, secondRoot: second, using: .sha256Ed25519))
     }
 
     @Test func proofsAboutAnEmptyTreeSayNo() {
         let leaf = Self.testLeaves[0]
-        #expect(!Proof.Inclusion(index: 0, size: 0, path: []).verifies(leafHash: leaf, root: TreeHasher.emptyRoot))
-        #expect(!Proof.Consistency(from: 0, to: 0, path: []).verifies(firstRoot: TreeHasher.emptyRoot, secondRoot: TreeHasher.emptyRoot))
-        #expect(!Proof.Consistency(from: 0, to: 1, path: []).verifies(firstRoot: TreeHasher.emptyRoot, secondRoot: leaf))
+        #expect(!Proof.Inclusion(index: 0, size: 0, path: []).verifies(leafHash: leaf, root: TreeHasher.emptyRoot, using: .sha256Ed25519))
+        #expect(!Proof.Consistency(from: 0, to: 0, path: []).verifies(firstRoot: TreeHasher.emptyRoot, secondRoot: TreeHasher.emptyRoot, using: .sha256Ed25519))
+        #expect(!Proof.Consistency(from: 0, to: 1, path: []).verifies(firstRoot: TreeHasher.emptyRoot, secondRoot: leaf, using: .sha256Ed25519))
         // A tree of one leaf: its root is the leaf, and the proof is empty.
-        #expect(Proof.Inclusion(index: 0, size: 1, path: []).verifies(leafHash: leaf, root: leaf))
-        #expect(!Proof.Inclusion(index: 0, size: 1, path: [leaf]).verifies(leafHash: leaf, root: leaf))
+        #expect(Proof.Inclusion(index: 0, size: 1, path: []).verifies(leafHash: leaf, root: leaf, using: .sha256Ed25519))
+        #expect(!Proof.Inclusion(index: 0, size: 1, path: [leaf]).verifies(leafHash: leaf, root: leaf, using: .sha256Ed25519))
     }
 
     @Test func everyProofOfEveryIndexAndSizeUpToSeventyVerifies() {
@@ -139,11 +139,11 @@ struct ProofVectorTests {
         for size in Int64(1)...70 {
             let root = referenceRangeHash(leaves, 0, size)
             for index in 0..<size {
-                #expect(Proof.inclusion(index: index, size: size) { referenceRangeHash(leaves, $0, $1) }.verifies(leafHash: leaves[Int(index)], root: root))
+                #expect(Proof.inclusion(index: index, size: size) { referenceRangeHash(leaves, $0, $1) }.verifies(leafHash: leaves[Int(index)], root: root, using: .sha256Ed25519))
             }
             for from in Int64(1)...size {
                 let proof = Proof.consistency(from: from, to: size) { referenceRangeHash(leaves, $0, $1) }
-                #expect(proof.verifies(firstRoot: referenceRangeHash(leaves, 0, from), secondRoot: root), "\(from) → \(size)")
+                #expect(proof.verifies(firstRoot: referenceRangeHash(leaves, 0, from), secondRoot: root, using: .sha256Ed25519), "\(from) → \(size)")
             }
         }
     }
