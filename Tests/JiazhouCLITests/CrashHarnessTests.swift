@@ -11,7 +11,7 @@ import Testing
 /// half there. `scripts/crash-harness.sh ROUNDS` runs many more rounds.
 @Suite(.serialized, .timeLimit(.minutes(10))) struct CrashHarnessTests {
     /// Rows of each generated sheet: long enough that most kills land inside the import.
-    static let sheetRows = 1_500
+    static let sheetRows = 2_500
 
     @Test func killedDuringABulkImportASheetIsWhollyThereOrNotAtAll() async throws {
         let ledger = try await FaultLedger.make(volunteers: 60)
@@ -25,7 +25,7 @@ import Testing
             let arguments = ["award", "import", sheet, "--db", ledger.path, "--category", "environment", "--start", FaultLedger.activityStart,
                 "--scope", FaultLedger.scope, "--idempotency-key", "sheet-\(round)"]
             let importer = try ChildProcess(arguments)
-            try await Task.sleep(for: .seconds(CrashRounds.delay(upTo: 3.0)))
+            try await Task.sleep(for: .seconds(CrashRounds.delay(upTo: 1.5)))
             importer.killHard()
             let audit = try LedgerAudit.read(path: ledger.path)
             #expect(audit.report.ok, "round \(round): \(audit.report.problems.prefix(5))")
@@ -94,7 +94,7 @@ import Testing
             let cut = Mutex(false)
             let acknowledged = Mutex<[String: [Int64]]>([:])
             let batches = Mutex<Set<String>>([])
-            DispatchQueue.global().asyncAfter(deadline: .now() + CrashRounds.delay(upTo: 2.0)) { server.killHard() }
+            DispatchQueue.global().asyncAfter(deadline: .now() + CrashRounds.delay(upTo: 1.5)) { server.killHard() }
             DispatchQueue.concurrentPerform(iterations: 8) { client in
                 for i in 0..<400 {
                     let isBatch = i % 20 == 19
