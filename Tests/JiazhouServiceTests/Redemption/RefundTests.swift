@@ -59,3 +59,35 @@ import Testing
         #expect(try fixture.verifies())
     }
 }
+
+/// A refund that puts points back into a lot an expiry run has since written
+/// off: they return past their date, are not spendable, and the next run
+/// writes them off — expiry is never escaped by a refund.
+@Suite struct RefundAfterExpiryTests {
+    static let day: Int64 = 86_400_000
+
+    @Test func pointsRefundedIntoAnExpiredLotAreWrittenOffByTheNextRun() async throws {
+        let fixture = try await RedemptionFixture.make(rules: TestLedger.plainRules + "expiry_months: 1\n")
+        let older = try await fixture.earn(minutes: 120, activity: "a")  // 20
+        fixture.ledger.clock.advance(milliseconds: 10 * Self.day)
+        let newer = try await fixture.earn(minutes: 120, activity: "b")  // 20
+        let spent = try await fixture.redeem(15, code: try await fixture.code())  // older 5, newer 20
+        fixture.ledger.clock.advance(milliseconds: 25 * Self.day)
+        let first = try await fixture.service.expire(ExpireRequest(), actor: TestLedger.root, key: nil)
+        #expect(first.pointsTotal == 5, "the older lot's remainder expires; the newer lot is a fortnight old")
+        #expect(try fixture.balance(TestLedger.volunteer(1)) == 20)
+
+        let refund = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
+        #expect(refund.points == 15)
+        #expect(try fixture.remaining() == [older: 15, newer: 20], "the points went back to the very lot they came from")
+        let view = try fixture.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root)
+        #expect(view.balance == 35)
+        #expect(view.spendable == 20, "refunded points past their lot's date are not spendable")
+        #expect(await refusal { try await fixture.redeem(21, code: try await fixture.code()) } == .insufficient_points)
+
+        let second = try await fixture.service.expire(ExpireRequest(), actor: TestLedger.root, key: nil)
+        #expect(second.pointsTotal == 15)
+        #expect(try fixture.balance(TestLedger.volunteer(1)) == 20)
+        #expect(try fixture.verifies())
+    }
+}
