@@ -125,7 +125,7 @@ enum FuzzRPCLine {
     }
 
     static let writes: Set<String> = [
-        "account.open", "award", "award.batch", "redeem.code", "redeem", "expire", "reverse", "settle", "rules.publish",
+        "account.open", "account.update", "award", "award.batch", "redeem.code", "redeem", "expire", "reverse", "settle", "transfer", "rules.publish",
     ]
 
     /// Each method's params decoded as ``Method`` does, without a service.
@@ -142,6 +142,8 @@ enum FuzzRPCLine {
         "expire": { a, extra throws(RPCError) in try decode(ExpireRequest.self, a, extra) },
         "reverse": { a, extra throws(RPCError) in try decode(ReverseRequest.self, a, extra) },
         "settle": { a, extra throws(RPCError) in try decode(SettleRequest.self, a, extra) },
+        "transfer": { a, extra throws(RPCError) in try decode(TransferRequest.self, a, extra) },
+        "account.update": { a, extra throws(RPCError) in try decode(AccountUpdateRequest.self, a, extra) },
         "rules.publish": { a, extra throws(RPCError) in try decode(RulesPublishRequest.self, a, extra) },
         "rules.get": { a, extra throws(RPCError) in try decode(RulesGetRequest.self, a, extra) },
         "rules.evaluate": { a, extra throws(RPCError) in try decode(AwardRequest.self, a, extra) },
