@@ -8,6 +8,10 @@
 #   scripts/fuzz-http.sh                    # 100 examples per operation
 #   scripts/fuzz-http.sh 500                # more
 #   FUZZ_HTTP_VENV=.venv scripts/fuzz-http.sh   # where schemathesis lives
+#   FUZZ_HTTP_CONFIG=debug scripts/fuzz-http.sh # serve the debug build
+#
+# POST /v1/transfers is left out: PROTOCOL.md names it, this version answers
+# it with a documented 501 not_implemented, which the no-5xx check would flag.
 #
 # Exit 0 when schemathesis found nothing; its report is printed, and kept in
 # .build-fuzz-http/ (JUnit XML and the cassette of failing requests).
@@ -23,8 +27,9 @@ if [ ! -x "$VENV/bin/schemathesis" ]; then
     "$VENV/bin/pip" install -q 'schemathesis>=4,<5' >&2
 fi
 
-swift build -c release --product jiazhou >&2
-BIN=$PWD/.build/release/jiazhou
+CONFIG=${FUZZ_HTTP_CONFIG:-release}   # debug: reuse the test build
+swift build -c "$CONFIG" --product jiazhou >&2
+BIN=$PWD/.build/$CONFIG/jiazhou
 
 WORK=$(mktemp -d)
 SERVER=""
@@ -62,6 +67,7 @@ status=0
     --phases examples,coverage,fuzzing \
     --request-timeout 10 \
     --seed 9 \
+    --exclude-operation-id transfer \
     --report junit,vcr --report-dir "$OUT" \
     --no-color || status=$?
 
