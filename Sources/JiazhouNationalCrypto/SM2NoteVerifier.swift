@@ -48,7 +48,8 @@ public struct SM2NoteVerifier: Sendable, Equatable {
         let key: SM2.PublicKey
         do { key = try SM2.PublicKey(rawRepresentation: blob.dropFirst(Self.signatureType.count)) } catch { throw bad(error.message) }
         try self.init(name: String(parts[0]), publicKey: key)
-        guard parts[1].utf8.count == 8, Hex.decode(String(parts[1])) == keyID else { throw bad("the key id does not match the key") }
+        // Lowercase only, as for Ed25519 keys: one spelling per key.
+        guard parts[1] == Hex.encode(keyID) else { throw bad("the key id does not match the key (8 lowercase hex digits)") }
     }
 
     /// The first 4 bytes of SHA-256(name ‖ "\n" ‖ type ‖ public key), as

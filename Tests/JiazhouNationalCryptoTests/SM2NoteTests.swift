@@ -21,6 +21,10 @@ struct SM2NoteTests {
         #expect(hex(SHA256.hash(data: bytes(hex: vector.keyIdPreimageHex)).prefix(4)) == vector.keyId)
         #expect(verifier.verifierKey == vector.verifierKey)
         #expect(try SM2NoteVerifier(verifierKey: vector.verifierKey) == verifier)
+        // One spelling per key: the key id in uppercase is refused.
+        let shouted = vector.verifierKey.replacingOccurrences(of: "+\(vector.keyId)+", with: "+\(vector.keyId.uppercased())+")
+        #expect(shouted != vector.verifierKey, "the vector's key id has hex letters to shout")
+        #expect(throws: NationalCryptoError.self) { try SM2NoteVerifier(verifierKey: shouted) }
     }
 
     @Test func theSignedCheckpointVerifiesAndReadsBack() throws {

@@ -85,7 +85,9 @@ public struct NoteVerifier: NoteVerifying, Equatable {
             throw bad("the key must be base64 of 0x01 followed by a 32-byte Ed25519 public key")
         }
         self.init(name: name, publicKey: Array(keyData.dropFirst()))
-        guard parts[1].utf8.count == 8, Hex.decode(String(parts[1])) == keyID else { throw bad("key id does not match the key") }
+        // Lowercase only: a key has one spelling, so a published key and the
+        // one a verifier holds compare as text.
+        guard parts[1] == Hex.encode(keyID) else { throw bad("key id does not match the key (8 lowercase hex digits)") }
     }
 
     /// First 4 bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key).

@@ -49,6 +49,14 @@ struct NoteKeyTests {
         #expect(throws: LedgerError.self) { try NoteVerifier(verifierKey: text) }
     }
 
+    /// FuzzSignedNote: a key id with an uppercase hex digit parsed, and the
+    /// key then wrote back as another text.
+    @Test func fuzzFoundAnUppercaseKeyIDThatParsed() throws {
+        let key = "jiazhou.example/shizhong+1d31d477+AVxbk3qajqu4tEMfK9Dd/0Dwp1tZA7aCljJadDyWTCS0"
+        #expect(try NoteVerifier(verifierKey: key).verifierKey == key)
+        #expect(throws: LedgerError.self) { try NoteVerifier(verifierKey: key.replacingOccurrences(of: "+1d31d477+", with: "+1D31d477+")) }
+    }
+
     @Test(arguments: ["", "two words", "a+b", "line\nbreak", "tab\tname"])
     func aSignerNeedsAKeyNameWithoutSpacesOrPlus(_ name: String) {
         #expect(throws: LedgerError.self) { try NoteSigner(name: name, seed: [UInt8](repeating: 1, count: 32)) }
