@@ -8,6 +8,7 @@
 #   Fuzz/run.sh 300             # every target, 5 minutes each
 #   Fuzz/run.sh 60 expression   # one target (by its corpus name)
 #   FUZZ_JOBS=2 Fuzz/run.sh     # two targets at a time (default: 1)
+#   FUZZ_SEED=1 Fuzz/run.sh 20  # the same mutations every run (CI), not a new search
 #
 # New inputs that reach new code go to a scratch copy of the corpus, not to
 # the committed seeds: merge the interesting ones by hand (README, "Fuzzing").
@@ -54,7 +55,7 @@ run_one() {
     local log="$out/last-run.log"
     if "$bin/$target" "$work" \
         -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
-        -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$out/" >"$log" 2>&1; then
+        -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$out/" ${FUZZ_SEED:+-seed="$FUZZ_SEED"} >"$log" 2>&1; then
         local runs
         runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
         echo "$target: ok, ${runs:-?} executions in ${seconds} s, corpus $(ls "corpus/$corpus" | wc -l) -> $(ls "$work" | wc -l)"
