@@ -60,11 +60,3 @@ struct Authorization {
         }
     }
 }
-
-extension LedgerService {
-    /// Refuses unless `actor` may award in `scope`: for bulk loaders that
-    /// append through ``appendBatch(_:)`` on a principal's behalf.
-    public func authorizeAward(actor: AccountID, in scope: Scope) throws(LedgerError) {
-        try read { reader in try Authorization(actor: actor, reader: reader).requireAward(in: scope) }
-    }
-}

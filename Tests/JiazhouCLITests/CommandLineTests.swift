@@ -74,7 +74,7 @@ import Testing
 @Suite struct CommandDeclarationTests {
     @Test(arguments: [
         "init", "demo", "info", "verify", "balance", "history", "checkpoint", "prove", "verify-proof", "statement", "verify-statement", "audit",
-        "export", "import", "bench", "bench rpc", "bench proofs", "rpc", "rules", "rules expr", "rules check", "rules publish", "rules show", "rules eval", "award", "award import", "bench rules", "bench import", "bench expire", "bench suites", "backup", "expire",
+        "export", "import", "bench", "bench ledger", "bench rpc", "bench proofs", "rpc", "rules", "rules expr", "rules check", "rules publish", "rules show", "rules eval", "award", "award import", "bench rules", "bench import", "bench expire", "bench suites", "backup", "expire",
     ])
     func everyCommandExplainsItself(command: String) throws {
         let outcome = try CommandRunner.run(command.split(separator: " ").map(String.init) + ["--help"])

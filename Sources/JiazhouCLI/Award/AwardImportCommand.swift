@@ -59,27 +59,22 @@ struct AwardImportCommand: AsyncParsableCommand {
         try await reportingErrors {
             var options = SheetOptions()
             if let encoding { options.encoding = try Self.encoding(encoding) }
-            let digest = try FileDigest.sha256(path: sheet)
-            let defaults = SheetImport.Defaults(
-                activity: activity, category: category, start: start,
-                tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }, scope: try Scope(scope))
-            let key = idempotencyKey ?? "sheet:" + digest.hex.prefix(32)
-            let requestHash = TreeHasher.sha256(Array(digest.bytes) + JSONValue.object([
-                "activity": activity.map(JSONValue.string) ?? .null, "category": category.map(JSONValue.string) ?? .null,
-                "start": start.map(JSONValue.string) ?? .null, "scope": .string(scope), "tags": .array(defaults.tags.map(JSONValue.string)),
-            ]).canonicalBytes)
+            let request = AwardSheetRequest(
+                sheetDigest: try FileDigest.sha256(path: sheet),
+                defaults: .init(
+                    activity: activity, category: category, start: start,
+                    tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }, scope: try Scope(scope)),
+                dryRun: dryRun)
+            let key = idempotencyKey ?? request.defaultKey
             let size = (try? FileManager.default.attributesOfItem(atPath: sheet)[.size] as? Int) ?? 0
             let meter = ProgressMeter(totalBytes: size)
             let source = try CountingSource(path: sheet, meter: meter)
             let reader: SheetReader
             do throws(SheetError) { reader = try SheetReader(source: source, options: options) } catch { throw error.ledgerError }
             let service = try ledger.open(readonly: false)
-            let importer = SheetImport(
-                service: service, actor: try AccountID(actor), key: key, requestHash: requestHash, defaults: defaults, dryRun: dryRun,
-                time: SystemClock().now())
-            let outcome: SheetImport.Outcome
+            let outcome: AwardSheetResult
             do {
-                outcome = try await importer.run(reader) { rows in meter.rows(rows) }
+                outcome = try await service.awardSheet(request, rows: SheetRows(reader), actor: try AccountID(actor), key: key) { rows in meter.rows(rows) }
             } catch {
                 meter.finish()
                 throw error
@@ -89,7 +84,7 @@ struct AwardImportCommand: AsyncParsableCommand {
         }
     }
 
-    private func report(_ outcome: SheetImport.Outcome, key: String, summary: SheetSummary, seconds: Double) throws {
+    private func report(_ outcome: AwardSheetResult, key: String, summary: SheetSummary, seconds: Double) throws {
         let rate = seconds > 0 ? Int(Double(outcome.rows) / seconds) : 0
         let read = "\(summary.dataRows) rows (\(summary.encoding), \(summary.delimiter)), \(outcome.activities.count) activities"
         if outcome.alreadyImported {

@@ -59,7 +59,10 @@ struct RPCBenchCommand: AsyncParsableCommand {
         let setup = try server.pipeline([Self.openIssuer(id: 0)] + (0..<volunteers).map { Self.openVolunteer(id: $0 + 1, $0) })
         try Self.require(setup, "opening the accounts")
 
-        let awardLines = (0..<awards).map { Self.award(id: $0, $0 % volunteers, key: "bench-\($0)") }
+        // One hour a volunteer a day, a new day each round of volunteers: every
+        // award stays inside the default rule set's caps (8 h and 150 points a
+        // day, 600 a week), so that the benchmark measures awards, not refusals.
+        let awardLines = (0..<awards).map { Self.award(id: $0, $0 % volunteers, day: $0 / volunteers, key: "bench-\($0)") }
         let awarded = try server.pipeline(awardLines)
         try Self.require(awarded, "the awards")
         line("pipelined awards (durable)", "\(Self.format(Double(awards) / awarded.seconds)) /s", "goal ≥ 20,000/s; \(awards) awards, each answered once its commit is durable")
@@ -71,7 +74,7 @@ struct RPCBenchCommand: AsyncParsableCommand {
 
         let readTrips = try (0..<roundTrips).map { try server.roundTrip(Self.accountGet(id: $0, $0 % volunteers)) }
         line("round trip, account.get", Self.percentiles(readTrips), "p50 / p99 of \(roundTrips) requests, one at a time")
-        let awardTrips = try (0..<max(10, roundTrips / 10)).map { try server.roundTrip(Self.award(id: $0, $0 % volunteers, key: "trip-\($0)")) }
+        let awardTrips = try (0..<max(10, roundTrips / 10)).map { try server.roundTrip(Self.award(id: $0, $0 % volunteers, day: (awards - 1) / volunteers + 1 + $0 / volunteers, key: "trip-\($0)")) }
         line("round trip, award", Self.percentiles(awardTrips), "p50 / p99 of \(awardTrips.count) awards, one at a time: one fsync each")
 
         let status = try server.finish()
@@ -118,9 +121,12 @@ struct RPCBenchCommand: AsyncParsableCommand {
         request(id: id, method: "account.open", params: ["actor": "operator:root", "account": volunteer(n), "scope": "shizhong/tongjiang/baiyang"])
     }
 
-    static func award(id: Int, _ n: Int, key: String) -> String {
+    /// An hour of `environment` service by volunteer `n` on the `day`-th day from 2025-01-06.
+    static func award(id: Int, _ n: Int, day: Int, key: String) -> String {
+        let first: Int64 = 1_736_123_400_000  // 2025-01-06T08:30:00+08:00
+        let start = Timestamp(millisecondsSince1970: first + Int64(day) * 86_400_000).format(offsetMinutes: 480)
         let activity: JSONValue = [
-            "id": .string("bench-\(id / 100)"), "category": "environment", "minutes": 60, "start": "2026-11-23T08:30:00+08:00",
+            "id": .string("bench-\(id / 100)"), "category": "environment", "minutes": 60, "start": .string(start),
             "scope": "shizhong/tongjiang/baiyang",
         ]
         return request(id: id, method: "award", params: ["actor": "operator:root", "key": .string(key), "volunteer": volunteer(n), "activity": activity])

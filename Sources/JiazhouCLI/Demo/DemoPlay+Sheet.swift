@@ -12,12 +12,12 @@ extension DemoPlay {
         clock.advance(to: Timestamp(rfc3339: "2026-12-05T12:00:00+08:00")!)
         let reader: SheetReader
         do throws(SheetError) { reader = try SheetReader(path: path) } catch { throw error.ledgerError }
-        let importer = SheetImport(
-            service: service, actor: AccountID(unchecked: .coordinator, "office-jiulongxiang"), key: "sheet:cleanup-jiulongxiang-2026-12-05",
-            requestHash: TreeHasher.sha256(Array(path.utf8)),
+        let request = AwardSheetRequest(
+            sheetDigest: try FileDigest.sha256(path: path),
             defaults: .init(activity: "cleanup-jiulongxiang-2026-12-05", category: "environment", start: "2026-12-05T08:30:00+08:00", tags: [], scope: scope),
-            dryRun: false, time: clock.now())
-        let outcome = try await importer.run(reader) { _ in }
+            dryRun: false)
+        let outcome = try await service.awardSheet(
+            request, rows: SheetRows(reader), actor: AccountID(unchecked: .coordinator, "office-jiulongxiang"), key: "sheet:cleanup-jiulongxiang-2026-12-05")
         guard outcome.problems.isEmpty else {
             throw LedgerError(.invalid_request, "\(path): \(outcome.problems.first.map { "row \($0.row): \($0.message)" } ?? "")")
         }

@@ -137,9 +137,7 @@ extension LedgerService {
         _ participant: AwardBatchRequest.Participant, of activity: BatchActivity, rules: RuleSet, context: inout WriteContext
     ) throws -> AwardBatchResult.Row {
         let request = AwardRequest(volunteer: participant.volunteer, activity: activity.activity(minutes: participant.minutes))
-        try request.activity.validate()
-        guard request.volunteer.kind == .volunteer else { throw LedgerError(.invalid_request, "awards go to volunteers, not to \(request.volunteer)") }
-        let priced = try PricedAward(request, rules: rules, reader: context.reader, time: context.time)
+        let priced = try priceAward(request, rules: rules, reader: context.reader, time: context.time)
         let sealed = try context.append(.award, postings: priced.postings, data: priced.data)
         return AwardBatchResult.Row(
             volunteer: participant.volunteer, ok: true, seq: sealed.entry.seq, points: priced.pricing.points, minutes: priced.pricing.minutes)

@@ -6,8 +6,8 @@ public import JiazhouStore
 /// (the volunteer's tags and counted minutes, what the periods have already
 /// counted, the issuer's budget), the pricing, and the entry's postings and
 /// data. `award`, `award.batch` and `rules.evaluate` share it, so a dry run
-/// prices exactly as the write would. Public for trusted bulk loaders and
-/// benchmarks that append through ``LedgerService/appendBatch(_:)``.
+/// prices exactly as the write would. Public for benchmarks that append
+/// through ``LedgerService/appendBatch(_:)``.
 public struct PricedAward: Sendable {
     public let issuer: AccountID
     public let input: PricingInput
@@ -67,5 +67,23 @@ public struct PricedAward: Sendable {
             data["lot"] = .object(lot)
         }
         return .object(data)
+    }
+}
+
+extension PricedAward {
+    /// The award's entry at the head of a transaction.
+    public func entry(seq: Int64, prev: Hash, time: Timestamp, actor: AccountID, key: String?) throws -> Entry {
+        Entry(seq: seq, prev: prev, time: time, kind: .award, actor: actor, key: key, postings: try postings, data: data)
+    }
+}
+
+extension LedgerService {
+    /// The one award path, shared by `award`, `award.batch` and a sheet:
+    /// checks the request and prices it against the transaction as it stands
+    /// (after every award before it). Only reads: a refusal leaves nothing.
+    static func priceAward(_ request: AwardRequest, rules: RuleSet, reader: StoreReader, time: Timestamp) throws -> PricedAward {
+        try request.activity.validate()
+        guard request.volunteer.kind == .volunteer else { throw LedgerError(.invalid_request, "awards go to volunteers, not to \(request.volunteer)") }
+        return try PricedAward(request, rules: rules, reader: reader, time: time)
     }
 }
