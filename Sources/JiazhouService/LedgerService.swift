@@ -184,6 +184,12 @@ struct WriteContext {
         }
     }
 
+    /// Appends a priced award at the head, with its typed data.
+    @discardableResult
+    mutating func append(_ award: PricedAward) throws -> Entry.Sealed {
+        try writer.append(award.entry(seq: writer.head.size, prev: writer.head.last, time: time, actor: actor, key: key))
+    }
+
     /// Appends an entry at the head, filling seq, prev, time, actor and key.
     @discardableResult
     mutating func append(_ kind: Entry.Kind, postings: [Posting] = [], data: JSONValue) throws -> Entry.Sealed {

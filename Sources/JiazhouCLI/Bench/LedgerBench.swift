@@ -108,9 +108,7 @@ struct LedgerBench {
             id: "bench-\(i / 100)", category: "environment", minutes: Int64(30 + i % 240), start: Self.serviceDay(i / volunteers),
             scope: district, tags: [])
         let priced = try PricedAward(AwardRequest(volunteer: volunteer, activity: activity), rules: rules, reader: writer.reader, time: time)
-        return Entry(
-            seq: writer.head.size, prev: writer.head.last, time: time, kind: .award, actor: .rootOperator, key: "bench-\(i)",
-            postings: try priced.postings, data: priced.data)
+        return try priced.entry(seq: writer.head.size, prev: writer.head.last, time: time, actor: .rootOperator, key: "bench-\(i)")
     }
 
     private mutating func measureBatchedAppend(_ service: LedgerService, rules: RuleSet) async throws {

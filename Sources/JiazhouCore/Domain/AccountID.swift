@@ -18,6 +18,10 @@ public struct AccountID: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public let kind: Kind
     public let name: String
+    /// `KIND:NAME`, kept rather than built on each use: ids key every
+    /// balance, usage and lot lookup and are written into every entry, and
+    /// interpolating the text each time was a measurable share of an award.
+    public let text: String
 
     /// The system sinks.
     public static let expiredSink = AccountID(unchecked: .sink, "expired")
@@ -42,11 +46,13 @@ public struct AccountID: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
         self.kind = kind
         self.name = name
+        self.text = text
     }
 
     public init(unchecked kind: Kind, _ name: String) {
         self.kind = kind
         self.name = name
+        self.text = kind.rawValue + ":" + name
     }
 
     static func isValidName(_ name: String, kind: Kind) -> Bool {
@@ -62,10 +68,13 @@ public struct AccountID: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The issuer that pays for awards made in `scope`.
     public static func issuer(for scope: Scope) -> AccountID { AccountID(unchecked: .issuer, scope.path) }
 
-    public var text: String { "\(kind.rawValue):\(name)" }
     public var description: String { text }
 
     public static func < (a: AccountID, b: AccountID) -> Bool { a.text < b.text }
+
+    // The text determines kind and name: equality and hashing need only it.
+    public static func == (a: AccountID, b: AccountID) -> Bool { a.text == b.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

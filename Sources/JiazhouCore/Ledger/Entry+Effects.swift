@@ -33,7 +33,12 @@ extension Entry {
         }
         switch kind {
         case .award:
-            if let volunteer = serviceVolunteer {
+            if let award {
+                var earned: Int64 = 0
+                for p in postings where p.to == award.volunteer { earned += p.points }
+                deltas[award.volunteer, default: AccountDelta()].earned += earned
+                deltas[award.volunteer, default: AccountDelta()].minutes += award.minutes
+            } else if let volunteer = serviceVolunteer {
                 deltas[volunteer, default: AccountDelta()].earned += postings.filter { $0.to == volunteer }.reduce(0) { $0 + $1.points }
                 deltas[volunteer, default: AccountDelta()].minutes += data["minutes"]?.integerValue ?? 0
             }
@@ -49,6 +54,7 @@ extension Entry {
 
     /// The volunteer whose service an award (or its reversal) records.
     public var serviceVolunteer: AccountID? {
-        data["volunteer"]?.stringValue.flatMap { try? AccountID($0) }
+        if let award { return award.volunteer }
+        return data["volunteer"]?.stringValue.flatMap { try? AccountID($0) }
     }
 }

@@ -47,6 +47,7 @@ extension Entry {
         case .reverse where isTransferReversal: return transferUsageDeltas
         default: return []
         }
+        if let award { return Self.usageDeltas(award, sign: sign, postings: postings) }
         guard let periods = data["periods"], let volunteer = serviceVolunteer else { return [] }
         let points = postings.reduce(0) { $0 + $1.points }
         let minutes = data["minutes"]?.integerValue ?? 0
@@ -63,6 +64,22 @@ extension Entry {
         return deltas
     }
 
+    /// A typed award's usage: the same deltas as the JSON path gives.
+    private static func usageDeltas(_ award: AwardData, sign: Int64, postings: [Posting]) -> [UsageDelta] {
+        var points: Int64 = 0
+        for p in postings { points += p.points }
+        let volunteer = award.volunteer
+        var deltas = [
+            UsageDelta(account: volunteer, period: "day:" + award.periods.day, points: sign * points, minutes: sign * award.minutes),
+            UsageDelta(account: volunteer, period: "week:" + award.periods.week, points: sign * points, minutes: sign * award.minutes),
+            UsageDelta(account: volunteer, period: "month:" + award.periods.month, points: sign * points, minutes: sign * award.minutes),
+        ]
+        if let issuer = postings.first?.from {
+            deltas.append(UsageDelta(account: issuer, period: "budget:" + award.periods.budgetMonth, points: sign * points, minutes: 0))
+        }
+        return deltas
+    }
+
     /// The lot an award opens (`data.lot`), the lots a refund puts points
     /// back into (`data.lots`), what a transfer or its reversal moves
     /// (`Entry+Transfer.swift`), or the lots any other entry takes from
@@ -70,6 +87,13 @@ extension Entry {
     public var lotChanges: [LotChange] {
         switch kind {
         case .award:
+            if let award {
+                guard let lot = award.lot else { return [] }
+                var points: Int64 = 0
+                for p in postings where p.to == award.volunteer { points += p.points }
+                guard points > 0 else { return [] }
+                return [.open(seq: seq, volunteer: award.volunteer, points: points, available: lot.available, expires: lot.expires)]
+            }
             guard let lot = data["lot"], let volunteer = serviceVolunteer,
                 let available = lot["available"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
             else { return [] }

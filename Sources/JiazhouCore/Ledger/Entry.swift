@@ -29,10 +29,44 @@ public struct Entry: Sendable, Equatable {
     /// The idempotency key of the request that wrote it, if it had one.
     public var key: String?
     public var postings: [Posting]
-    /// Kind-specific facts; always an object.
-    public var data: JSONValue
+    /// Kind-specific facts, typed where the kind has a typed payload.
+    public var payload: Payload
+
+    /// The kind-specific facts: a typed payload where the kind has one (an
+    /// award of this version's shape), else the JSON object as it stands.
+    public enum Payload: Sendable, Equatable {
+        case award(AwardData)
+        case json(JSONValue)
+    }
+
+    /// Kind-specific facts as a JSON object. Built on each read for a typed
+    /// payload: the hot paths read ``award`` instead.
+    public var data: JSONValue {
+        get {
+            switch payload {
+            case .award(let award): award.json
+            case .json(let value): value
+            }
+        }
+        set { payload = Self.payload(kind: kind, data: newValue) }
+    }
+
+    /// The typed data of an award of this version's shape.
+    public var award: AwardData? {
+        if case .award(let award) = payload { return award }
+        return nil
+    }
 
     public init(seq: Int64, prev: Hash, time: Timestamp, kind: Kind, actor: AccountID, key: String?, postings: [Posting], data: JSONValue) {
+        self.init(seq: seq, prev: prev, time: time, kind: kind, actor: actor, key: key, postings: postings, payload: Self.payload(kind: kind, data: data))
+    }
+
+    /// An award with its typed data.
+    public init(seq: Int64, prev: Hash, time: Timestamp, actor: AccountID, key: String?, postings: [Posting], award: AwardData) {
+        self.init(seq: seq, prev: prev, time: time, kind: .award, actor: actor, key: key, postings: postings, payload: .award(award))
+    }
+
+    init(seq: Int64, prev: Hash, time: Timestamp, kind: Kind, actor: AccountID, key: String?, postings: [Posting], payload: Payload) {
         self.seq = seq
         self.prev = prev
         self.time = time
@@ -40,7 +74,13 @@ public struct Entry: Sendable, Equatable {
         self.actor = actor
         self.key = key
         self.postings = postings
-        self.data = data
+        self.payload = payload
+    }
+
+    /// Typed when the kind has a typed payload and `data` is of its shape.
+    static func payload(kind: Kind, data: JSONValue) -> Payload {
+        if kind == .award, let award = AwardData(json: data) { return .award(award) }
+        return .json(data)
     }
 
     /// The entry as the JSON object whose canonical bytes are hashed.
@@ -81,7 +121,10 @@ public struct Entry: Sendable, Equatable {
         member("actor", first: true)
         CanonicalJSON.writeString(actor.text, into: &out)
         member("data")
-        CanonicalJSON.write(data, into: &out)
+        switch payload {
+        case .award(let award): award.write(into: &out)
+        case .json(let value): CanonicalJSON.write(value, into: &out)
+        }
         if let key {
             member("key")
             CanonicalJSON.writeString(key, into: &out)
@@ -138,8 +181,20 @@ extension Entry {
 
     /// Reads an entry from bytes that must be exactly its canonical form,
     /// without hashing them: for readers that need the entry, not its place
-    /// in a tree.
+    /// in a tree. Awards are read by the scanner (``scanAward(_:)``), the
+    /// rest, and anything it declines, by the general parser.
     public init(canonicalBytes bytes: [UInt8]) throws(LedgerError) {
+        if let award = Entry.scanAward(bytes) {
+            self = award
+            return
+        }
+        try self.init(parsingCanonicalBytes: bytes)
+    }
+
+    /// The general reader: parses the JSON, then checks that re-encoding it
+    /// gives the same bytes. Slower than the scanner, and the yardstick it is
+    /// tested and fuzzed against.
+    public init(parsingCanonicalBytes bytes: [UInt8]) throws(LedgerError) {
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch {
             throw LedgerError(.ledger_invalid, "entry is not valid JSON: \(error)")

@@ -53,7 +53,7 @@ extension LedgerService {
             try Authorization(actor: actor, reader: reader).requireAward(in: request.activity.scope)
             let rules = try context.service.currentRuleSet(reader: reader)
             let priced = try Self.priceAward(request, rules: rules, reader: reader, time: context.time)
-            let sealed = try context.append(.award, postings: priced.postings, data: priced.data)
+            let sealed = try context.append(priced)
             return AwardResult(seq: sealed.entry.seq, points: priced.pricing.points, minutes: priced.pricing.minutes, explanation: priced.pricing.explanation.map(\.json))
         }
     }

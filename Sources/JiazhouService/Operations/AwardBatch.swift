@@ -138,7 +138,7 @@ extension LedgerService {
     ) throws -> AwardBatchResult.Row {
         let request = AwardRequest(volunteer: participant.volunteer, activity: activity.activity(minutes: participant.minutes))
         let priced = try priceAward(request, rules: rules, reader: context.reader, time: context.time)
-        let sealed = try context.append(.award, postings: priced.postings, data: priced.data)
+        let sealed = try context.append(priced)
         return AwardBatchResult.Row(
             volunteer: participant.volunteer, ok: true, seq: sealed.entry.seq, points: priced.pricing.points, minutes: priced.pricing.minutes)
     }

@@ -46,34 +46,30 @@ public struct PricedAward: Sendable {
 
     /// The award's `data`: the facts that priced it, so that anyone can
     /// re-price it from the entry and the published rule set alone.
-    public var data: JSONValue {
-        var facts: [String: JSONValue] = [
-            "volunteer": ["tags": .array(input.volunteer.tags.map(JSONValue.string)), "minutes": .integer(input.volunteer.minutes)],
-            "usage": input.usage.json,
-        ]
-        if let budget = input.budget { facts["budget"] = .integer(budget) }
-        var data: [String: JSONValue] = [
-            "activity": request.activity.json,
-            "volunteer": .string(request.volunteer.text),
-            "minutes": .integer(pricing.minutes),
-            "rules": ["version": .integer(rules.version), "hash": .string(rules.hash.hex)],
-            "explanation": .array(pricing.explanation.map(\.json)),
-            "facts": .object(facts),
-            "periods": pricing.periods.json,
-        ]
-        if pricing.points > 0 {
-            var lot: [String: JSONValue] = ["available": .string(pricing.available.rfc3339)]
-            if let expires = pricing.expires { lot["expires"] = .string(expires.rfc3339) }
-            data["lot"] = .object(lot)
-        }
-        return .object(data)
+    public var awardData: AwardData {
+        let usage = input.usage
+        return AwardData(
+            activity: request.activity, volunteer: request.volunteer, minutes: pricing.minutes,
+            rules: .init(version: rules.version, hash: rules.hash),
+            explanation: pricing.explanation.map { .init(rule: $0.rule, points: $0.points, detail: $0.detail, minutes: $0.minutes) },
+            facts: .init(
+                volunteerTags: input.volunteer.tags, volunteerMinutes: input.volunteer.minutes,
+                usage: .init(
+                    budgetPoints: usage.budgetPoints, dayMinutes: usage.dayMinutes, dayPoints: usage.dayPoints, monthPoints: usage.monthPoints,
+                    weekPoints: usage.weekPoints),
+                budget: input.budget),
+            periods: .init(budgetMonth: pricing.periods.budgetMonth, day: pricing.periods.day, month: pricing.periods.month, week: pricing.periods.week),
+            lot: pricing.points > 0 ? .init(available: pricing.available, expires: pricing.expires) : nil)
     }
+
+    /// ``awardData`` as JSON.
+    public var data: JSONValue { awardData.json }
 }
 
 extension PricedAward {
     /// The award's entry at the head of a transaction.
     public func entry(seq: Int64, prev: Hash, time: Timestamp, actor: AccountID, key: String?) throws -> Entry {
-        Entry(seq: seq, prev: prev, time: time, kind: .award, actor: actor, key: key, postings: try postings, data: data)
+        Entry(seq: seq, prev: prev, time: time, actor: actor, key: key, postings: try postings, award: awardData)
     }
 }
 

@@ -18,15 +18,10 @@ struct DecodedRow: Sendable {
         self.storedLeafHash = storedLeafHash
     }
 
-    /// `fast`: awards may be read by the scanner, which keeps of `data` only
-    /// what their effects need (not enough to re-price them). The leaf hash
-    /// is `suite`'s.
-    mutating func decode(fast: Bool, suite: HashSuite) {
+    /// Hashes with `suite` and reads the entry (awards by the scanner, into
+    /// their typed data).
+    mutating func decode(suite: HashSuite) {
         leafHash = suite.leafHash(bytes)
-        if fast, let award = Entry.scanAward(bytes) {
-            entry = .success(award)
-            return
-        }
         do { entry = .success(try Entry(canonicalBytes: bytes)) } catch { entry = .failure(error) }
     }
 
@@ -34,7 +29,7 @@ struct DecodedRow: Sendable {
     /// thread takes the first slice and a thread apiece the others. (Not
     /// `concurrentPerform`: called from a database queue that blocks a pool
     /// thread, it ran everything on one core.)
-    static func decodeInParallel(_ rows: [DecodedRow], fast: Bool, suite: HashSuite) -> [DecodedRow] {
+    static func decodeInParallel(_ rows: [DecodedRow], suite: HashSuite) -> [DecodedRow] {
         var rows = rows
         let slices = max(1, min(System.cores, rows.count / 256))
         rows.withUnsafeMutableBufferPointer { buffer in
@@ -42,7 +37,7 @@ struct DecodedRow: Sendable {
             let decode: @Sendable (Int) -> Void = { slice in
                 let lower = shared.buffer.count * slice / slices
                 let upper = shared.buffer.count * (slice + 1) / slices
-                for i in lower..<upper { shared.buffer[i].decode(fast: fast, suite: suite) }
+                for i in lower..<upper { shared.buffer[i].decode(suite: suite) }
             }
             let done = DispatchSemaphore(value: 0)
             for slice in 1..<max(slices, 1) {

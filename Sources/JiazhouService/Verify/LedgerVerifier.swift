@@ -79,7 +79,7 @@ struct LedgerVerifier {
         var batch: [DecodedRow] = []
         batch.reserveCapacity(Self.batchSize)
         func drain(_ verifier: inout LedgerVerifier) {
-            for row in DecodedRow.decodeInParallel(batch, fast: !verifier.semantic, suite: suite) {
+            for row in DecodedRow.decodeInParallel(batch, suite: suite) {
                 verifier.check(row, verifierKey: verifierKey, recordedSuite: recordedSuite)
                 while let checkpoint = pendingCheckpoints.first, checkpoint.size <= verifier.range.size {
                     pendingCheckpoints.removeFirst()
