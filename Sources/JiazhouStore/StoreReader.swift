@@ -51,10 +51,22 @@ public struct StoreReader {
 
     public func account(_ id: AccountID) throws -> Account? {
         if let cache { return try cache.account(id, db: db) }
-        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(Self.accountColumns) FROM accounts WHERE id = ?"), arguments: [id.text]) else {
-            return nil
+        return try Self.fetchAccount(id, db: db)
+    }
+
+    /// One account row by primary key, through a cached statement read
+    /// column by column.
+    static func fetchAccount(_ id: AccountID, db: Database) throws -> Account? {
+        var select = try DirectStatement(db, sql: "SELECT \(accountColumns) FROM accounts WHERE id = ?")
+        select.bind(id.text)
+        return try select.first { row in
+            let tagsText = row.text(2)
+            let tags = tagsText == "[]" ? [] : try JSONParser.parse(tagsText).arrayValue?.compactMap(\.stringValue) ?? []
+            // The id is the one asked for: the primary key matched it exactly.
+            return Account(
+                id: id, scope: try Scope(row.text(1)), tags: tags, budget: row.optionalInt64(3), openedSeq: row.int64(4), balance: row.int64(5),
+                earned: row.int64(6), minutes: row.int64(7))
         }
-        return try Self.account(row)
     }
 
     /// Reads an account row by column position (the order of ``accountColumns``):

@@ -88,9 +88,7 @@ final class TransactionCache {
     /// The account as this transaction sees it, reading the database once.
     func account(_ id: AccountID, db: Database) throws -> Account? {
         if let cached = accounts[id] { return cached }
-        let row = try Row.fetchOne(
-            try db.cachedStatement(sql: "SELECT \(StoreReader.accountColumns) FROM accounts WHERE id = ?"), arguments: [id.text])
-        let account = try row.map(StoreReader.account)
+        let account = try StoreReader.fetchAccount(id, db: db)
         // Loaded as the database has it: nothing to undo.
         accounts[id] = .some(account)
         return account
@@ -106,9 +104,10 @@ final class TransactionCache {
     /// An account's usage in a period as this transaction sees it.
     func usage(_ key: UsageKey, db: Database) throws -> UsageFigures {
         if let cached = usage[key] { return cached ?? UsageFigures() }
-        let row = try Row.fetchOne(
-            try db.cachedStatement(sql: "SELECT points, minutes FROM usage WHERE account = ? AND period = ?"), arguments: [key.account, key.period])
-        let figures = row.map { UsageFigures(points: $0[0], minutes: $0[1]) }
+        var select = try DirectStatement(db, sql: "SELECT points, minutes FROM usage WHERE account = ? AND period = ?")
+        select.bind(key.account)
+        select.bind(key.period)
+        let figures = try select.first { UsageFigures(points: $0.int64(0), minutes: $0.int64(1)) }
         usage[key] = .some(figures)
         return figures ?? UsageFigures()
     }
