@@ -37,7 +37,7 @@ export async function certificatePage(app, context) {
         "table",
         {},
         h("thead", {}, h("tr", {}, h("th", {}, "日期"), h("th", {}, "服务活动"), h("th", {}, "类别"), h("th", {}, "时长（分钟）"), h("th", {}, "记录号"))),
-        h("tbody", {}, services.map((s) => h("tr", {}, h("td", {}, day(s.time)), h("td", {}, s.data.activity ?? ""), h("td", {}, categories[s.data.category] || s.data.category || ""), h("td", {}, String(s.data.minutes ?? "")), h("td", {}, String(s.seq))))),
+        h("tbody", {}, services.map((s) => serviceRow(s))),
       ),
       h("p", {}, `记录单位：${statement.origin}（账本第 ${statement.size} 条签名检查点）`),
       h("p", {}, `证明编号：${number}　开具日期：${when(new Date().toISOString()).slice(0, 10)}`),
@@ -50,5 +50,19 @@ export async function certificatePage(app, context) {
       download,
       h("button", { type: "button", class: "big", on: { click: () => location.reload() } }, "返回"),
     ),
+  );
+}
+
+/// One award: the activity's day, id (and title once awards carry one), category and counted minutes.
+function serviceRow(service) {
+  const activity = service.data.activity || {};
+  return h(
+    "tr",
+    {},
+    h("td", {}, day(activity.start || service.time)),
+    h("td", {}, activity.title || activity.id || ""),
+    h("td", {}, categories[activity.category] || activity.category || ""),
+    h("td", {}, String(service.data.minutes ?? activity.minutes ?? "")),
+    h("td", {}, String(service.seq)),
   );
 }

@@ -27,7 +27,7 @@ export function signIn(reason) {
     "form",
     { class: "card", on: { submit: (event) => { event.preventDefault(); if (input.value.trim()) { keepToken(input.value.trim()); start(); } } } },
     h("h1", {}, "登录"),
-    reason ? h("p", { class: "bad", role: "alert" }, reason) : null,
+    reason ? h("p", { class: "bad", role: "alert", id: "sign-in-reason" }, reason) : null,
     h("p", {}, "请用手机扫描社区给您的登录卡上的二维码。没有扫码的话，也可以把卡上的登录码输入下面。"),
     field("登录码", input),
     h("button", { type: "submit", class: "big" }, "登录"),

@@ -127,6 +127,7 @@ async function showCode(me, area, balance, context) {
         h("button", { type: "button", class: "quiet", on: { click: stop } }, "收起"),
       ),
     );
+    area.scrollIntoView({ block: "start" });
     const expires = new Date(code.expires).getTime();
     const before = Number(balance.textContent);
     let tick = 0;
@@ -151,10 +152,10 @@ async function showCode(me, area, balance, context) {
 }
 
 function giftForm(me, area, context) {
-  const to = h("input", { type: "text", inputmode: "text", autocomplete: "off", placeholder: "例如 V000123" });
-  const points = h("input", { type: "number", inputmode: "numeric", min: 1, step: 1 });
+  const to = h("input", { type: "text", id: "gift-to", inputmode: "text", autocomplete: "off", placeholder: "例如 V000123" });
+  const points = h("input", { type: "number", id: "gift-points", inputmode: "numeric", min: 1, step: 1 });
   const note = h("input", { type: "text", maxlength: 60, placeholder: "例如 给妈妈" });
-  const result = h("div", { role: "status" });
+  const result = h("div", { role: "status", id: "gift-result" });
   let key = null;
   const send = async (event) => {
     event.preventDefault();
@@ -178,7 +179,7 @@ function giftForm(me, area, context) {
       field("对方的志愿者编号", to),
       field("积分", points),
       field("留言", note),
-      h("button", { type: "submit", class: "big" }, "转赠"),
+      h("button", { type: "submit", class: "big", id: "gift-send" }, "转赠"),
       result,
     ),
   );
