@@ -134,7 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JiazhouCLITests",
-            dependencies: ["JiazhouTesting", "JiazhouService", "JiazhouStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JiazhouTesting", "JiazhouService", "JiazhouStore", "JiazhouQR", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

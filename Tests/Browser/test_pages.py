@@ -239,3 +239,28 @@ def test_no_token_shows_sign_in_and_signing_out_forgets_the_token(server, ledger
     assert page.evaluate("() => localStorage.getItem('jiazhou.token')") is None
     page.goto(server.base + "/#t=jzt_not-a-real-token")
     expect(page.locator("#sign-in-reason")).to_contain_text("登录凭证不对")
+
+
+def test_the_demo_serves_from_any_folder_with_a_link_for_each_role(tmp_path):
+    import subprocess
+    import urllib.request
+    from conftest import BIN
+    demo = subprocess.Popen([BIN, "demo", "--serve", "--port", "0"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        links = {}
+        for line in demo.stdout:
+            match = re.search(r"(volunteer|merchant|coordinator|operator)\s+(http://\S+/#t=(\S+))", line)
+            if match:
+                links[match.group(1)] = match.group(2)
+            if len(links) == 4:
+                break
+        assert set(links) == {"volunteer", "merchant", "coordinator", "operator"}
+        base, token = links["volunteer"].split("/#t=")
+        request = urllib.request.Request(base + "/v1/session", headers={"Authorization": "Bearer " + token})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert json.loads(response.read())["kind"] == "volunteer"
+        with urllib.request.urlopen(base + "/", timeout=10) as response:
+            assert b"/js/main.js" in response.read()
+    finally:
+        demo.terminate()
+        demo.wait(timeout=30)
