@@ -4,6 +4,8 @@ import json
 import re
 import time
 
+import pytest
+
 from playwright.sync_api import expect
 
 from conftest import COORDINATOR, MERCHANT, RELATIVE, VOLUNTEER, cli, shot
@@ -61,7 +63,8 @@ def test_a_volunteer_shows_a_code_a_merchant_redeems_it_and_the_balance_drops(se
     shot(till, "merchant-refused")
 
 
-def test_a_double_tap_on_redeem_redeems_once(server, ledger, phone):
+def till_with_a_fresh_code(server, ledger, phone, points):
+    """A till with a volunteer's new code and `points` typed in, and the volunteer's redemptions so far."""
     volunteer = phone()
     volunteer.goto(server.link(ledger.tokens[VOLUNTEER]))
     code = show_code(volunteer)
@@ -69,7 +72,12 @@ def test_a_double_tap_on_redeem_redeems_once(server, ledger, phone):
     till = phone()
     till.goto(server.link(ledger.tokens[MERCHANT]))
     till.fill("#till-code", code)
-    till.fill("#till-points", "2")
+    till.fill("#till-points", str(points))
+    return till, code, before
+
+
+def test_a_double_tap_on_redeem_redeems_once(server, ledger, phone):
+    till, code, before = till_with_a_fresh_code(server, ledger, phone, points=2)
     # Two taps the browser delivers before the first answer arrives.
     till.evaluate("() => { const b = document.querySelector('#redeem'); b.click(); b.click(); }")
     expect(till.locator("#till-result")).to_contain_text("兑换成功")
@@ -78,14 +86,7 @@ def test_a_double_tap_on_redeem_redeems_once(server, ledger, phone):
 
 
 def test_a_lost_answer_is_retried_with_the_same_key_and_redeems_once(server, ledger, phone):
-    volunteer = phone()
-    volunteer.goto(server.link(ledger.tokens[VOLUNTEER]))
-    code = show_code(volunteer)
-    before = len(redemptions_of(server, ledger, VOLUNTEER))
-    till = phone()
-    till.goto(server.link(ledger.tokens[MERCHANT]))
-    till.fill("#till-code", code)
-    till.fill("#till-points", "1")
+    till, code, before = till_with_a_fresh_code(server, ledger, phone, points=1)
     # The request reaches the server, but its answer is lost on the way back.
     def lose_answer(route):
         route.fetch()
@@ -101,27 +102,27 @@ def test_a_lost_answer_is_retried_with_the_same_key_and_redeems_once(server, led
     assert len(redemptions_of(server, ledger, VOLUNTEER)) == before + 1
 
 
-def test_a_server_error_offers_to_try_again_and_keeps_what_was_typed(server, ledger, phone):
-    till = phone()
-    till.goto(server.link(ledger.tokens[MERCHANT]))
-    till.route("**/v1/redemptions", lambda route: route.fulfill(status=503, content_type="application/json", body='{"error":{"reason":"storage_unavailable","message":"busy"}}'))
-    till.fill("#till-code", "ABCD-EFGH")
-    till.fill("#till-points", "3")
-    till.click("#redeem")
-    expect(till.locator("#notice")).to_contain_text("服务器暂时出错了")
-    assert till.input_value("#till-code") == "ABCD-EFGH"
-    assert till.input_value("#till-points") == "3"
+SERVER_ERROR = '{"error":{"reason":"storage_unavailable","message":"busy"}}'
 
 
-def test_the_server_being_down_shows_try_again(server, ledger, phone):
+@pytest.mark.parametrize(
+    "failure, words",
+    [
+        (lambda route: route.fulfill(status=503, content_type="application/json", body=SERVER_ERROR), "服务器暂时出错了"),
+        (lambda route: route.abort("connectionrefused"), "连不上服务器"),
+    ],
+    ids=["server-error", "server-down"],
+)
+def test_a_failure_offers_to_try_again_and_keeps_what_was_typed(server, ledger, phone, failure, words):
     page = phone()
     page.goto(server.link(ledger.tokens[COORDINATOR]))
     expect(page.locator("#award")).to_be_visible()
     page.fill("#award-volunteer", "V000002")
     page.fill("#award-activity", "visit-while-down")
-    page.route("**/v1/**", lambda route: route.abort("connectionrefused"))
+    page.route("**/v1/**", failure)
     page.click("#award button[type=submit]")
-    expect(page.locator("#notice")).to_contain_text("再试一次")
+    expect(page.locator("#notice")).to_contain_text(words)
+    expect(page.locator("#notice button")).to_have_text("再试一次")
     assert page.input_value("#award-volunteer") == "V000002"
     assert page.input_value("#award-activity") == "visit-while-down"
 
