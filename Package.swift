@@ -67,10 +67,16 @@ let package = Package(
             dependencies: ["JiazhouCore", "JiazhouService", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "JiazhouSheets", dependencies: ["JiazhouCore"]),
+        // ISO/IEC 18004 QR codes for sign-in cards and one-time codes: no listed package makes them.
+        .target(name: "JiazhouQR"),
+        // The pages of `jiazhou serve` (Site/) and the demo world (seeds/), embedded as
+        // generated sources (scripts/embed-files.py): a release binary needs no files beside it.
+        .target(name: "JiazhouWeb", exclude: ["Site"]),
+        .target(name: "JiazhouSeeds"),
         .target(
             name: "JiazhouHTTP",
             dependencies: [
-                "JiazhouCore", "JiazhouService", "JiazhouStore",
+                "JiazhouCore", "JiazhouService", "JiazhouStore", "JiazhouQR", "JiazhouWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -89,7 +95,7 @@ let package = Package(
             name: "JiazhouCLI",
             dependencies: [
                 "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouHTTP",
-                "JiazhouNationalCrypto", "CAllocationCounter",
+                "JiazhouNationalCrypto", "JiazhouQR", "JiazhouSeeds", "CAllocationCounter",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -108,6 +114,8 @@ let package = Package(
             name: "JiazhouStoreTests",
             dependencies: ["JiazhouStore", "JiazhouTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "JiazhouQRTests", dependencies: ["JiazhouQR", "JiazhouTesting"]),
+        .testTarget(name: "JiazhouWebTests", dependencies: ["JiazhouWeb", "JiazhouSeeds", "JiazhouTesting"]),
         .testTarget(name: "JiazhouSheetsTests", dependencies: ["JiazhouSheets", "JiazhouCore"]),
         .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouStore", "JiazhouTesting"]),
         .testTarget(
@@ -128,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JiazhouCLITests",
-            dependencies: ["JiazhouTesting", "JiazhouService", "JiazhouStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JiazhouTesting", "JiazhouService", "JiazhouStore", "JiazhouQR", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JiazhouCore
 import JiazhouHTTP
+import JiazhouQR
 import JiazhouService
 import JiazhouStore
 
@@ -24,6 +25,10 @@ struct TokenCommand: AsyncParsableCommand {
             discussion: """
                 TOKEN=$(jiazhou token create --principal coordinator:office-baiyang --expires 30d)
                 curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/v1/accounts/volunteer:V000123
+
+                With --link, prints the pages' sign-in link instead (BASE_URL/#t=TOKEN: the fragment never \
+                reaches a server's logs); --card also writes a printable card with that link as a QR code.
+                jiazhou token create --principal volunteer:V000123 --link https://points.example --card V000123.svg
                 """)
 
         @OptionGroup var ledger: LedgerOptions
@@ -34,13 +39,37 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "When it expires: a lifetime (30d, 12h, 90m) or an RFC 3339 time; default never.")
         var expires: String?
 
+        @Option(help: "The address of `jiazhou serve`'s pages, e.g. https://points.example: print the sign-in link BASE_URL/#t=TOKEN.")
+        var link: String?
+
+        @Option(help: "Also write a printable sign-in card (SVG, bank-card size) with the link as a QR code; needs --link.")
+        var card: String?
+
+        func validate() throws {
+            if card != nil && link == nil { throw ValidationError("--card needs --link: the card's QR code is the sign-in link") }
+            if let link, !(link.hasPrefix("http://") || link.hasPrefix("https://")) || link.contains("#") {
+                throw ValidationError("--link must be an http:// or https:// address without a fragment")
+            }
+        }
+
         func run() async throws {
             try await reportingErrors {
                 let service = try ledger.open()
                 let tokens = BearerTokens(store: service.store)
                 let expiry = try expires.map { text throws(LedgerError) in try TokenExpiry.parse(text, now: SystemClock().now()) }
                 let issued = try tokens.issue(principal: principal, expires: expiry)
-                print(issued.token)
+                let signIn = link.map { SignInLink.make(base: $0, token: issued.token) }
+                print(signIn ?? issued.token)
+                if let card, let signIn {
+                    let svg: String
+                    do throws(QRError) { svg = try SignInCard(link: signIn, principal: principal).svg() } catch {
+                        throw LedgerError(.invalid_request, "the link is too long for a card: \(error)")
+                    }
+                    do { try Data(svg.utf8).write(to: URL(fileURLWithPath: card)) } catch {
+                        throw LedgerError(.invalid_request, "cannot write \(card): \(error.localizedDescription)")
+                    }
+                    Terminal.note("wrote the sign-in card \(card)")
+                }
                 Terminal.note("token \(issued.id) acts as \(issued.principal), \(expiry.map { "until \($0)" } ?? "without expiry"); it is shown only now")
             }
         }

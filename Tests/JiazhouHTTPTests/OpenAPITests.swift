@@ -18,6 +18,8 @@ import Testing
         "post /v1/reversals", "post /v1/transfers", "post /v1/settlements", "get /v1/rules", "put /v1/rules",
         "get /v1/entries/{seq}", "get /v1/entries/{seq}/proof", "get /v1/proofs/consistency", "get /v1/checkpoint",
         "get /healthz", "get /metrics", "get /openapi.json",
+        // What the pages need besides (issue 16): whom a token acts as, the certificate's statement, QR codes.
+        "get /v1/session", "get /v1/statements/{volunteer}", "get /v1/qr",
     ]
 
     @Test func itIsOpenAPI31AndDocumentsEveryProtocolRouteAndNoOther() async throws {
@@ -35,9 +37,10 @@ import Testing
             let token = try server.token(TestLedger.root)
             for (template, method, _) in server.contract.operations {
                 let path = template.replacingOccurrences(of: "{account}", with: "volunteer:V000001").replacingOccurrences(of: "{seq}", with: "1")
+                    .replacingOccurrences(of: "{volunteer}", with: "volunteer:V000001")
                 let reply = try await server.send(method.uppercased(), path, token: token, body: method == "get" ? nil : [:])
                 #expect(!["not_found", "method_not_allowed"].contains(reply.reason ?? ""), "\(method) \(template): \(reply.status)")
-                let others = ["GET", "POST", "PUT", "DELETE", "PATCH"].filter { other in
+                let others = ["GET", "POST", "PUT", "DELETE", "PATCH", "TRACE", "OPTIONS"].filter { other in
                     server.contract.document["paths"]?[template]?[other.lowercased()] == nil
                 }
                 for other in others {

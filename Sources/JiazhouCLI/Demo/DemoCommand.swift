@@ -13,11 +13,24 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Where to create the demo ledger (must not exist; default .demo/jiazhou-demo.sqlite, replaced).")
     var db: String?
 
-    @Option(help: "The seeds folder.")
-    var seeds = "seeds"
+    @Option(help: "A seeds folder to read instead of the demo world built into jiazhou (seeds/ of the repository).")
+    var seeds: String?
+
+    @Flag(help: "Then serve the demo ledger (pages and API) on loopback and print a sign-in link for a volunteer, a merchant, a coordinator and the operator.")
+    var serve = false
+
+    @Option(help: "With --serve: the port to listen on; 0 picks a free one.")
+    var port = 8080
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+    }
 
     func run() async throws {
         try await reportingErrors {
+            let unpacked = seeds == nil ? try EmbeddedSeeds.unpack() : nil
+            defer { unpacked.map(EmbeddedSeeds.remove) }
+            let seeds = self.seeds ?? unpacked!
             let world = try DemoWorld(directory: seeds)
             let path = try preparePath()
             let clock = SimulatedClock(Timestamp(rfc3339: "2026-11-22T20:00:00+08:00")!)
@@ -41,6 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
             Swift.print("     jiazhou history --db \(path) \(play.sampleVolunteer?.text ?? "volunteer:V000001")")
             Swift.print("     jiazhou verify --db \(path)")
             if !report.ok { throw ExitCode(1) }
+            if serve { try await DemoServer(path: path, world: world, volunteer: play.sampleVolunteer).run(port: port) }
         }
     }
 

@@ -105,6 +105,19 @@ enum RouteTable {
             "/v1/checkpoint", "checkpoint.get", "The signed C2SP checkpoint (a signed note) of size `size` (default: the latest).",
             CheckpointGetRequest.self, contentType: "text/plain; charset=utf-8", refusals: [.invalid_request, .unknown_entry]
         ) { service, request throws(LedgerError) in try service.checkpoint(request).note },
+        .read(
+            "/v1/session", "session", "Whom the bearer token acts as: its principal and the principal's kind (the pages ask this first).",
+            NoRequest.self, refusals: []
+        ) { _, _, actor throws(LedgerError) in Session(principal: actor, kind: actor.kind) },
+        .read(
+            "/v1/statements/{volunteer}", "statement",
+            "A volunteer's record of service (志愿服务证明) that anyone can check offline: each entry's bytes with its inclusion proof against one signed checkpoint, the rule set that gives the stars, and the totals.",
+            StatementRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .unknown_entry, .rules_invalid, .too_large]
+        ) { service, request, actor throws(LedgerError) in try service.statement(request, actor: actor) },
+        .publicText(
+            "/v1/qr", "qr", "A QR code (ISO/IEC 18004, byte mode, level M) of `text`, up to 1024 bytes, as SVG: what the pages draw codes with.",
+            QRImageRequest.self, contentType: "image/svg+xml", refusals: [.invalid_request]
+        ) { _, request throws(LedgerError) in try request.svg() },
         .system("/healthz", "healthz", "Whether the server is up and answering.", output: .json(SchemaRecorder.schema(of: Health.self))) { _ in
             try encoded(Health(status: "ok"))
         },

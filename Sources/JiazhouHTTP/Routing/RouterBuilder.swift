@@ -2,20 +2,25 @@ import Hummingbird
 import Logging
 
 /// Builds Hummingbird's router from the route table: the middleware every
-/// request passes (log, metrics, errors), bearer authentication on the
-/// routes that act, 501 for routes not yet available, and 405 with `Allow`
-/// for a known path asked with another method.
+/// request passes (log, metrics, headers, errors), bearer authentication on
+/// the routes that act, the web pages, 501 for routes not yet available,
+/// and 405 with `Allow` for a known path asked with another method.
 enum RouterBuilder {
-    static let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch]
+    /// The methods a known path answers 405 to when it does not serve them:
+    /// TRACE and OPTIONS too, which clients and scanners send, so that a
+    /// path that exists is never reported as missing (RFC 9110 §15.5.6).
+    static let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .trace, .options]
 
     static func router(
-        routes: [Route], notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)], services: RouteServices,
+        routes: [Route], pages: [SitePage] = SitePage.all, notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)], services: RouteServices,
         authentication: BearerAuthMiddleware, logger: Logger
     ) -> Router<LedgerRequestContext> {
         let router = Router(context: LedgerRequestContext.self)
         // Added before any route: Hummingbird wraps each route in the middleware present when it is added.
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: MetricsMiddleware(metrics: services.metrics))
+        // Outside the error middleware, so that refusals carry the headers too.
+        router.add(middleware: ResponseHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(logger: logger))
         let authenticated = router.group().add(middleware: authentication)
         for route in routes {
@@ -28,13 +33,17 @@ enum RouterBuilder {
             case .bearer: authenticated.on(RouterPath(route.path), method: route.method, use: handler)
             }
         }
+        for page in pages {
+            router.on(RouterPath(page.path), method: .get) { request, _ -> Response in page.respond(to: request) }
+        }
         for missing in notYetAvailable {
             let failure = HTTPFailure(
                 .not_implemented, "\(missing.method) \(missing.path) (\(missing.operation)) is not available yet: PROTOCOL.md names it, but this version of jiazhou does not have it")
             router.on(RouterPath(missing.path), method: missing.method) { _, _ -> Response in throw failure }
         }
         var served: [String: [HTTPRequest.Method]] = [:]
-        for (method, path) in routes.map({ ($0.method, $0.path) }) + notYetAvailable.map({ ($0.method, $0.path) }) {
+        let known = routes.map { ($0.method, $0.path) } + pages.map { (HTTPRequest.Method.get, $0.path) } + notYetAvailable.map { ($0.method, $0.path) }
+        for (method, path) in known {
             served[path, default: []].append(method)
         }
         for (path, allowed) in served {

@@ -1,0 +1,94 @@
+// The one way the pages talk to the server: same origin, the token only in
+// the Authorization header (never a cookie, never the URL), nothing cached.
+
+const tokenKey = "jiazhou.token";
+
+export function token() {
+  return localStorage.getItem(tokenKey);
+}
+
+export function keepToken(text) {
+  localStorage.setItem(tokenKey, text);
+}
+
+export function forgetToken() {
+  localStorage.removeItem(tokenKey);
+}
+
+/// What went wrong, sorted by what the person should do: `network` and
+/// `server` → try again (what was typed stays); `auth` → sign in again;
+/// `refused` → the reason, in plain words.
+export class ApiError extends Error {
+  constructor(kind, status, reason, message, details) {
+    super(message || reason || kind);
+    this.kind = kind;
+    this.status = status;
+    this.reason = reason;
+    this.details = details || {};
+  }
+  get retryable() {
+    return this.kind === "network" || this.kind === "server";
+  }
+}
+
+/// A fresh idempotency key: one per attempt, so that a double tap or a
+/// retry after a lost answer writes once. getRandomValues, not randomUUID:
+/// it exists outside secure contexts too (a till on the shop's network).
+export function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return "web-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function call(method, path, { body, key } = {}) {
+  const headers = { Accept: "application/json" };
+  const current = token();
+  if (current) headers.Authorization = "Bearer " + current;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (key) headers["Idempotency-Key"] = key;
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
+      credentials: "omit",
+    });
+  } catch (error) {
+    throw new ApiError("network", 0, "network", String(error));
+  }
+  const type = response.headers.get("Content-Type") || "";
+  let payload = null;
+  try {
+    payload = type.startsWith("application/json") ? await response.json() : await response.text();
+  } catch (error) {
+    throw new ApiError("network", response.status, "network", String(error));
+  }
+  if (response.ok) return payload;
+  const failure = (payload && payload.error) || {};
+  if (response.status >= 500) throw new ApiError("server", response.status, failure.reason, failure.message);
+  if (response.status === 401) throw new ApiError("auth", 401, failure.reason, failure.message);
+  throw new ApiError("refused", response.status, failure.reason, failure.message, failure);
+}
+
+export const get = (path) => call("GET", path);
+export const post = (path, body, key) => call("POST", path, { body, key });
+
+/// An account id as a path segment (an issuer's id holds '/').
+export function segment(id) {
+  return encodeURIComponent(id);
+}
+
+/// Every page of an account's history, oldest first, up to `pages` pages.
+export async function wholeHistory(account, pages = 20) {
+  const entries = [];
+  let after = null;
+  for (let page = 0; page < pages; page++) {
+    const query = after === null ? "?limit=1000" : `?limit=1000&after=${after}`;
+    const result = await get(`/v1/accounts/${segment(account)}/history${query}`);
+    entries.push(...result.entries);
+    if (result.next === null || result.next === undefined) return { entries, complete: true };
+    after = result.next;
+  }
+  return { entries, complete: false };
+}

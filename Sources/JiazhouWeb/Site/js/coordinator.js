@@ -1,0 +1,148 @@
+// The coordinator's page: award one volunteer, reverse an award, and the
+// scope's budget this month. The operator sees it too (any scope).
+import { get, newKey, post, segment, wholeHistory } from "./api.js";
+import { field, h, show } from "./dom.js";
+import { clearNotice } from "./notice.js";
+import { categories, reasonText } from "./words.js";
+
+export async function coordinatorPage(app, context) {
+  const me = context.session.principal;
+  let scope = "";
+  try {
+    scope = (await get(`/v1/accounts/${segment(me)}`)).scope || "";
+  } catch (error) {
+    if (error.kind !== "refused") return context.failed(error, () => coordinatorPage(app, context));
+  }
+  clearNotice();
+  const budget = h("div", { id: "budget" });
+  show(
+    app,
+    h("section", { class: "card" }, h("h1", {}, "发放积分"), h("p", { class: "facts" }, scope ? `管辖范围：${scope}` : "管辖范围：全部"), awardForm(scope, context)),
+    h("section", { class: "card" }, h("h2", {}, "撤销一笔奖励"), reverseForm(context)),
+    h("section", { class: "card" }, h("h2", {}, "本月预算"), budgetForm(scope, budget, context), budget),
+    // The bulk award from a sheet comes with the service's batch import (the
+    // lead's work this session); this section is where its upload will sit.
+    h(
+      "section",
+      { class: "card hook", id: "sheet-award", "data-hook": "sheet-award" },
+      h("h2", {}, "按表格批量发放"),
+      h("p", {}, "上传活动签到表（与 jiazhou award import 读取同样的表格）的功能即将在这里提供。现在请用命令 jiazhou award import。"),
+    ),
+  );
+}
+
+function awardForm(scope, context) {
+  const volunteer = h("input", { type: "text", id: "award-volunteer", autocomplete: "off", placeholder: "例如 V000123" });
+  const activity = h("input", { type: "text", id: "award-activity", autocomplete: "off", placeholder: "例如 2026-12-05-jiulongxiang-cleanup" });
+  const category = h("select", { id: "award-category" }, Object.entries(categories).map(([id, name]) => h("option", { value: id }, name)));
+  const minutes = h("input", { type: "number", id: "award-minutes", inputmode: "numeric", min: 1, step: 1, value: "60" });
+  const start = h("input", { type: "datetime-local", id: "award-start" });
+  start.value = localTime(new Date(Date.now() - 3 * 3600 * 1000));
+  const where = h("input", { type: "text", id: "award-scope", value: scope, autocomplete: "off" });
+  const result = h("div", { id: "award-result", role: "status" });
+  let key = null;
+  const send = async (event) => {
+    event.preventDefault();
+    key = key || newKey();
+    const body = {
+      volunteer: prefixed("volunteer", volunteer.value),
+      activity: { id: activity.value.trim(), category: category.value, minutes: Number(minutes.value), start: rfc3339(start.value), scope: where.value.trim(), tags: [] },
+    };
+    try {
+      const answer = await post("/v1/awards", body, key);
+      key = null;
+      show(result, h("div", { class: "answer good" }, h("p", { class: "big-word" }, `✓ 已发放 ${answer.points} 分`), h("p", {}, `记录号 ${answer.seq}`)));
+    } catch (error) {
+      if (error.kind === "refused") {
+        key = null;
+        return show(result, h("div", { class: "answer bad" }, h("p", { class: "big-word" }, "✗ 没有发放"), h("p", {}, reasonText(error.reason))));
+      }
+      context.failed(error, () => send(event));
+    }
+  };
+  return h(
+    "form",
+    { id: "award", on: { submit: send, input: () => { key = null; } } },
+    field("志愿者编号", volunteer),
+    field("活动编号", activity),
+    field("服务类别", category),
+    field("服务时长（分钟）", minutes),
+    field("开始时间", start),
+    field("发放范围", where),
+    h("button", { type: "submit", class: "big primary" }, "发放"),
+    result,
+  );
+}
+
+function reverseForm(context) {
+  const seq = h("input", { type: "number", id: "reverse-seq", inputmode: "numeric", min: 0, step: 1 });
+  const reason = h("input", { type: "text", id: "reverse-reason", maxlength: 200, placeholder: "例如 签到表记错了人" });
+  const result = h("div", { id: "reverse-result", role: "status" });
+  let key = null;
+  const send = async (event) => {
+    event.preventDefault();
+    if (!reason.value.trim()) return show(result, h("p", { class: "bad" }, "请写明撤销的原因"));
+    key = key || newKey();
+    try {
+      const answer = await post("/v1/reversals", { seq: Number(seq.value), reason: reason.value.trim() }, key);
+      key = null;
+      show(result, h("div", { class: "answer good" }, h("p", { class: "big-word" }, "✓ 已撤销"), h("p", {}, `撤销记录号 ${answer.seq}`)));
+    } catch (error) {
+      if (error.kind === "refused") {
+        key = null;
+        return show(result, h("div", { class: "answer bad" }, h("p", { class: "big-word" }, "✗ 没有撤销"), h("p", {}, reasonText(error.reason))));
+      }
+      context.failed(error, () => send(event));
+    }
+  };
+  return h("form", { id: "reverse", on: { submit: send, input: () => { key = null; } } }, field("要撤销的记录号", seq), field("原因", reason), h("button", { type: "submit", class: "big" }, "撤销"), result);
+}
+
+/// The issuer of the scope: its monthly budget, and what this month's
+/// entries took from it (awards less their reversals), added up from its
+/// history in the page.
+function budgetForm(scope, area, context) {
+  const input = h("input", { type: "text", id: "budget-scope", value: scope, autocomplete: "off" });
+  const look = async (event) => {
+    if (event) event.preventDefault();
+    const issuer = "issuer:" + input.value.trim();
+    let account, history;
+    try {
+      [account, history] = await Promise.all([get(`/v1/accounts/${segment(issuer)}`), wholeHistory(issuer)]);
+    } catch (error) {
+      if (error.kind === "refused") return show(area, h("p", { class: "bad" }, reasonText(error.reason)));
+      return context.failed(error, look);
+    }
+    const month = localTime(new Date()).slice(0, 7);
+    const used = -history.entries.filter((row) => localTime(new Date(row.time)).slice(0, 7) === month).reduce((sum, row) => sum + row.points, 0);
+    const budget = account.budget;
+    show(
+      area,
+      h("p", { class: "points", id: "budget-used" }, `${used}`),
+      h("p", {}, budget ? `本月已用 ${used} 分，预算 ${budget} 分，还剩 ${budget - used} 分` : `本月已用 ${used} 分（没有设预算）`),
+      history.complete ? null : h("p", { class: "warn" }, "记录太多，只算了前面的部分"),
+    );
+  };
+  if (scope) setTimeout(look, 0);
+  return h("form", { on: { submit: look } }, field("范围", input), h("button", { type: "submit", class: "big" }, "查看"));
+}
+
+function prefixed(kind, text) {
+  const value = text.trim();
+  return value.includes(":") ? value : `${kind}:${value}`;
+}
+
+/// `2026-12-05T09:30` in the phone's zone, for a datetime-local input.
+function localTime(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/// A datetime-local value as RFC 3339 with the phone's offset.
+function rfc3339(local) {
+  const date = new Date(local);
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  return `${local}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}

@@ -1,0 +1,59 @@
+// Builds elements from text only: every string becomes a text node (or an
+// attribute value), never markup, so nothing the server or a file says can
+// become HTML on the page.
+
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "on") {
+      for (const [event, handler] of Object.entries(value)) element.addEventListener(event, handler);
+    } else if (name === "class") {
+      element.className = value;
+    } else if (name in element && typeof value !== "string") {
+      element[name] = value;
+    } else {
+      element.setAttribute(name, value === true ? "" : String(value));
+    }
+  }
+  append(element, children);
+  return element;
+}
+
+function append(element, children) {
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    if (Array.isArray(child)) append(element, child);
+    else if (child instanceof Node) element.appendChild(child);
+    else element.appendChild(document.createTextNode(String(child)));
+  }
+}
+
+/// Replaces what `element` shows.
+export function show(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+}
+
+export function byId(id) {
+  return document.getElementById(id);
+}
+
+/// A labelled input: the label is large and tied to the field.
+export function field(label, input, hint) {
+  const id = input.id || "f-" + Math.random().toString(36).slice(2);
+  input.id = id;
+  return h("div", { class: "field" }, h("label", { for: id }, label), input, hint ? h("p", { class: "hint" }, hint) : null);
+}
+
+/// "2026-12-05 09:30", in the phone's own zone.
+export function when(time) {
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return String(time);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function day(time) {
+  return when(time).slice(0, 10);
+}

@@ -1,0 +1,62 @@
+// The ledger's refusal reasons (stable wire names) in plain words.
+const reasons = {
+  code_used: "这个兑换码已经用过了",
+  code_expired: "兑换码已过期，请志愿者重新出示",
+  unknown_code: "没有这个兑换码，请核对后再输",
+  insufficient_points: "积分不够",
+  limit_exceeded: "超过了今天的限额",
+  account_suspended: "账户已暂停使用",
+  forbidden: "您没有权限做这件事",
+  unknown_account: "没有这个账户，请核对编号",
+  unknown_item: "没有这个商品",
+  rate_limited: "试得太频繁了，请稍等一会儿再试",
+  cap_exceeded: "超过了服务时长的上限",
+  budget_exhausted: "本月的积分预算已经用完",
+  already_reversed: "这一笔已经撤销过了",
+  not_reversible: "这一笔不能撤销",
+  transfer_not_allowed: "规则不允许这样转赠",
+  unknown_entry: "没有这一笔记录",
+  unknown_category: "没有这个服务类别",
+  invalid_request: "填写的内容有误",
+  idempotency_conflict: "这次操作和上次不一致，请刷新后重来",
+  too_large: "内容太多了",
+  rules_invalid: "积分规则有问题，请联系管理员",
+  unauthorized: "登录凭证无效",
+  throttled: "尝试次数太多，请稍后再试",
+};
+
+export function reasonText(reason) {
+  return reasons[reason] || "操作没有成功";
+}
+
+/// Why a token was refused, from the server's message (its reason is
+/// always `unauthorized`).
+export function signInReason(error) {
+  const message = (error && error.message) || "";
+  if (/expired/.test(message)) return "登录凭证已过期，请向社区办公室要一张新的登录卡。";
+  if (/revoked/.test(message)) return "登录凭证已停用，请向社区办公室要一张新的登录卡。";
+  if (/not one this ledger issued/.test(message)) return "这个登录凭证不对，请重新扫码或输入。";
+  if (error && error.reason === "throttled") return "尝试次数太多，请稍后再试。";
+  return "请先登录。";
+}
+
+export const kinds = {
+  "account.open": "开户",
+  "account.update": "账户变更",
+  award: "服务奖励",
+  redeem: "兑换",
+  reverse: "撤销",
+  transfer: "转赠",
+  expire: "过期",
+  settle: "结算",
+  genesis: "创建账本",
+  "rules.publish": "发布规则",
+};
+
+export const categories = {
+  environment: "环境整治",
+  elder_care: "帮扶老弱",
+  home_visit: "上门服务",
+  culture: "文体宣教",
+  outreach: "政策宣传",
+};

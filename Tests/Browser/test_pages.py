@@ -1,0 +1,267 @@
+"""Each role's main path in a real browser, and the bad inputs of issue 16."""
+import copy
+import json
+import re
+import time
+
+import pytest
+
+from playwright.sync_api import expect
+
+from conftest import COORDINATOR, MERCHANT, RELATIVE, VOLUNTEER, cli, shot
+
+
+def spendable(page):
+    return int(page.locator("#spendable").inner_text())
+
+
+def redemptions_of(server, ledger, volunteer):
+    history = server.api("GET", f"/v1/accounts/{volunteer}/history?limit=1000", ledger.tokens["operator:root"])
+    return [row for row in history["entries"] if row["kind"] == "redeem"]
+
+
+def show_code(page):
+    page.click("#show-code")
+    expect(page.locator("#code")).to_have_text(re.compile(r"^[0-9A-Z]{4}-[0-9A-Z]{4}$"))
+    expect(page.locator("#code-area img")).to_be_visible()
+    return page.locator("#code").inner_text()
+
+
+def test_a_volunteer_shows_a_code_a_merchant_redeems_it_and_the_balance_drops(server, ledger, phone):
+    volunteer = phone()
+    volunteer.goto(server.link(ledger.tokens[VOLUNTEER]))
+    expect(volunteer.locator("#spendable")).to_be_visible()
+    assert "#t=" not in volunteer.url, "the token leaves the address bar"
+    shot(volunteer, "volunteer")
+    before = spendable(volunteer)
+    assert before >= 10
+    code = show_code(volunteer)
+    # The QR code is the server's encoder's SVG of the very code.
+    volunteer.wait_for_function("() => document.querySelector('#code-area img').naturalWidth > 0")
+    shot(volunteer, "volunteer-code")
+
+    till = phone()
+    till.goto(server.link(ledger.tokens[MERCHANT]))
+    till.fill("#till-code", code.lower())
+    till.fill("#till-points", "7")
+    shot(till, "merchant-till")
+    till.click("#redeem")
+    expect(till.locator("#till-result")).to_contain_text("兑换成功")
+    expect(till.locator("#till-result")).to_contain_text(f"还剩 {before - 7} 分")
+    expect(till.locator("#today li")).to_have_count(1)
+    shot(till, "merchant-redeemed")
+
+    # The volunteer's page reads the balance again while the code shows.
+    expect(volunteer.locator("#spendable")).to_have_text(str(before - 7), timeout=10_000)
+    expect(volunteer.locator("#code-news")).to_contain_text("用掉 7 分")
+
+    # The same code again: refused, in plain words.
+    till.fill("#till-code", code)
+    till.fill("#till-points", "1")
+    till.click("#redeem")
+    expect(till.locator("#till-result")).to_contain_text("这个兑换码已经用过了")
+    shot(till, "merchant-refused")
+
+
+def till_with_a_fresh_code(server, ledger, phone, points):
+    """A till with a volunteer's new code and `points` typed in, and the volunteer's redemptions so far."""
+    volunteer = phone()
+    volunteer.goto(server.link(ledger.tokens[VOLUNTEER]))
+    code = show_code(volunteer)
+    before = len(redemptions_of(server, ledger, VOLUNTEER))
+    till = phone()
+    till.goto(server.link(ledger.tokens[MERCHANT]))
+    till.fill("#till-code", code)
+    till.fill("#till-points", str(points))
+    return till, code, before
+
+
+def test_a_double_tap_on_redeem_redeems_once(server, ledger, phone):
+    till, code, before = till_with_a_fresh_code(server, ledger, phone, points=2)
+    # Two taps the browser delivers before the first answer arrives.
+    till.evaluate("() => { const b = document.querySelector('#redeem'); b.click(); b.click(); }")
+    expect(till.locator("#till-result")).to_contain_text("兑换成功")
+    time.sleep(1)
+    assert len(redemptions_of(server, ledger, VOLUNTEER)) == before + 1
+
+
+def test_a_lost_answer_is_retried_with_the_same_key_and_redeems_once(server, ledger, phone):
+    till, code, before = till_with_a_fresh_code(server, ledger, phone, points=1)
+    # The request reaches the server, but its answer is lost on the way back.
+    def lose_answer(route):
+        route.fetch()
+        route.abort()
+    till.route("**/v1/redemptions", lose_answer)
+    till.click("#redeem")
+    expect(till.locator("#notice")).to_contain_text("连不上服务器")
+    assert till.input_value("#till-code") == code, "what was typed stays"
+    shot(till, "merchant-network-failure")
+    till.unroute("**/v1/redemptions")
+    till.click("#notice button")
+    expect(till.locator("#till-result")).to_contain_text("兑换成功")
+    assert len(redemptions_of(server, ledger, VOLUNTEER)) == before + 1
+
+
+SERVER_ERROR = '{"error":{"reason":"storage_unavailable","message":"busy"}}'
+
+
+@pytest.mark.parametrize(
+    "failure, words",
+    [
+        (lambda route: route.fulfill(status=503, content_type="application/json", body=SERVER_ERROR), "服务器暂时出错了"),
+        (lambda route: route.abort("connectionrefused"), "连不上服务器"),
+    ],
+    ids=["server-error", "server-down"],
+)
+def test_a_failure_offers_to_try_again_and_keeps_what_was_typed(server, ledger, phone, failure, words):
+    page = phone()
+    page.goto(server.link(ledger.tokens[COORDINATOR]))
+    expect(page.locator("#award")).to_be_visible()
+    page.fill("#award-volunteer", "V000002")
+    page.fill("#award-activity", "visit-while-down")
+    page.route("**/v1/**", failure)
+    page.click("#award button[type=submit]")
+    expect(page.locator("#notice")).to_contain_text(words)
+    expect(page.locator("#notice button")).to_have_text("再试一次")
+    assert page.input_value("#award-volunteer") == "V000002"
+    assert page.input_value("#award-activity") == "visit-while-down"
+
+
+def test_a_coordinator_awards_and_reverses(server, ledger, phone):
+    page = phone()
+    page.goto(server.link(ledger.tokens[COORDINATOR]))
+    expect(page.locator("#budget-used")).to_be_visible()
+    used_before = int(page.locator("#budget-used").inner_text())
+    page.fill("#award-volunteer", "V000002")
+    page.fill("#award-activity", "browser-home-visit")
+    page.select_option("#award-category", "home_visit")
+    page.fill("#award-minutes", "90")
+    page.click("#award button[type=submit]")
+    expect(page.locator("#award-result")).to_contain_text("已发放")
+    seq = re.search(r"记录号 (\d+)", page.locator("#award-result").inner_text()).group(1)
+    points = int(re.search(r"已发放 (\d+) 分", page.locator("#award-result").inner_text()).group(1))
+    page.click("#budget button[type=submit]") if page.locator("#budget button").count() else None
+    page.locator("form:has(#budget-scope) button").click()
+    expect(page.locator("#budget-used")).to_have_text(str(used_before + points))
+    shot(page, "coordinator-awarded")
+    page.fill("#reverse-seq", seq)
+    page.fill("#reverse-reason", "签到表记错了人")
+    page.click("#reverse button[type=submit]")
+    expect(page.locator("#reverse-result")).to_contain_text("已撤销")
+    # A second reversal of the same award is refused, in plain words.
+    page.fill("#reverse-reason", "再撤一次")
+    page.click("#reverse button[type=submit]")
+    expect(page.locator("#reverse-result")).to_contain_text("已经撤销过了")
+    shot(page, "coordinator-reversed")
+    assert page.locator("#sheet-award").is_visible(), "the section where the sheet upload will go"
+
+
+def test_the_public_page_verifies_a_real_statement_and_refuses_a_tampered_one(server, ledger, phone, tmp_path):
+    statement = server.api("GET", f"/v1/statements/{VOLUNTEER}", ledger.tokens[VOLUNTEER])
+    real = tmp_path / "statement.json"
+    real.write_text(json.dumps(statement), encoding="utf-8")
+    page = phone()
+    page.goto(server.base + "/#public")
+    expect(page.locator("#size")).to_have_text(re.compile(r"^\d+$"))
+    page.set_input_files("#statement-file", str(real))
+    expect(page.locator("#verdict")).to_contain_text("证明是真的")
+    shot(page, "public-verified")
+
+    tampered = copy.deepcopy(statement)
+    award = next(item for item in tampered["entries"] if '"kind":"award"' in item["entry"])
+    award["entry"] = re.sub(r'"minutes":(\d+)', lambda m: f'"minutes":{int(m.group(1)) * 10}', award["entry"], count=1)
+    tampered["minutes"] += 9 * 180
+    bad = tmp_path / "tampered.json"
+    bad.write_text(json.dumps(tampered), encoding="utf-8")
+    page.set_input_files("#statement-file", str(bad))
+    expect(page.locator("#verdict")).to_contain_text("证明不成立")
+    expect(page.locator("#verdict")).to_contain_text("不在签名的账本里")
+    shot(page, "public-refused")
+
+    forged = copy.deepcopy(statement)
+    forged["checkpoint"] = forged["checkpoint"].replace("\n" + str(forged["size"]) + "\n", "\n" + str(forged["size"] + 1) + "\n", 1)
+    (tmp_path / "forged.json").write_text(json.dumps(forged), encoding="utf-8")
+    page.set_input_files("#statement-file", str(tmp_path / "forged.json"))
+    expect(page.locator("#verdict")).to_contain_text("签名不对")
+
+
+def test_the_certificate_prints_from_the_statement(server, ledger, phone):
+    page = phone()
+    page.goto(server.link(ledger.tokens[VOLUNTEER]))
+    page.click("text=查看志愿服务证明")
+    expect(page.locator("#certificate h1")).to_have_text("志愿服务证明")
+    expect(page.locator("#certificate tbody tr")).to_have_count(2)
+    expect(page.locator("#certificate tbody tr").first).to_contain_text("cleanup-0")
+    expect(page.locator("#certificate tbody tr").first).to_contain_text("环境整治")
+    shot(page, "certificate")
+    page.emulate_media(media="print")
+    page.pdf(path=str(__import__("conftest").ARTIFACTS / "certificate.pdf"), format="A4")
+
+
+def test_a_volunteer_gives_points_to_a_relative(server, ledger, phone):
+    page = phone()
+    page.goto(server.link(ledger.tokens[VOLUNTEER]))
+    before = spendable(page)
+    page.fill("#gift-to", "V000002")
+    page.fill("#gift-points", "1")
+    page.click("#gift-send")
+    expect(page.locator("#gift-result")).to_contain_text("已转赠 1 分")
+    # A gift over the day's limit is refused, in plain words.
+    page.fill("#gift-points", "100000")
+    page.click("#gift-send")
+    expect(page.locator("#gift-result")).not_to_contain_text("已转赠")
+    page.reload()
+    expect(page.locator("#spendable")).to_have_text(str(before - 1))
+
+
+def test_a_revoked_token_shows_sign_in_with_the_reason(server, ledger, phone):
+    token, token_id = ledger.token(RELATIVE)
+    page = phone()
+    page.goto(server.link(token))
+    expect(page.locator("#spendable")).to_be_visible()
+    cli("token", "revoke", "--db", ledger.db, str(token_id))
+    time.sleep(1.2)  # the server re-reads a token's status within a second
+    page.reload()
+    expect(page.locator("form h1")).to_have_text("登录")
+    expect(page.locator("#sign-in-reason")).to_contain_text("已停用")
+    shot(page, "sign-in-revoked")
+    assert page.evaluate("() => localStorage.getItem('jiazhou.token')") is None
+
+
+def test_no_token_shows_sign_in_and_signing_out_forgets_the_token(server, ledger, phone):
+    page = phone()
+    page.goto(server.base + "/")
+    expect(page.locator("form h1")).to_have_text("登录")
+    shot(page, "sign-in")
+    page.goto(server.link(ledger.tokens[VOLUNTEER]))
+    expect(page.locator("#spendable")).to_be_visible()
+    page.click("#sign-out")
+    expect(page.locator("form h1")).to_have_text("登录")
+    assert page.evaluate("() => localStorage.getItem('jiazhou.token')") is None
+    page.goto(server.base + "/#t=jzt_not-a-real-token")
+    expect(page.locator("#sign-in-reason")).to_contain_text("登录凭证不对")
+
+
+def test_the_demo_serves_from_any_folder_with_a_link_for_each_role(tmp_path):
+    import subprocess
+    import urllib.request
+    from conftest import BIN
+    demo = subprocess.Popen([BIN, "demo", "--serve", "--port", "0"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        links = {}
+        for line in demo.stdout:
+            match = re.search(r"(volunteer|merchant|coordinator|operator)\s+(http://\S+/#t=(\S+))", line)
+            if match:
+                links[match.group(1)] = match.group(2)
+            if len(links) == 4:
+                break
+        assert set(links) == {"volunteer", "merchant", "coordinator", "operator"}
+        base, token = links["volunteer"].split("/#t=")
+        request = urllib.request.Request(base + "/v1/session", headers={"Authorization": "Bearer " + token})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert json.loads(response.read())["kind"] == "volunteer"
+        with urllib.request.urlopen(base + "/", timeout=10) as response:
+            assert b"/js/main.js" in response.read()
+    finally:
+        demo.terminate()
+        demo.wait(timeout=30)
