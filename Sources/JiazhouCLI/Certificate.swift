@@ -33,7 +33,7 @@ struct Certificate {
             let activity = entry.data["activity"]
             let category = activity?["category"]?.stringValue ?? ""
             return Row(
-                date: String((activity?["start"]?.stringValue ?? "").prefix(10)), activity: activity?["id"]?.stringValue ?? "",
+                date: String((activity?["start"]?.stringValue ?? "").prefix(10)), activity: activity?["title"]?.stringValue ?? activity?["id"]?.stringValue ?? "",
                 category: labels[category] ?? category, minutes: entry.data["minutes"]?.integerValue ?? 0,
                 points: entry.postings.reduce(0) { $0 + $1.points }, reversed: reversed.contains(entry.seq))
         }

@@ -13,6 +13,8 @@ public enum Limits {
     public static let postingsPerEntry = 64
     /// Longest free-text field (a reason, a note, an item), in bytes.
     public static let textBytes = 1024
+    /// An activity's title (活动名称), as printed on a certificate.
+    public static let activityTitleBytes = 200
     /// Most tags on an account or an activity.
     public static let tags = 32
     /// Longest service, in minutes, that one activity may claim for one volunteer (a day).

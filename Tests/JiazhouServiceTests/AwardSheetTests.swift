@@ -1,5 +1,6 @@
 import JiazhouCore
 import JiazhouService
+import JiazhouStore
 import JiazhouTesting
 import Testing
 
@@ -74,6 +75,22 @@ import Testing
         // Nothing was recorded under the key: the fixed sheet is awarded.
         let fixed = try await ledger.service.awardSheet(Self.request(), rows: Rows([Self.row(2, 1)]), actor: TestLedger.baiyangOffice, key: nil)
         #expect(fixed.written == 1)
+    }
+
+    @Test func theActivitysTitleIsKeptInTheEntryForTheCertificate() async throws {
+        let ledger = try await TestLedger.make()
+        var defaults = Self.defaults
+        defaults.title = "九龙巷清洁家园"
+        let request = AwardSheetRequest(sheetDigest: TreeHasher.sha256([7]), defaults: defaults, dryRun: false)
+        let result = try await ledger.service.awardSheet(request, rows: Rows([Self.row(2, 1)]), actor: TestLedger.baiyangOffice, key: nil)
+        let entry = try #require(try ledger.service.store.read { try $0.entry(result.firstSeq!) }).entry
+        #expect(entry.award?.activity.title == "九龙巷清洁家园")
+        #expect(entry.data["activity"]?["title"] == "九龙巷清洁家园")
+        // A title on two lines, or too long for a certificate, is refused by row.
+        defaults.title = String(repeating: "长", count: 100)
+        let long = AwardSheetRequest(sheetDigest: TreeHasher.sha256([8]), defaults: defaults, dryRun: false)
+        let refused = try await ledger.service.awardSheet(long, rows: Rows([Self.row(2, 2)]), actor: TestLedger.baiyangOffice, key: nil)
+        #expect(refused.problems.map(\.reason) == ["invalid_request"])
     }
 
     @Test func aDryRunPricesEveryRowAndWritesNothing() async throws {

@@ -43,6 +43,9 @@ struct AwardImportCommand: AsyncParsableCommand {
     @Option(help: "Activity tags, comma-separated, for rows without a tags column.")
     var tags: String = ""
 
+    @Option(help: "The activity's title (活动名称), printed on certificates, for rows without a title column.")
+    var title: String?
+
     @Option(help: "The acting principal: a coordinator of the scope, or the operator.")
     var actor: String = AccountID.rootOperator.text
 
@@ -63,7 +66,8 @@ struct AwardImportCommand: AsyncParsableCommand {
                 sheetDigest: try FileDigest.sha256(path: sheet),
                 defaults: .init(
                     activity: activity, category: category, start: start,
-                    tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }, scope: try Scope(scope)),
+                    tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }, scope: try Scope(scope),
+                    title: title),
                 dryRun: dryRun)
             let key = idempotencyKey ?? request.defaultKey
             let size = (try? FileManager.default.attributesOfItem(atPath: sheet)[.size] as? Int) ?? 0

@@ -112,6 +112,10 @@ extension Activity {
         CanonicalJSON.writeString(start, into: &out)
         CanonicalJSON.writeName("tags", into: &out)
         CanonicalJSON.writeStrings(tags, into: &out)
+        if let title {
+            CanonicalJSON.writeName("title", into: &out)
+            CanonicalJSON.writeString(title, into: &out)
+        }
         out.append(UInt8(ascii: "}"))
     }
 }

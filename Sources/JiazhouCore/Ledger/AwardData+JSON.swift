@@ -72,11 +72,16 @@ extension AwardData {
     }
 
     private static func activity(_ json: JSONValue) -> Activity? {
-        guard case .object(let a) = json, a.count == 6, let id = a["id"]?.stringValue, let category = a["category"]?.stringValue,
+        guard case .object(let a) = json, a.count == (a["title"] == nil ? 6 : 7), let id = a["id"]?.stringValue, let category = a["category"]?.stringValue,
             let minutes = a["minutes"]?.integerValue, let start = a["start"]?.stringValue, let scopeText = a["scope"]?.stringValue,
             let scope = try? Scope(scopeText), scope.path == scopeText, let tags = strings(a["tags"])
         else { return nil }
-        return Activity(id: id, category: category, minutes: minutes, start: start, scope: scope, tags: tags)
+        var title: String?
+        if let value = a["title"] {
+            guard let text = value.stringValue else { return nil }
+            title = text
+        }
+        return Activity(id: id, category: category, minutes: minutes, start: start, scope: scope, tags: tags, title: title)
     }
 
     private static func facts(_ json: JSONValue) -> Facts? {

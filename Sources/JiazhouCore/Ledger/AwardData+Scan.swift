@@ -48,9 +48,15 @@ extension AwardData {
     private static func scanActivity(_ s: inout CanonicalScanner) -> Activity? {
         guard s.name("category", opening: true), let category = s.decodedString(), s.name("id"), let id = s.decodedString(),
             s.name("minutes"), let minutes = s.integer(), s.name("scope"), let scopeText = s.decodedString(), let scope = try? Scope(scopeText),
-            s.name("start"), let start = s.decodedString(), s.name("tags"), let tags = s.strings(), s.expect(UInt8(ascii: "}"))
+            s.name("start"), let start = s.decodedString(), s.name("tags"), let tags = s.strings()
         else { return nil }
-        return Activity(id: id, category: category, minutes: minutes, start: start, scope: scope, tags: tags)
+        var title: String?
+        if s.name("title") {
+            guard let text = s.decodedString() else { return nil }
+            title = text
+        }
+        guard s.expect(UInt8(ascii: "}")) else { return nil }
+        return Activity(id: id, category: category, minutes: minutes, start: start, scope: scope, tags: tags, title: title)
     }
 
     private static func scanFacts(_ s: inout CanonicalScanner) -> Facts? {

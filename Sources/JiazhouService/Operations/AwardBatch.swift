@@ -38,19 +38,22 @@ public struct BatchActivity: Codable, Sendable, Equatable {
     public var start: String
     public var scope: Scope
     public var tags: [String]?
+    /// 活动名称, for the certificate.
+    public var title: String?
 
-    public init(id: String, category: String, minutes: Int64? = nil, start: String, scope: Scope, tags: [String]? = nil) {
+    public init(id: String, category: String, minutes: Int64? = nil, start: String, scope: Scope, tags: [String]? = nil, title: String? = nil) {
         self.id = id
         self.category = category
         self.minutes = minutes
         self.start = start
         self.scope = scope
         self.tags = tags
+        self.title = title
     }
 
     /// The activity as one participant's award sees it.
     public func activity(minutes participantMinutes: Int64?) -> Activity {
-        Activity(id: id, category: category, minutes: participantMinutes ?? minutes ?? 0, start: start, scope: scope, tags: tags ?? [])
+        Activity(id: id, category: category, minutes: participantMinutes ?? minutes ?? 0, start: start, scope: scope, tags: tags ?? [], title: title)
     }
 }
 

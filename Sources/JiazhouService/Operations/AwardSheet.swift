@@ -28,13 +28,16 @@ public struct AwardSheetRequest: Sendable, Equatable {
         public var tags: [String]
         /// The issuing scope: its issuer pays, and the actor must govern it.
         public var scope: Scope
+        /// 活动名称, for rows without a title column.
+        public var title: String?
 
-        public init(activity: String?, category: String?, start: String?, tags: [String], scope: Scope) {
+        public init(activity: String?, category: String?, start: String?, tags: [String], scope: Scope, title: String? = nil) {
             self.activity = activity
             self.category = category
             self.start = start
             self.tags = tags
             self.scope = scope
+            self.title = title
         }
     }
 
@@ -51,13 +54,14 @@ public struct AwardSheetRequest: Sendable, Equatable {
     /// that priced it (a dry run writes no record). Unchanged since sheets were
     /// first imported, so that a sheet imported then is still recognised.
     var requestHash: Hash {
-        TreeHasher.sha256(
-            Array(sheetDigest.bytes)
-                + JSONValue.object([
-                    "activity": defaults.activity.map(JSONValue.string) ?? .null, "category": defaults.category.map(JSONValue.string) ?? .null,
-                    "start": defaults.start.map(JSONValue.string) ?? .null, "scope": .string(defaults.scope.path),
-                    "tags": .array(defaults.tags.map(JSONValue.string)),
-                ]).canonicalBytes)
+        var options: [String: JSONValue] = [
+            "activity": defaults.activity.map(JSONValue.string) ?? .null, "category": defaults.category.map(JSONValue.string) ?? .null,
+            "start": defaults.start.map(JSONValue.string) ?? .null, "scope": .string(defaults.scope.path),
+            "tags": .array(defaults.tags.map(JSONValue.string)),
+        ]
+        // Only when given, so that a sheet imported before titles existed hashes as it did.
+        if let title = defaults.title { options["title"] = .string(title) }
+        return TreeHasher.sha256(Array(sheetDigest.bytes) + JSONValue.object(options).canonicalBytes)
     }
 }
 
@@ -72,8 +76,11 @@ public struct AwardSheetRow: Sendable, Equatable {
     public var category: String?
     public var start: String?
     public var tags: [String]?
+    public var title: String?
 
-    public init(row: Int, volunteer: AccountID, minutes: Int64, activity: String?, category: String?, start: String?, tags: [String]?) {
+    public init(
+        row: Int, volunteer: AccountID, minutes: Int64, activity: String?, category: String?, start: String?, tags: [String]?, title: String? = nil
+    ) {
         self.row = row
         self.volunteer = volunteer
         self.minutes = minutes
@@ -81,6 +88,7 @@ public struct AwardSheetRow: Sendable, Equatable {
         self.category = category
         self.start = start
         self.tags = tags
+        self.title = title
     }
 }
 
@@ -246,7 +254,7 @@ extension LedgerService {
         guard let start = row.start ?? defaults.start else { throw LedgerError(.invalid_request, "no start: give --start or a start column") }
         let activity = Activity(
             id: id, category: category(categoryText, in: rules), minutes: row.minutes, start: start, scope: defaults.scope,
-            tags: row.tags ?? defaults.tags)
+            tags: row.tags ?? defaults.tags, title: row.title ?? defaults.title)
         return AwardRequest(volunteer: row.volunteer, activity: activity)
     }
 

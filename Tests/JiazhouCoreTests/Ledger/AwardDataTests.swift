@@ -17,7 +17,7 @@ import Testing
         return AwardData(
             activity: Activity(
                 id: pick(["cleanup-1", "环境整治-2"]), category: pick(["environment", "elder_care"]), minutes: number(), start: "2026-11-23T08:30:00+08:00",
-                scope: try! Scope(pick(["shizhong", "shizhong/tongjiang/baiyang"])), tags: (0..<Int(rng.next() % 3)).map { _ in pick(texts) }),
+                scope: try! Scope(pick(["shizhong", "shizhong/tongjiang/baiyang"])), tags: (0..<Int(rng.next() % 3)).map { _ in pick(texts) }, title: pick([nil, "重阳节敬老探访", "clean-up \"day\""])),
             volunteer: AccountID(unchecked: .volunteer, pick(["V000001", "V123456"])), minutes: number(),
             rules: .init(version: number(), hash: TreeHasher.sha256([UInt8(rng.next() % 256)])), explanation: steps,
             facts: .init(
