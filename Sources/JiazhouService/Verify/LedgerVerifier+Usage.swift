@@ -6,13 +6,10 @@ import JiazhouStore
 extension LedgerVerifier {
     mutating func replayUsageAndLots(_ entry: Entry) {
         for delta in entry.usageDeltas {
-            var figures = usage[delta.key, default: UsageFigures()]
-            figures.points += delta.points
-            figures.minutes += delta.minutes
-            if figures.points < 0 || figures.minutes < 0 {
+            // Added in place: one hash of the key, not two.
+            if !Self.add(delta, to: &usage[delta.key, default: UsageFigures()]) {
                 report(entry.seq, "the entry takes more from \(delta.account)'s \(delta.period) than was counted there")
             }
-            usage[delta.key] = figures
         }
         for change in entry.lotChanges {
             switch change {
@@ -34,6 +31,13 @@ extension LedgerVerifier {
                 lots[seq] = lot
             }
         }
+    }
+
+    /// Adds `delta` to `figures`; whether they stay non-negative.
+    private static func add(_ delta: UsageDelta, to figures: inout UsageFigures) -> Bool {
+        figures.points += delta.points
+        figures.minutes += delta.minutes
+        return figures.points >= 0 && figures.minutes >= 0
     }
 
     mutating func checkUsageAndLots() throws {

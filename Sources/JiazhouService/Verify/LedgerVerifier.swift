@@ -155,12 +155,9 @@ struct LedgerVerifier {
     private mutating func apply(_ entry: Entry) {
         if semantic, entry.kind == .award { reprice(entry) }
         for (account, delta) in entry.effects {
-            var total = totals[account, default: AccountDelta()]
-            total.balance += delta.balance
-            total.earned += delta.earned
-            total.minutes += delta.minutes
-            totals[account] = total
-            if account.kind.isNonNegative, total.balance < 0 { report(entry.seq, "\(account) goes below zero (\(total.balance))") }
+            // Added in place: one hash of the id, not two.
+            let balance = Self.add(delta, to: &totals[account, default: AccountDelta()])
+            if account.kind.isNonNegative, balance < 0 { report(entry.seq, "\(account) goes below zero (\(balance))") }
             if opened[account] == nil { report(entry.seq, "\(account) is used before it is opened") }
         }
         switch entry.kind {
@@ -195,6 +192,14 @@ struct LedgerVerifier {
         checkSettlement(entry)
         replayUsageAndLots(entry)
         replayTables(entry, meta: genesisMeta)
+    }
+
+    /// Adds `delta` to `total`; the new balance.
+    private static func add(_ delta: AccountDelta, to total: inout AccountDelta) -> Int64 {
+        total.balance += delta.balance
+        total.earned += delta.earned
+        total.minutes += delta.minutes
+        return total.balance
     }
 
     mutating func check(_ checkpoint: StoredCheckpoint, verifier: (any NoteVerifying)?) {
