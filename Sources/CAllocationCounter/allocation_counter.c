@@ -21,11 +21,14 @@ extern void *__libc_realloc(void *pointer, size_t size);
 
 static atomic_int counting = 0;
 static atomic_uint_fast64_t allocations = 0;
+static _Thread_local int counting_this_thread = 0;
+static _Thread_local uint64_t this_thread_allocations = 0;
 
 static inline void count_one(void) {
     if (atomic_load_explicit(&counting, memory_order_relaxed)) {
         atomic_fetch_add_explicit(&allocations, 1, memory_order_relaxed);
     }
+    if (counting_this_thread) this_thread_allocations += 1;
 }
 
 void *malloc(size_t size) {
@@ -53,12 +56,24 @@ uint64_t jiazhou_allocations_stop(void) {
     return atomic_load(&allocations);
 }
 
+void jiazhou_thread_allocations_start(void) {
+    this_thread_allocations = 0;
+    counting_this_thread = 1;
+}
+
+uint64_t jiazhou_thread_allocations_stop(void) {
+    counting_this_thread = 0;
+    return this_thread_allocations;
+}
+
 int jiazhou_allocations_available(void) { return 1; }
 
 #else
 
 void jiazhou_allocations_start(void) {}
 uint64_t jiazhou_allocations_stop(void) { return 0; }
+void jiazhou_thread_allocations_start(void) {}
+uint64_t jiazhou_thread_allocations_stop(void) { return 0; }
 int jiazhou_allocations_available(void) { return 0; }
 
 #endif

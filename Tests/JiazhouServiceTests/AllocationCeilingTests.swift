@@ -1,0 +1,52 @@
+import JiazhouCore
+import JiazhouRules
+import JiazhouService
+import JiazhouStore
+import JiazhouTesting
+import Testing
+
+/// Heap allocations on the hot paths, held under a ceiling: a count, unlike
+/// a time, does not drift with the machine's load, so a change that brings
+/// back per-row trees or copies fails here rather than only in a benchmark.
+/// The ceilings are for this (debug) test build, which allocates more than
+/// a release build (`jiazhou bench` prints the release figures).
+@Suite struct AllocationCeilingTests {
+    static let awardsPerRun = 200
+
+    @Test func anAwardInABulkTransactionStaysUnderItsAllocationCeiling() async throws {
+        try #require(Allocations.areCounted)
+        let ledger = try await TestLedger.make(rules: TestLedger.defaultRules)
+        let service = ledger.service
+        let time = Timestamp(millisecondsSince1970: 1_795_000_000_000)
+        let count = Self.awardsPerRun
+        let sizeBefore = try service.info().size
+        let allocations = try Allocations.count {
+            try service.store.writeNow { writer in
+                let rules = try service.currentRuleSet(reader: writer.reader)
+                for n in 0..<count {
+                    let activity = TestLedger.activity("bulk-\(n)", minutes: 30, start: "2026-11-\(10 + n % 15)T08:30:00+08:00")
+                    let priced = try PricedAward(
+                        AwardRequest(volunteer: TestLedger.volunteer(1 + n % 5), activity: activity), rules: rules, reader: writer.reader, time: time)
+                    try writer.append(try priced.entry(seq: writer.head.size, prev: writer.head.last, time: time, actor: TestLedger.root, key: "k\(n)"))
+                }
+            }
+        }
+        let perAward = Double(allocations) / Double(count)
+        // Measured 2026-12-02: 449 in this debug build (133 in release; 224 in release before typed award data).
+        #expect(perAward > 10 && perAward < 520, "\(perAward) allocations per award")
+        #expect(try service.info().size == sizeBefore + Int64(count))
+    }
+
+    @Test func anAccountReadStaysUnderItsAllocationCeiling() async throws {
+        try #require(Allocations.areCounted)
+        let ledger = try await TestLedger.make()
+        _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity()), actor: TestLedger.root, key: nil)
+        let count = 500
+        let allocations = try Allocations.count {
+            for _ in 0..<count { _ = try ledger.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root) }
+        }
+        let perRead = Double(allocations) / Double(count)
+        // Measured 2026-12-02: 135 in this debug build (82 in release; 127 before reads went column by column).
+        #expect(perRead > 5 && perRead < 160, "\(perRead) allocations per account.get")
+    }
+}
