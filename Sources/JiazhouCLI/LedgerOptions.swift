@@ -22,8 +22,15 @@ struct LedgerOptions: ParsableArguments {
         ProcessInfo.processInfo.environment["JIAZHOU_MAX_PAGES"].flatMap(Int.init)
     }
 
+    /// `$JIAZHOU_LOCK_WAIT_SECONDS`: how long a write waits for another
+    /// process's write (default ``Limits/lockWaitSeconds``); fault tests
+    /// shorten it.
+    var lockWaitSeconds: Double {
+        ProcessInfo.processInfo.environment["JIAZHOU_LOCK_WAIT_SECONDS"].flatMap(Double.init) ?? Limits.lockWaitSeconds
+    }
+
     func open(readonly: Bool = false) throws(LedgerError) -> LedgerService {
-        try LedgerService.open(path: path, keyPath: key, readonly: readonly, maxPages: maxPages)
+        try LedgerService.open(path: path, keyPath: key, readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds)
     }
 }
 

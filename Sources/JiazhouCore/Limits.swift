@@ -13,6 +13,11 @@ public enum Limits {
     public static let postingsPerEntry = 64
     /// Longest free-text field (a reason, a note, an item), in bytes.
     public static let textBytes = 1024
+    /// How long a write waits for another process's write transaction (a
+    /// long sheet import in `jiazhou award import` beside a `serve`) before
+    /// it is refused `storage_unavailable`. A sheet holds the ledger for about
+    /// its rows ÷ the import rate (README, "Award a sheet"); reads never wait.
+    public static let lockWaitSeconds: Double = 30
     /// An activity's title (活动名称), as printed on a certificate.
     public static let activityTitleBytes = 200
     /// Most tags on an account or an activity.

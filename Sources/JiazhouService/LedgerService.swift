@@ -48,10 +48,11 @@ public final class LedgerService: Sendable {
     /// beside the database, `PATH.key`), checking that the key is of the
     /// ledger's hash suite (the one genesis names) and is the key genesis names.
     public static func open(
-        path: String, keyPath: String? = nil, readonly: Bool = false, maxPages: Int? = nil, clock: any Clock = SystemClock(),
+        path: String, keyPath: String? = nil, readonly: Bool = false, maxPages: Int? = nil, lockWaitSeconds: Double = Limits.lockWaitSeconds,
+        clock: any Clock = SystemClock(),
         random: any RandomSource = SystemRandom(), logger: Logger = Logger(label: "jiazhou")
     ) throws(LedgerError) -> LedgerService {
-        let store = try openStore(path: path, readonly: readonly, maxPages: maxPages)
+        let store = try openStore(path: path, readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds)
         let signer = try KeyFile.read(path: keyPath ?? KeyFile.defaultPath(forDatabase: path), suite: store.suite)
         let verifierKey = try store.read { try $0.meta("verifier_key") }
         guard verifierKey == signer.verifier.verifierKey else {
@@ -63,8 +64,10 @@ public final class LedgerService: Sendable {
     /// Opens a ledger's database alone, without its key (for `verify`,
     /// `export`, an auditor's copy), with the hash suite its genesis names
     /// out of every suite this build knows.
-    public static func openStore(path: String, readonly: Bool = false, maxPages: Int? = nil) throws(LedgerError) -> LedgerStore {
-        try LedgerStore.open(path: path, readonly: readonly, maxPages: maxPages, suites: .standard)
+    public static func openStore(
+        path: String, readonly: Bool = false, maxPages: Int? = nil, lockWaitSeconds: Double = Limits.lockWaitSeconds
+    ) throws(LedgerError) -> LedgerStore {
+        try LedgerStore.open(path: path, readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds, suites: .standard)
     }
 
     /// Calls `observer` with the number of requests in each commit group,

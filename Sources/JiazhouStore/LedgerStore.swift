@@ -29,10 +29,12 @@ public final class LedgerStore: Sendable {
         self.suite = suite
     }
 
-    static func configuration(readonly: Bool, maxPages: Int? = nil) -> Configuration {
+    static func configuration(readonly: Bool, maxPages: Int? = nil, lockWaitSeconds: Double = Limits.lockWaitSeconds) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
-        config.busyMode = .timeout(5)
+        // A writer waits this long for another process's transaction (a long
+        // sheet import) before it is refused `storage_unavailable`.
+        config.busyMode = .timeout(lockWaitSeconds)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // 64 MiB of page cache a connection (SQLite's default is 2 MiB):
@@ -66,13 +68,17 @@ public final class LedgerStore: Sendable {
     /// `suites`; a suite that is not there is refused, saying which it is.
     /// (The default, Core's ``SuiteCatalog/builtIn``, knows `sha256-ed25519`
     /// only; the service passes every suite the build knows.)
-    public static func open(path: String, readonly: Bool = false, maxPages: Int? = nil, suites: SuiteCatalog = .builtIn) throws(LedgerError) -> LedgerStore {
+    /// `lockWaitSeconds`: how long a write waits for another process's
+    /// write transaction before it is refused (``Limits/lockWaitSeconds``).
+    public static func open(
+        path: String, readonly: Bool = false, maxPages: Int? = nil, lockWaitSeconds: Double = Limits.lockWaitSeconds, suites: SuiteCatalog = .builtIn
+    ) throws(LedgerError) -> LedgerStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(.ledger_invalid, "no ledger at \(path); create one with `jiazhou init --db \(path)`")
         }
         let database: DatabasePool
         do {
-            database = try storageCall { try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages)) }
+            database = try storageCall { try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds)) }
         } catch {
             // In WAL mode even a reader needs PATH-wal and PATH-shm beside the file.
             let folder = (path as NSString).deletingLastPathComponent

@@ -85,7 +85,10 @@ import Darwin
         config.allowsUnsafeTransactions = true
         let holder = try DatabaseQueue(path: ledger.path, configuration: config)
         try await holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN EXCLUSIVE") }
-        let locked = try CommandRunner.run(arguments)
+        let started = Date()
+        let locked = try CommandRunner.run(arguments, environment: ["JIAZHOU_LOCK_WAIT_SECONDS": "2"])
+        // It waited for the lock before giving up, rather than failing at once.
+        #expect(Date().timeIntervalSince(started) >= 1.9)
         // Readers go on: WAL lets verify read while the write lock is held.
         #expect(try CommandRunner.run(["verify", "--db", ledger.path]).status == 0)
         try await holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
