@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "JiazhouHTTP",
             dependencies: [
-                "JiazhouCore", "JiazhouService", "JiazhouStore", "JiazhouQR", "JiazhouWeb",
+                "JiazhouCore", "JiazhouService", "JiazhouQR", "JiazhouWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -4,7 +4,6 @@ import JiazhouCore
 import JiazhouHTTP
 import JiazhouQR
 import JiazhouService
-import JiazhouStore
 
 /// `jiazhou token create | list | revoke`: the HTTP API's bearer tokens.
 struct TokenCommand: AsyncParsableCommand {
@@ -55,7 +54,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let service = try ledger.open()
-                let tokens = BearerTokens(store: service.store)
+                let tokens = BearerTokens(service: service)
                 let expiry = try expires.map { text throws(LedgerError) in try TokenExpiry.parse(text, now: SystemClock().now()) }
                 let issued = try tokens.issue(principal: principal, expires: expiry)
                 let signIn = link.map { SignInLink.make(base: $0, token: issued.token) }
@@ -82,12 +81,12 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let tokens = try BearerTokens(store: ledger.open().store).list()
+                let tokens = try BearerTokens(service: ledger.open()).list()
                 print(Self.table(tokens))
             }
         }
 
-        static func table(_ tokens: [StoredToken]) -> String {
+        static func table(_ tokens: [TokenRecord]) -> String {
             let rows = [["id", "principal", "created", "expires", "revoked"]]
                 + tokens.map { [String($0.id), $0.principal.text, $0.created.rfc3339, $0.expires?.rfc3339 ?? "never", $0.revoked?.rfc3339 ?? "no"] }
             let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -109,7 +108,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let token = try BearerTokens(store: ledger.open().store).revoke(id: id)
+                let token = try BearerTokens(service: ledger.open()).revoke(id: id)
                 print("token \(token.id) of \(token.principal) revoked at \(token.revoked?.rfc3339 ?? "?")")
             }
         }

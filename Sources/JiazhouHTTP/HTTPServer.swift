@@ -53,7 +53,7 @@ public struct HTTPServer: Sendable {
         self.service = service
         self.configuration = configuration
         self.metrics = metrics
-        self.tokens = tokens ?? BearerTokens(store: service.store)
+        self.tokens = tokens ?? BearerTokens(service: service)
         self.logger = logger
     }
 

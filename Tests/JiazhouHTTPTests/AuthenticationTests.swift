@@ -48,11 +48,11 @@ import Testing
 
     @Test func aRevokedTokenIsRefusedOnceTheServerReadsItAgain() async throws {
         try await withServer { server in
-            let issued = try BearerTokens(store: server.ledger.service.store, clock: server.ledger.clock).issue(principal: TestLedger.baiyangOffice, expires: nil)
+            let issued = try BearerTokens(service: server.ledger.service, clock: server.ledger.clock).issue(principal: TestLedger.baiyangOffice, expires: nil)
             #expect(try await server.send("POST", "/v1/awards", token: issued.token, body: Body.award(1)).status == 200)
             // Revoked elsewhere (as `jiazhou token revoke` does, in its own process):
             // the server trusts what it read for at most a second, then reads again.
-            try BearerTokens(store: server.ledger.service.store, clock: server.ledger.clock).revoke(id: issued.id)
+            try BearerTokens(service: server.ledger.service, clock: server.ledger.clock).revoke(id: issued.id)
             server.ledger.clock.advance(milliseconds: BearerTokens.revalidationMilliseconds)
             expectUnauthorized(try await server.send("POST", "/v1/awards", token: issued.token, body: Body.award(2)), mentioning: "revoked")
             expectUnauthorized(try await server.send("GET", "/v1/entries/1", token: issued.token), mentioning: "revoked")

@@ -12,7 +12,7 @@ import Testing
     @Test func aTokenIsShownOnceAndOnlyItsHashIsStored() async throws {
         let ledger = try await TestLedger.make(inFile: true)
         defer { ledger.remove() }
-        let tokens = BearerTokens(store: ledger.service.store, clock: ledger.clock)
+        let tokens = BearerTokens(service: ledger.service, clock: ledger.clock)
         let issued = try tokens.issue(principal: TestLedger.baiyangOffice, expires: nil)
         #expect(issued.token.hasPrefix("jzt_"))
         #expect(issued.token.utf8.count == 4 + 43)
@@ -27,7 +27,7 @@ import Testing
     @Test func onlyOpenPrincipalsGetTokens() async throws {
         let ledger = try await TestLedger.make(inFile: true)
         defer { ledger.remove() }
-        let tokens = BearerTokens(store: ledger.service.store, clock: ledger.clock)
+        let tokens = BearerTokens(service: ledger.service, clock: ledger.clock)
         #expect(refusal { try tokens.issue(principal: TestLedger.volunteer(77), expires: nil) } == .unknown_account)
         #expect(refusal { try tokens.issue(principal: .issuer(for: TestLedger.baiyang), expires: nil) } == .invalid_request)
         #expect(refusal { try tokens.issue(principal: TestLedger.root, expires: ledger.clock.now()) } == .invalid_request)

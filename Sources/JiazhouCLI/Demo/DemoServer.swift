@@ -18,7 +18,7 @@ struct DemoServer {
         // the simulated week's time, and codes must expire in real minutes.
         let logger = Logger(label: "jiazhou.demo")
         let service = try LedgerService.open(path: path, logger: logger)
-        let tokens = BearerTokens(store: service.store)
+        let tokens = BearerTokens(service: service)
         let people: [(String, AccountID?)] = [
             ("志愿者 volunteer  ", volunteer ?? world.volunteers.first?.id), ("商户 merchant    ", world.merchants.first?.id),
             ("社区 coordinator ", world.coordinators.first?.id), ("管理员 operator  ", AccountID.rootOperator),

@@ -1,6 +1,5 @@
 public import JiazhouCore
 public import JiazhouService
-public import JiazhouStore
 import Foundation
 import Synchronization
 
@@ -11,7 +10,7 @@ import Synchronization
 /// neither a copy of the database nor a leaked backup lets anyone act.
 ///
 /// ```swift
-/// let tokens = BearerTokens(store: service.store)
+/// let tokens = BearerTokens(service: service)
 /// let issued = try tokens.issue(principal: try AccountID("coordinator:office-baiyang"), expires: nil)
 /// print(issued.token)   // jzt_…, the only time it is seen
 /// ```
@@ -24,16 +23,16 @@ public struct BearerTokens: Sendable {
     /// takes effect within this; an expiry takes effect exactly.
     public static let revalidationMilliseconds: Int64 = 1000
 
-    let store: LedgerStore
+    let service: LedgerService
     let clock: any Clock
     let random: any RandomSource
     /// Tokens found valid, by hash, so that a client's every request does not
     /// cost a read of the token table (most requests come with a known token).
     private let valid = ValidTokens()
 
-    /// Tokens of the ledger in `store`; `clock` decides expiry, `random` makes tokens (the system's secure generator).
-    public init(store: LedgerStore, clock: any Clock = SystemClock(), random: any RandomSource = SystemRandom()) {
-        self.store = store
+    /// Tokens of `service`'s ledger; `clock` decides expiry, `random` makes tokens (the system's secure generator).
+    public init(service: LedgerService, clock: any Clock = SystemClock(), random: any RandomSource = SystemRandom()) {
+        self.service = service
         self.clock = clock
         self.random = random
     }
@@ -50,33 +49,22 @@ public struct BearerTokens: Sendable {
 
     /// Issues a token for `principal`, which must be open and able to act.
     public func issue(principal: AccountID, expires: Timestamp?) throws(LedgerError) -> Issued {
-        guard principal.kind != .issuer, principal.kind != .sink else {
-            throw LedgerError(.invalid_request, "\(principal) is an account, not a principal that can act; tokens are for operators, coordinators, volunteers and merchants")
-        }
         let now = clock.now()
         if let expires, expires <= now { throw LedgerError(.invalid_request, "the expiry \(expires) is not in the future") }
         let token = Self.prefix + Self.base64URL(random.bytes(32))
-        let id = try store.writeNow { writer in
-            guard try writer.reader.account(principal) != nil else {
-                throw LedgerError(.unknown_account, "\(principal) is not open; open it first (account.open), then issue its token")
-            }
-            return try writer.insertToken(principal: principal, hash: Self.hash(token), created: now, expires: expires)
-        }
+        let id = try service.recordToken(principal: principal, hash: Self.hash(token), created: now, expires: expires)
         return Issued(id: id, token: token, principal: principal, expires: expires)
     }
 
     /// Every token issued, oldest first (never their text: it is not kept).
-    public func list() throws(LedgerError) -> [StoredToken] {
-        try store.read { try $0.tokens() }
+    public func list() throws(LedgerError) -> [TokenRecord] {
+        try service.tokens()
     }
 
     /// Revokes token `id` from now on; revoking a revoked token changes nothing.
     @discardableResult
-    public func revoke(id: Int64) throws(LedgerError) -> StoredToken {
-        let now = clock.now()
-        let token = try store.writeNow { writer in try writer.revokeToken(id: id, at: now) }
-        guard let token else { throw LedgerError(.invalid_request, "there is no token \(id); `jiazhou token list` shows them") }
-        return token
+    public func revoke(id: Int64) throws(LedgerError) -> TokenRecord {
+        try service.revokeToken(id: id, at: clock.now())
     }
 
     /// What a presented token turns out to be.
@@ -92,11 +80,11 @@ public struct BearerTokens: Sendable {
         guard token.hasPrefix(Self.prefix), token.utf8.count == Self.prefix.utf8.count + 43 else { return .unknown }
         let hash = Self.hash(token)
         let now = clock.now()
-        let stored: StoredToken
+        let stored: TokenRecord
         if let cached = valid.get(hash, readSince: now.millisecondsSince1970 - Self.revalidationMilliseconds) {
             stored = cached
         } else {
-            guard let read = try store.read({ try $0.token(hash: hash) }) else { return .unknown }
+            guard let read = try service.token(hash: hash) else { return .unknown }
             stored = read
             if stored.revoked == nil { valid.set(hash, stored, readAt: now.millisecondsSince1970) }
         }
@@ -124,13 +112,13 @@ public struct BearerTokens: Sendable {
 /// full it is emptied, which costs one read per token in use.
 private final class ValidTokens: Sendable {
     private static let capacity = 10_000
-    private let entries = Mutex<[Hash: (token: StoredToken, readAt: Int64)]>([:])
+    private let entries = Mutex<[Hash: (token: TokenRecord, readAt: Int64)]>([:])
 
-    func get(_ hash: Hash, readSince: Int64) -> StoredToken? {
+    func get(_ hash: Hash, readSince: Int64) -> TokenRecord? {
         entries.withLock { entries in entries[hash].flatMap { $0.readAt > readSince ? $0.token : nil } }
     }
 
-    func set(_ hash: Hash, _ token: StoredToken, readAt: Int64) {
+    func set(_ hash: Hash, _ token: TokenRecord, readAt: Int64) {
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
             entries[hash] = (token, readAt)

@@ -2,7 +2,6 @@ import CoreMetrics
 import Foundation
 import JiazhouCore
 import JiazhouService
-import JiazhouStore
 import Synchronization
 public import Prometheus
 
@@ -77,16 +76,9 @@ public final class ServerMetrics: Sendable {
 
     /// The Prometheus text, with the ledger's size and the database's bytes read now.
     func exposition(ledger: LedgerService) -> String {
-        if let size = try? ledger.store.read({ try $0.head().size }) { ledgerEntries.record(size) }
-        if let path = ledger.store.path { databaseBytes.record(Self.bytes(ofDatabase: path)) }
+        if let size = try? ledger.info().size { ledgerEntries.record(size) }
+        if let bytes = ledger.databaseBytes { databaseBytes.record(bytes) }
         return registry.emitToString()
-    }
-
-    /// The database file with its write-ahead log.
-    static func bytes(ofDatabase path: String) -> Int64 {
-        [path, path + "-wal"].reduce(0) { total, file in
-            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int64) ?? 0)
-        }
     }
 }
 

@@ -35,7 +35,7 @@ final class TestServer: Sendable {
     ) async throws -> TestServer {
         let ledger = try await TestLedger.make(inFile: true)
         let service = readonly ? try LedgerService.open(path: ledger.path!, readonly: true) : ledger.service
-        let tokens = BearerTokens(store: service.store, clock: ledger.clock, random: SystemRandom())
+        let tokens = BearerTokens(service: service, clock: ledger.clock, random: SystemRandom())
         let metrics = ServerMetrics()
         let server = HTTPServer(
             service: service, configuration: .init(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, authenticationThrottle: throttle),
@@ -56,7 +56,7 @@ final class TestServer: Sendable {
 
     /// A token for `principal`, issued through the ledger's token table (writable even when the server is read-only).
     func token(_ principal: AccountID, expires: Timestamp? = nil) throws -> String {
-        try BearerTokens(store: ledger.service.store, clock: ledger.clock).issue(principal: principal, expires: expires).token
+        try BearerTokens(service: ledger.service, clock: ledger.clock).issue(principal: principal, expires: expires).token
     }
 
     /// One request; `body` is sent as JSON, `raw` as it is.
