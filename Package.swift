@@ -29,6 +29,9 @@ let package = Package(
         // (the HTTP tests' small client is NIO's).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // .xlsx in and out (issue 18): the archive only; the XML parts are read
+        // with Foundation's XMLParser and written by hand.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -64,7 +67,10 @@ let package = Package(
             name: "JiazhouRPC",
             dependencies: ["JiazhouCore", "JiazhouService", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "JiazhouSheets", dependencies: ["JiazhouCore"]),
+        .target(
+            name: "JiazhouSheets",
+            dependencies: ["JiazhouCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "JiazhouHTTP",
             dependencies: [
