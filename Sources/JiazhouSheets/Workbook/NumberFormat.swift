@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a cell's number format says its number is: a plain number, or a
 /// date, a time of day, both, or a span of hours (`[h]:mm`). Excel stores
 /// 2026-11-23 08:30 as the number 46349.354…; only the format tells.
@@ -22,10 +24,12 @@ enum NumberFormat: Equatable {
     }
 
     /// A format code as written in `<numFmt formatCode="…">`. Quoted text,
-    /// escaped characters and colours (`[Red]`) say nothing of dates; `y`,
-    /// `d` (and `e`, the era year) mean a date, `h` and `s` a time, `m`
-    /// either, as in Excel; `[h]`, `[m]` or `[s]` mean elapsed time.
+    /// escaped characters and colours (`[Red]`) say nothing of dates, nor
+    /// does `General` (whose `e` is no era, nor the `E` of `0.00E+00`); `y`
+    /// and `d` mean a date, `h` and `s` a time, `m` either, as in Excel;
+    /// `[h]`, `[m]` or `[s]` mean elapsed time.
     static func code(_ code: String) -> NumberFormat {
+        let code = code.replacingOccurrences(of: "general", with: "", options: .caseInsensitive)
         var date = false, time = false, elapsed = false
         var quoted = false, escaped = false, bracket: String?
         // Only the first section (positive numbers) decides.
@@ -47,7 +51,7 @@ enum NumberFormat: Equatable {
             case "\"": quoted = true
             case "[": bracket = ""
             case ";": return kind(date: date, time: time, elapsed: elapsed)
-            case "y", "d", "e": date = true
+            case "y", "d": date = true
             case "h", "s": time = true
             case "年", "月", "日": date = true
             default: break
