@@ -112,7 +112,11 @@ let package = Package(
             name: "JiazhouStoreTests",
             dependencies: ["JiazhouStore", "JiazhouTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "JiazhouSheetsTests", dependencies: ["JiazhouSheets", "JiazhouCore"]),
+        .testTarget(
+            name: "JiazhouSheetsTests",
+            dependencies: ["JiazhouSheets", "JiazhouCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouStore", "JiazhouTesting"]),
         .testTarget(
             name: "JiazhouRPCTests",

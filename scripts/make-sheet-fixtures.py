@@ -148,6 +148,17 @@ def libreoffice_copies(sources):
             shutil.copy(os.path.join(work, name), os.path.join(OUT, name.replace(".xlsx", "-libreoffice.xlsx")))
 
 
+def libreoffice_csv(name):
+    """LibreOffice's CSV of an .xlsx that our writer made (report.xlsx, written
+    by `JIAZHOU_WRITE_FIXTURES=1 swift test --filter SheetTableTests`): that
+    it opens at all, and what it reads, is the test of the writer."""
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{work}/profile", "--convert-to",
+                        "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", work, os.path.join(OUT, name)], check=True,
+                       stdout=subprocess.DEVNULL)
+        shutil.copy(os.path.join(work, name.replace(".xlsx", ".csv")), os.path.join(OUT, name.replace(".xlsx", "-libreoffice.csv")))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     signin_sheet(os.path.join(OUT, "signin.xlsx"))
@@ -155,6 +166,8 @@ def main():
     date1904_sheet(os.path.join(OUT, "date1904.xlsx"))
     handmade_sheets()
     libreoffice_copies(["signin.xlsx", "kinds.xlsx"])
+    if os.path.exists(os.path.join(OUT, "report.xlsx")):
+        libreoffice_csv("report.xlsx")
 
 
 if __name__ == "__main__":

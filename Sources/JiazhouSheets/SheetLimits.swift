@@ -49,4 +49,6 @@ public enum SheetLimits {
     /// Skipped totals and note rows named one by one in the notes; the rest
     /// are only counted (``SheetSummary/skippedRows``).
     public static let skippedRowNotes = 20
+    /// Rows of a table written back to a spreadsheet: Excel's rows less the header.
+    public static let writtenRows = 1_048_575
 }
