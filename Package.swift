@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JiazhouCLITests",
-            dependencies: ["JiazhouTesting", "JiazhouService", "JiazhouStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JiazhouTesting", "JiazhouService", "JiazhouStore", "JiazhouSheets", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

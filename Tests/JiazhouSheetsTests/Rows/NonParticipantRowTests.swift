@@ -1,3 +1,4 @@
+import JiazhouCore
 import JiazhouSheets
 import Testing
 

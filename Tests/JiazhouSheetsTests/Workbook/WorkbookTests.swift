@@ -1,4 +1,5 @@
 import Foundation
+import JiazhouCore
 import JiazhouSheets
 import Testing
 
