@@ -1,6 +1,8 @@
-/// Reads a coordinator's sheet (CSV or tab-separated text, as Excel and WPS
-/// save it) into validated participant rows, streaming: a million-row sheet
-/// is read a chunk at a time, in bounded memory.
+/// Reads a coordinator's sheet (an .xlsx workbook, or CSV or tab-separated
+/// text, as Excel and WPS save them) into validated participant rows. Text
+/// streams: a million-row sheet is read a chunk at a time, in bounded
+/// memory; an .xlsx is read whole, within ``SheetLimits``, and its cells go
+/// through the same checks as the text's.
 ///
 /// Creating the reader reads the start of the sheet: it chooses the
 /// encoding and the delimiter and finds the header, and throws a

@@ -63,4 +63,10 @@ import Testing
         bytes += [UInt8](repeating: 0, count: SheetLimits.workbookBytes)
         #expect(Self.error(bytes)?.reason == .too_large)
     }
+
+    /// FuzzWorkbook: an offset past the archive's end trapped in
+    /// ZIPFoundation's in-memory reader; from a file it is refused.
+    @Test func fuzzFoundAnOffsetPastTheEndIsABadWorkbook() throws {
+        #expect([.bad_workbook, .too_large].contains(Self.error(try Self.fixture("fuzz-offset-past-end.xlsx"))?.reason))
+    }
 }
