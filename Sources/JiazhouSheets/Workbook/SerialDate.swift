@@ -1,3 +1,5 @@
+import JiazhouCore
+
 /// Excel's date and time serials as the text a CSV export shows: days since
 /// the epoch of the workbook's date system, the time of day as a fraction.
 ///
@@ -36,17 +38,9 @@ enum SerialDate {
         return rest == 0 ? "\(head):\(pad(minutes))" : "\(head):\(pad(minutes)):\(pad(rest))"
     }
 
-    /// `YYYY-MM-DD` of a day counted from 1970-01-01 (Howard Hinnant's civil_from_days).
+    /// `YYYY-MM-DD` of a day counted from 1970-01-01.
     private static func civil(_ days: Int64) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilCalendar.civil(fromDays: days)
         return "\(year)-\(pad(month))-\(pad(day))"
     }
 
