@@ -101,7 +101,8 @@ struct AwardImportCommand: AsyncParsableCommand {
 
     private func report(_ outcome: SheetImport.Outcome, key: String, summary: SheetSummary, seconds: Double) throws {
         let rate = seconds > 0 ? Int(Double(outcome.rows) / seconds) : 0
-        let read = "\(summary.dataRows) rows (\(summary.encoding), \(summary.delimiter)), \(outcome.activities.count) activities"
+        let format = summary.sheet.map { "xlsx, sheet \($0)" } ?? "\(summary.encoding), \(summary.delimiter)"
+        let read = "\(summary.dataRows) rows (\(format)), \(outcome.activities.count) activities"
         if outcome.alreadyImported {
             print("\(sheet): already imported under key \(key); nothing written")
             return

@@ -7,8 +7,9 @@ import FoundationXML
 /// reader by local name (`x:row` is `row`: Strict and some writers prefix
 /// the SpreadsheetML namespace). A reader's throw stops the parse.
 ///
-/// A part with a document type declaration is refused before parsing: no
-/// part of an .xlsx has one (ECMA-376 Part 2, §8.1.4: DTDs are not allowed
+/// A part that is not UTF-8, or has a document type declaration, is refused
+/// before parsing. No
+/// part of an .xlsx has a DTD (ECMA-376 Part 2, §8.1.4: DTDs are not allowed
 /// in a package), and refusing them leaves no room for entity expansion.
 protocol XMLPartReader: AnyObject {
     func start(_ name: String, _ attributes: [String: String]) throws(SheetError)
@@ -26,6 +27,11 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     static func parse(_ data: Data, part path: String, into reader: any XMLPartReader) throws(SheetError) {
         if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
             throw damaged(path, "has a document type declaration, which an .xlsx never has")
+        }
+        // Excel, WPS and LibreOffice write every part in UTF-8; FoundationXML
+        // traps on a name that is not (FuzzWorkbook found it), so it gets none.
+        guard data.withUnsafeBytes({ UTF8Validation.isValid($0.bindMemory(to: UInt8.self)) }) else {
+            throw damaged(path, "is not UTF-8 text")
         }
         let events = XMLEvents(reader: reader)
         let parser = XMLParser(data: data)

@@ -2,6 +2,7 @@ import Foundation
 import JiazhouCore
 import JiazhouSheets
 import Testing
+import ZIPFoundation
 
 /// Files that are not a readable .xlsx: each a clear ``SheetError``, none a crash.
 @Suite struct BadWorkbookTests {
@@ -68,5 +69,23 @@ import Testing
     /// ZIPFoundation's in-memory reader; from a file it is refused.
     @Test func fuzzFoundAnOffsetPastTheEndIsABadWorkbook() throws {
         #expect([.bad_workbook, .too_large].contains(Self.error(try Self.fixture("fuzz-offset-past-end.xlsx"))?.reason))
+    }
+
+    /// FuzzWorkbook: bytes that are not UTF-8 in an element's name trapped
+    /// inside FoundationXML; a part that is not UTF-8 is now refused unparsed.
+    @Test func fuzzFoundAWorksheetThatIsNotUTF8IsABadWorkbook() throws {
+        var table = SheetTable(header: ["volunteer", "minutes"])
+        table.append([.text("V000001"), .number(90)])
+        var parts = try SheetTableTests.parts(Data(table.xlsxBytes()))
+        parts["xl/worksheets/sheet1.xml"] = Data(try Self.fixture("fuzz-not-utf8-sheet.xml"))
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, data) in parts {
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let error = Self.error([UInt8](try #require(archive.data)))
+        #expect(error?.reason == .bad_workbook)
+        #expect(error?.message.contains("not UTF-8") == true, "\(String(describing: error))")
     }
 }
