@@ -29,6 +29,9 @@ let package = Package(
         // (the HTTP tests' small client is NIO's).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // .xlsx in and out (issue 18): the archive only; the XML parts are read
+        // with Foundation's XMLParser and written by hand.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -66,13 +69,16 @@ let package = Package(
             name: "JiazhouRPC",
             dependencies: ["JiazhouCore", "JiazhouService", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "JiazhouSheets", dependencies: ["JiazhouCore"]),
         // ISO/IEC 18004 QR codes for sign-in cards and one-time codes: no listed package makes them.
         .target(name: "JiazhouQR"),
         // The pages of `jiazhou serve` (Site/) and the demo world (seeds/), embedded as
         // generated sources (scripts/embed-files.py): a release binary needs no files beside it.
         .target(name: "JiazhouWeb", exclude: ["Site"]),
         .target(name: "JiazhouSeeds"),
+        .target(
+            name: "JiazhouSheets",
+            dependencies: ["JiazhouCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "JiazhouHTTP",
             dependencies: [
@@ -116,7 +122,11 @@ let package = Package(
         ),
         .testTarget(name: "JiazhouQRTests", dependencies: ["JiazhouQR", "JiazhouTesting"]),
         .testTarget(name: "JiazhouWebTests", dependencies: ["JiazhouWeb", "JiazhouSeeds", "JiazhouTesting"]),
-        .testTarget(name: "JiazhouSheetsTests", dependencies: ["JiazhouSheets", "JiazhouCore"]),
+        .testTarget(
+            name: "JiazhouSheetsTests",
+            dependencies: ["JiazhouSheets", "JiazhouCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouStore", "JiazhouTesting"]),
         .testTarget(
             name: "JiazhouRPCTests",
@@ -136,7 +146,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JiazhouCLITests",
-            dependencies: ["JiazhouTesting", "JiazhouService", "JiazhouStore", "JiazhouQR", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JiazhouTesting", "JiazhouService", "JiazhouStore", "JiazhouQR", "JiazhouSheets", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -4,7 +4,7 @@
 // point. Build and run them with Fuzz/run.sh (README, "Fuzzing").
 import PackageDescription
 
-let targets = ["FuzzRPCLine", "FuzzCanonicalJSON", "FuzzEntry", "FuzzExpression", "FuzzRuleSet", "FuzzSheet", "FuzzSignedNote"]
+let targets = ["FuzzRPCLine", "FuzzCanonicalJSON", "FuzzEntry", "FuzzExpression", "FuzzRuleSet", "FuzzSheet", "FuzzWorkbook", "FuzzSignedNote"]
 let products: [String: [String]] = [
     "FuzzRPCLine": ["JiazhouRPC"],
     "FuzzCanonicalJSON": ["JiazhouCore"],
@@ -12,13 +12,18 @@ let products: [String: [String]] = [
     "FuzzExpression": ["JiazhouRules", "JiazhouCore"],
     "FuzzRuleSet": ["JiazhouRules", "JiazhouCore"],
     "FuzzSheet": ["JiazhouSheets"],
+    "FuzzWorkbook": ["JiazhouSheets"],
     "FuzzSignedNote": ["JiazhouCore"],
 ]
 
 let package = Package(
     name: "jiazhou-fuzz",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(name: "jiazhou", path: "..")],
+    dependencies: [
+        .package(name: "jiazhou", path: ".."),
+        // The same archive library as the reader, for FuzzWorkbook to pack worksheets.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
     targets: [
         // Declares libFuzzer's LLVMFuzzerRunDriver for the targets' own main.
         .target(name: "CFuzzDriver"),
@@ -27,6 +32,7 @@ let package = Package(
         + targets.map { name in
             .executableTarget(
                 name: name,
-                dependencies: ["FuzzSupport"] + products[name]!.map { .product(name: $0, package: "jiazhou") })
+                dependencies: ["FuzzSupport"] + products[name]!.map { .product(name: $0, package: "jiazhou") }
+                    + (name == "FuzzWorkbook" ? [.product(name: "ZIPFoundation", package: "ZIPFoundation")] : []))
         }
 )

@@ -119,6 +119,23 @@ def sheet():
     write("sheet", items)
 
 
+def workbook():
+    """FuzzWorkbook's first byte: even for a whole .xlsx, odd for a worksheet part."""
+    fixtures = ROOT / "Tests/JiazhouSheetsTests/Fixtures"
+    items = [b"\x00" + (fixtures / name).read_bytes() for name in ("handmade.xlsx", "kinds.xlsx", "not-a-workbook.xlsx")]
+    items.append(b"\x00" + (ROOT / "seeds/activities/signin-baiyang-2026-12-06.xlsx").read_bytes())
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    items.append(("\x01<worksheet " + main + "><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+                  "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c><c r=\"B2\" t=\"s\"><v>3</v></c></row>"
+                  "<row r=\"3\"><c t=\"inlineStr\"><is><t>V000002</t></is></c><c s=\"2\"><v>0.0625</v></c><c s=\"1\"><v>46349.35</v></c></row>"
+                  "<row r=\"5\"><c t=\"inlineStr\"><is><t>合计</t></is></c><c><f>SUM(B2:B3)</f></c><c t=\"b\"><v>1</v></c><c t=\"e\"><v>#N/A</v></c></row>"
+                  "</sheetData></worksheet>").encode())
+    items.append(("\x01<worksheet " + main + "><sheetData><row><c t=\"inlineStr\"><is><t>volunteer</t></is></c><c t=\"inlineStr\"><is><t>签到时间</t></is></c>"
+                  "<c t=\"inlineStr\"><is><t>签退时间</t></is></c></row><row><c t=\"str\"><f>A1</f><v>V000003</v></c><c s=\"1\"><v>46349.3</v></c>"
+                  "<c t=\"d\"><v>2026-11-23T10:00:00</v></c></row></sheetData></worksheet>").encode())
+    write("workbook", items)
+
+
 def signed_note():
     data = vectors("checkpoint.json")
     items = [data["checkpoint"]["note"], data["checkpoint"]["body"], data["key"]["verifier_key"] + "\n"]
@@ -138,4 +155,5 @@ if __name__ == "__main__":
     expressions()
     rule_set()
     sheet()
+    workbook()
     signed_note()

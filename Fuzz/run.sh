@@ -25,7 +25,7 @@ export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/lsan.supp:print_suppressi
 
 # target  corpus  max_len: a request line over the 1 KiB framer limit in the
 # harness; a canonical entry; an expression is at most 4 KiB plus facts; a
-# rule set; a sheet of a few hundred rows; a note.
+# rule set; a sheet of a few hundred rows; a small .xlsx or worksheet part; a note.
 targets=(
     "FuzzRPCLine rpc-line 4096"
     "FuzzCanonicalJSON canonical-json 4096"
@@ -33,6 +33,7 @@ targets=(
     "FuzzExpression expression 6144"
     "FuzzRuleSet rule-set 16384"
     "FuzzSheet sheet 16384"
+    "FuzzWorkbook workbook 16384"
     "FuzzSignedNote signed-note 2048"
 )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JiazhouCore
 import JiazhouService
+import JiazhouSheets
 
 /// `jiazhou report …`: the office's read-only views.
 struct ReportCommand: AsyncParsableCommand {
@@ -20,9 +21,19 @@ struct MerchantReportCommand: AsyncParsableCommand {
     @Option(help: "The month, YYYY-MM (days in the rule set's zone).")
     var month: String
 
+    @Option(help: "text (the default), csv (UTF-8 with a BOM, as Excel opens it) or xlsx.")
+    var format: ReportFormat = .text
+
+    @Option(help: "The file to write a csv or xlsx report to (csv goes to standard output without one).")
+    var output: String?
+
     func run() async throws {
         try await reportingErrors {
             let report = try ledger.open(readonly: true).merchantReport(MerchantReportRequest(merchant: merchant, month: month), actor: .rootOperator)
+            guard format == .text else {
+                try ReportFile.write(Self.table(report), format: format, to: output, sheet: month)
+                return
+            }
             print("\(report.merchant)  takings in \(report.month)")
             print(Self.row("day", "redeemed", "refunded", "takings"))
             for day in report.days { print(Self.row(day.day, "\(day.redeemed)", "\(day.refunded)", "\(day.takings)")) }
@@ -37,6 +48,21 @@ struct MerchantReportCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+
+    /// The report as one sheet: the takings by day and their total, then,
+    /// under a blank row, the settlements.
+    static func table(_ report: MerchantReport) -> SheetTable {
+        var table = SheetTable(header: ["day", "redeemed", "refunded", "takings"])
+        for day in report.days { table.append([.text(day.day), .number(day.redeemed), .number(day.refunded), .number(day.takings)]) }
+        table.append([.text("total"), .empty, .empty, .number(report.total)])
+        table.append([])
+        table.append([.text("settlements of \(report.merchant.text) in \(report.month)")])
+        table.append(["day", "seq", "through", "points"])
+        for settlement in report.settlements {
+            table.append([.text(settlement.day), .number(settlement.seq), .number(settlement.throughSeq), .number(settlement.points)])
+        }
+        return table
     }
 
     /// A row of the plain table: the first column left-aligned, the figures right-aligned.

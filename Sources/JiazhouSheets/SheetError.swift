@@ -16,8 +16,15 @@ public struct SheetError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The header row itself is malformed: a quote never closed, a cell
         /// or the row over its limit, more than ``SheetLimits/columns`` columns.
         case bad_header
-        /// More data rows than ``SheetOptions/maxDataRows``.
+        /// More data rows than ``SheetOptions/maxDataRows``, or an .xlsx over
+        /// one of ``SheetLimits``' bounds (a zip bomb among them).
         case too_large
+        /// Not a sheet this reader reads: an old .xls, or a password-protected .xlsx.
+        case unsupported_format
+        /// An .xlsx whose archive or XML is damaged, or a ZIP that is no workbook.
+        case bad_workbook
+        /// `--sheet NAME` names no worksheet of the workbook.
+        case unknown_sheet
     }
 
     /// Why, as a stable wire name.

@@ -15,11 +15,15 @@ public struct SheetOptions: Sendable, Hashable {
     /// Bytes read from the source at a time (tests use tiny chunks to cut
     /// characters and quoted cells).
     public var chunkBytes: Int
+    /// The worksheet of an .xlsx to read, by name (`nil`: the first).
+    /// Ignored for CSV.
+    public var sheet: String?
 
     /// Options; the defaults detect encoding and delimiter and read local times at +08:00.
     public init(
         encoding: SheetEncoding? = nil, delimiter: SheetDelimiter? = nil, utcOffsetMinutes: Int = 8 * 60,
-        maxProblems: Int = SheetLimits.problems, maxDataRows: Int = SheetLimits.dataRows, chunkBytes: Int = SheetLimits.chunkBytes
+        maxProblems: Int = SheetLimits.problems, maxDataRows: Int = SheetLimits.dataRows, chunkBytes: Int = SheetLimits.chunkBytes,
+        sheet: String? = nil
     ) {
         precondition((-14 * 60...14 * 60).contains(utcOffsetMinutes), "a UTC offset is within ±14 hours")
         precondition(maxProblems >= 0 && maxDataRows >= 0, "limits are not negative")
@@ -30,5 +34,6 @@ public struct SheetOptions: Sendable, Hashable {
         self.maxProblems = maxProblems
         self.maxDataRows = maxDataRows
         self.chunkBytes = chunkBytes
+        self.sheet = sheet
     }
 }

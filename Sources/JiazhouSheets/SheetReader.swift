@@ -1,6 +1,8 @@
-/// Reads a coordinator's sheet (CSV or tab-separated text, as Excel and WPS
-/// save it) into validated participant rows, streaming: a million-row sheet
-/// is read a chunk at a time, in bounded memory.
+/// Reads a coordinator's sheet (an .xlsx workbook, or CSV or tab-separated
+/// text, as Excel and WPS save them) into validated participant rows. Text
+/// streams: a million-row sheet is read a chunk at a time, in bounded
+/// memory; an .xlsx is read whole, within ``SheetLimits``, and its cells go
+/// through the same checks as the text's.
 ///
 /// Creating the reader reads the start of the sheet: it chooses the
 /// encoding and the delimiter and finds the header, and throws a
@@ -42,12 +44,32 @@ public final class SheetReader {
     }
 
     /// Reads the sheet that `source` hands out.
+    ///
+    /// What it is is told by its first bytes, not by a name: an .xlsx is a
+    /// ZIP archive (`PK\u{3}\u{4}`), read whole within
+    /// ``SheetLimits/workbookBytes``; an old .xls or a password-protected
+    /// .xlsx is refused (``SheetError/Reason/unsupported_format``); anything
+    /// else is text.
     public init(source: some SheetSource, options: SheetOptions = .init()) throws(SheetError) {
-        let input = try DecodedInput(source: source, forcedEncoding: options.encoding, chunkBytes: options.chunkBytes)
-        let delimiter = options.delimiter ?? SheetDelimiter.detect(in: input.openingText())
-        var rows = RowStream(input: input, delimiter: delimiter)
+        var peeked = try PeekedSource(source, peeking: SheetFileKind.magicBytes)
+        var rows: RowStream
+        let delimiter: SheetDelimiter
+        switch SheetFileKind(opening: peeked.head) {
+        case .compoundFile:
+            throw SheetFileKind.compoundFileError
+        case .workbook:
+            let tooLarge = SheetError(.too_large, "the .xlsx file is over \(SheetLimits.workbookBytes / 1_048_576) MiB; split it, or save it as CSV, which is read as it streams")
+            let bytes = try peeked.readAll(limit: SheetLimits.workbookBytes, tooLarge: tooLarge)
+            rows = RowStream(worksheet: try Workbook.rows(of: bytes, sheet: options.sheet))
+            delimiter = .comma
+        case .text:
+            let input = try DecodedInput(source: peeked, forcedEncoding: options.encoding, chunkBytes: options.chunkBytes)
+            delimiter = options.delimiter ?? SheetDelimiter.detect(in: input.openingText())
+            rows = RowStream(text: TextRows(input: input, delimiter: delimiter))
+        }
         let (header, notes) = try HeaderSearch.find(in: &rows)
         summary = SheetSummary(encoding: rows.encoding, encodingEvidence: rows.evidence, delimiter: delimiter, header: header)
+        summary.sheet = rows.sheet
         summary.notes = notes
         validator = RowValidator(header: header, encoding: rows.encoding, evidence: rows.evidence, utcOffsetMinutes: options.utcOffsetMinutes)
         self.rows = rows
@@ -88,6 +110,11 @@ public final class SheetReader {
     private func take(_ record: Record, row: Int) throws(SheetError) -> SheetItem? {
         guard !RowValidator.isBlank(record) else {
             summary.blankRows += 1
+            return nil
+        }
+        if let kind = NonParticipantRow.kind(record) {
+            summary.skippedRows += 1
+            if summary.skippedRows <= SheetLimits.skippedRowNotes { summary.notes.append(NonParticipantRow.note(kind, row: row)) }
             return nil
         }
         summary.dataRows += 1

@@ -8,6 +8,8 @@ public struct SheetSummary: Sendable, Hashable {
     public var delimiter: SheetDelimiter
     /// The header row and its columns.
     public var header: SheetHeader
+    /// The worksheet read, for an .xlsx (`nil` for CSV).
+    public var sheet: String?
     /// Non-blank rows under the header.
     public var dataRows = 0
     /// Rows returned as ``SheetRow``.
@@ -16,6 +18,9 @@ public struct SheetSummary: Sendable, Hashable {
     public var rowsWithProblems = 0
     /// Blank rows under the header, skipped (Excel writes `,,,` for an empty row).
     public var blankRows = 0
+    /// Rows under the header that are not participants, skipped with a
+    /// note: totals rows (`合计`) and notes under the table (`备注：…`).
+    public var skippedRows = 0
     /// Problems found, reported or not.
     public var problems = 0
     /// Problems found past ``SheetOptions/maxProblems``: counted, not reported.

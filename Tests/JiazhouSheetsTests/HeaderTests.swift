@@ -11,16 +11,17 @@ import Testing
         ("姓名", .personalData), ("Name", .personalData), ("手机号", .personalData),
         ("活动编号", .activity), ("Activity", .activity), ("类别", .category), ("活动类别", .category), ("Category", .category),
         ("开始时间", .start), ("Start", .start), ("标签", .tags), ("Tags", .tags),
-        ("备注", .ignored), ("时长", .ignored), ("序号", .ignored), ("志愿者", .ignored),
+        ("时长", .duration), ("服务时长", .duration), ("Duration", .duration), ("签到时间", .signIn), ("签退时间", .signOut),
+        ("备注", .ignored), ("序号", .ignored), ("志愿者", .ignored),
     ])
     func headerNamesAreMatchedIgnoringCaseSpacesAndFullWidthForms(name: String, role: SheetColumn.Role) throws {
         // Put the name where it does not clash with the required columns.
         let header = switch role {
         case .volunteer: "\(name),minutes"
-        case .minutes, .hours: "volunteer,\(name)"
+        case .minutes, .hours, .duration: "volunteer,\(name)"
         default: "volunteer,minutes,\(name)"
         }
-        let reader = try SheetReader(source: SheetBytes(Array("\(header)\nV000001,90,x\n".utf8)))
+        let reader = try SheetReader(source: SheetBytes(Array("\(header)\nV000001,90分钟,x\n".utf8)))
         #expect(reader.header.columns.first { $0.name == name }?.role == role)
     }
 
@@ -33,9 +34,12 @@ import Testing
     }
 
     @Test func aMissingMinutesColumnIsASheetError() {
-        let error = Sheets.error("志愿者编号,姓名,时长\nV000001,张三,90\n")
+        let error = Sheets.error("志愿者编号,姓名,备注\nV000001,张三,90\n")
         #expect(error?.reason == .missing_column)
         #expect(error?.message.contains("时长(小时)") == true)
+        #expect(error?.message.contains("签到时间") == true)
+        // A sign-in column alone gives no minutes.
+        #expect(Sheets.error("志愿者编号,签到时间\nV000001,08:30\n")?.reason == .missing_column)
     }
 
     @Test(arguments: ["volunteer,minutes,hours", "volunteer,分钟,编号", "volunteer,minutes,activity,活动编号"])

@@ -8,11 +8,13 @@ import JiazhouSheets
 struct AwardImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Award every row of an activity sheet (CSV or tab-separated, UTF-8 or GB18030), all or nothing.",
+        abstract: "Award every row of an activity sheet (.xlsx, or CSV or tab-separated in UTF-8 or GB18030), all or nothing.",
         discussion: """
-            Columns: volunteer (志愿者编号) and minutes (时长(分钟)) or hours (时长(小时)); optionally activity \
+            Columns: volunteer (志愿者编号) and minutes (时长(分钟)), hours (时长(小时)), a duration with units in \
+            its cells (服务时长: 2小时, 90分钟, 1小时30分, 2:30) or sign-in and sign-out times (签到时间, 签退时间); optionally activity \
             (活动编号), category (类别: an id or its label, e.g. 上门服务), start (开始时间) and tags (标签), which \
-            override the options for their row. Names (姓名) are read and discarded.
+            override the options for their row. Names (姓名) are read and discarded. Title rows above the header, \
+            a totals row (合计) and notes under the table (备注：…) are skipped with a note.
 
             Every row is checked and priced in order (caps and budgets apply row by row). On any bad row nothing \
             is written and every bad row is listed with its row number, column and reason. Running the same sheet \
@@ -55,6 +57,12 @@ struct AwardImportCommand: AsyncParsableCommand {
     @Option(help: "Force the sheet's encoding: utf8, utf16le, utf16be or gb18030.")
     var encoding: String?
 
+    @Option(name: .customLong("sheet"), help: "The worksheet of an .xlsx to read, by name (default: the first).")
+    var worksheet: String?
+
+    @Option(help: "Also write the rows' problems to FILE.xlsx or FILE.csv, to fix them in the sheet they came from.")
+    var report: String?
+
     @Flag(help: "Check and price every row, print the totals, write nothing.")
     var dryRun = false
 
@@ -62,13 +70,14 @@ struct AwardImportCommand: AsyncParsableCommand {
         try await reportingErrors {
             var options = SheetOptions()
             if let encoding { options.encoding = try Self.encoding(encoding) }
+            options.sheet = worksheet
             let request = AwardSheetRequest(
                 sheetDigest: try FileDigest.sha256(path: sheet),
                 defaults: .init(
                     activity: activity, category: category, start: start,
                     tags: tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }, scope: try Scope(scope),
                     title: title),
-                dryRun: dryRun)
+                worksheet: worksheet, dryRun: dryRun)
             let key = idempotencyKey ?? request.defaultKey
             let size = (try? FileManager.default.attributesOfItem(atPath: sheet)[.size] as? Int) ?? 0
             let meter = ProgressMeter(totalBytes: size)
@@ -84,13 +93,15 @@ struct AwardImportCommand: AsyncParsableCommand {
                 throw error
             }
             meter.finish()
-            try report(outcome, key: key, summary: reader.summary, seconds: meter.seconds)
+            if let report, !outcome.alreadyImported { try ReportFile.write(Self.problemTable(outcome), format: ReportFormat.of(path: report), to: report, sheet: "问题") }
+            try self.report(outcome, key: key, summary: reader.summary, seconds: meter.seconds)
         }
     }
 
     private func report(_ outcome: AwardSheetResult, key: String, summary: SheetSummary, seconds: Double) throws {
         let rate = seconds > 0 ? Int(Double(outcome.rows) / seconds) : 0
-        let read = "\(summary.dataRows) rows (\(summary.encoding), \(summary.delimiter)), \(outcome.activities.count) activities"
+        let format = summary.sheet.map { "xlsx, sheet \($0)" } ?? "\(summary.encoding), \(summary.delimiter)"
+        let read = "\(summary.dataRows) rows (\(format)), \(outcome.activities.count) activities"
         if outcome.alreadyImported {
             print("\(sheet): already imported under key \(key); nothing written")
             return
@@ -110,6 +121,17 @@ struct AwardImportCommand: AsyncParsableCommand {
             print("awarded \(read): \(outcome.points) points for \(outcome.minutes) counted minutes, entries \(outcome.firstSeq ?? 0)…\(outcome.lastSeq ?? 0)")
         }
         print(String(format: "%.2f s, %d rows/s", seconds, rate))
+    }
+
+    /// The problems by row, for the coordinator to fix in the sheet: one row
+    /// a problem (none for a sheet without any), in the order of the sheet.
+    static func problemTable(_ outcome: AwardSheetResult) -> SheetTable {
+        var table = SheetTable(header: ["行 row", "列 column", "原因 reason", "说明 message"])
+        for problem in outcome.problems {
+            table.append([.number(Int64(problem.row)), problem.column.map(SheetTable.Value.text) ?? .empty, .text(problem.reason), .text(problem.message)])
+        }
+        if outcome.unreportedProblems > 0 { table.append([.empty, .empty, .empty, .text("… and \(outcome.unreportedProblems) more problems")]) }
+        return table
     }
 
     static func encoding(_ name: String) throws(LedgerError) -> SheetEncoding {

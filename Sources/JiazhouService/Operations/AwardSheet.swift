@@ -16,6 +16,9 @@ public struct AwardSheetRequest: Sendable, Equatable {
     /// SHA-256 of the sheet's bytes: with the defaults, the request's identity.
     public var sheetDigest: Hash
     public var defaults: Defaults
+    /// The worksheet of a workbook that was read, when one was named: part of
+    /// the request's identity (another sheet of one file is another request).
+    public var worksheet: String?
     /// Check and price every row, write nothing.
     public var dryRun: Bool
 
@@ -41,9 +44,10 @@ public struct AwardSheetRequest: Sendable, Equatable {
         }
     }
 
-    public init(sheetDigest: Hash, defaults: Defaults, dryRun: Bool) {
+    public init(sheetDigest: Hash, defaults: Defaults, worksheet: String? = nil, dryRun: Bool) {
         self.sheetDigest = sheetDigest
         self.defaults = defaults
+        self.worksheet = worksheet
         self.dryRun = dryRun
     }
 
@@ -61,6 +65,7 @@ public struct AwardSheetRequest: Sendable, Equatable {
         ]
         // Only when given, so that a sheet imported before titles existed hashes as it did.
         if let title = defaults.title { options["title"] = .string(title) }
+        if let worksheet { options["sheet"] = .string(worksheet) }
         return TreeHasher.sha256(Array(sheetDigest.bytes) + JSONValue.object(options).canonicalBytes)
     }
 }

@@ -21,6 +21,8 @@ struct Record {
     private(set) var isOverlong = false
     /// The 0-based column whose quote was still open when the sheet ended.
     var unclosedQuoteCell: Int?
+    /// 0-based columns of .xlsx cells holding a formula never calculated.
+    private(set) var uncalculatedCells: [Int] = []
     private var cellStart = 0
     private var currentCellDropped = false
 
@@ -38,6 +40,7 @@ struct Record {
         overlongCells.removeAll(keepingCapacity: true)
         isOverlong = false
         unclosedQuoteCell = nil
+        if !uncalculatedCells.isEmpty { uncalculatedCells.removeAll(keepingCapacity: true) }
         cellStart = 0
         currentCellDropped = false
     }
@@ -69,6 +72,9 @@ struct Record {
         bytes.removeSubrange(cellStart...)
         currentCellDropped = true
     }
+
+    /// Marks the cell being read as a formula without a value.
+    mutating func markUncalculated() { uncalculatedCells.append(cellCount) }
 
     @inline(__always)
     mutating func endCell() {

@@ -27,22 +27,27 @@ enum HeaderMatcher {
         roleByName[normalised(name)] ?? .ignored
     }
 
+    /// The roles that give the minutes, of which a header has one.
+    static let durationRoles: Set<SheetColumn.Role> = [.minutes, .hours, .duration]
+
     /// The columns of a row if it is a header: if one of its cells names the
-    /// volunteer, minutes or hours column. `nil` for any other row (a title).
+    /// volunteer, a duration or a sign-in column. `nil` for any other row (a title).
     static func columns(of cells: [String]) -> [SheetColumn]? {
         let columns = cells.enumerated().map { SheetColumn(index: $0.offset + 1, name: $0.element, role: role(of: $0.element)) }
-        guard columns.contains(where: { [.volunteer, .minutes, .hours].contains($0.role) }) else { return nil }
+        guard columns.contains(where: { [.volunteer, .minutes, .hours, .duration, .signIn, .signOut].contains($0.role) }) else { return nil }
         return columns
     }
 
     /// Checks that the header has one volunteer column, one minutes or hours
     /// column, and at most one of each activity column.
     private static var required: String {
-        "a volunteer column (\(list(.volunteer))) and a minutes column (\(list(.minutes))) or an hours column (\(list(.hours)))"
+        "a volunteer column (\(list(.volunteer))) and a minutes column (\(list(.minutes))), an hours column (\(list(.hours))), a duration column with units in its cells (\(list(.duration))) or sign-in and sign-out columns (\(list(.signIn)); \(list(.signOut)))"
     }
 
     static func validate(_ header: SheetHeader) throws(SheetError) {
-        guard header.column(.volunteer) != nil, header.column(.minutes) != nil || header.column(.hours) != nil else {
+        let hasDuration = header.columns.contains { durationRoles.contains($0.role) }
+        let hasSignTimes = header.column(.signIn) != nil && header.column(.signOut) != nil
+        guard header.column(.volunteer) != nil, hasDuration || hasSignTimes else {
             throw SheetError(
                 .missing_column,
                 "the header in row \(header.row) needs \(required); it has \(found(header.columns.map(\.name)))",
@@ -50,11 +55,11 @@ enum HeaderMatcher {
         }
         let used = header.columns.filter { ![.ignored, .personalData].contains($0.role) }
         for (index, column) in used.enumerated() {
-            let sameRole: (SheetColumn) -> Bool = { $0.role == column.role || Set([$0.role, column.role]) == [.minutes, .hours] }
+            let sameRole: (SheetColumn) -> Bool = { $0.role == column.role || durationRoles.isSuperset(of: [$0.role, column.role]) }
             if let other = used[(index + 1)...].first(where: sameRole) {
                 throw SheetError(
                     .duplicate_column,
-                    "columns \(column) and \(other) in row \(header.row) both give the \(column.role == .hours ? "minutes" : column.role.rawValue); keep one of them",
+                    "columns \(column) and \(other) in row \(header.row) both give the \(durationRoles.contains(column.role) ? "minutes" : column.role.rawValue); keep one of them",
                     row: header.row)
             }
         }

@@ -8,6 +8,15 @@ public struct SheetColumn: Sendable, Hashable, CustomStringConvertible {
         case minutes
         /// Hours of service, possibly decimal (`1.5`), in whole minutes.
         case hours
+        /// A duration with its unit in each cell (`2小时`, `90分钟`, `1.5h`,
+        /// `1小时30分`, `2:30`), for a column headed without one (`服务时长`).
+        case duration
+        /// When the volunteer signed in: a time (`08:30`) or a date and time.
+        /// With ``signOut`` it gives the minutes, and the start when the sheet
+        /// has no start column.
+        case signIn = "sign_in"
+        /// When the volunteer signed out: a time or a date and time.
+        case signOut = "sign_out"
         /// A name, phone or ID number: read and discarded. Personal data
         /// never enters the ledger (DESIGN.md, "Accounts and scopes").
         case personalData = "personal_data"
@@ -30,6 +39,9 @@ public struct SheetColumn: Sendable, Hashable, CustomStringConvertible {
             case .volunteer: ["志愿者编号", "志愿者ID", "编号", "volunteer", "volunteer_id"]
             case .minutes: ["时长(分钟)", "服务时长(分钟)", "分钟", "minutes"]
             case .hours: ["时长(小时)", "服务时长(小时)", "小时", "hours"]
+            case .duration: ["服务时长", "时长", "志愿服务时长", "duration"]
+            case .signIn: ["签到时间", "签到", "sign_in", "sign_in_time"]
+            case .signOut: ["签退时间", "签退", "sign_out", "sign_out_time"]
             case .personalData: ["姓名", "志愿者姓名", "name", "手机号", "手机号码", "联系电话", "phone", "mobile", "身份证号", "身份证号码"]
             case .activity: ["活动编号", "活动ID", "活动名称", "activity", "activity_id"]
             case .category: ["类别", "活动类别", "category"]

@@ -10,6 +10,8 @@ struct Cells {
     init(record: Record, bytes: UnsafeBufferPointer<UInt8>, encoding: SheetEncoding, evidence: SheetEncoding.Evidence, report: inout RowReport) {
         self.record = record
         self.bytes = bytes
+        // A formula without a value was reported by ShapeCheck; no later check reads it as empty.
+        undecodable = record.uncalculatedCells
         guard record.hasNonASCII else { return }
         for cell in 0..<record.keptCells {
             let range = record.range(ofCell: cell)

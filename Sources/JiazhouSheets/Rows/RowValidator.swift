@@ -8,8 +8,11 @@ struct RowValidator {
     private let encoding: SheetEncoding
     private let evidence: SheetEncoding.Evidence
     private let volunteerCell: Int
-    private let durationCell: Int
-    private let durationInHours: Bool
+    /// The column that gives the minutes, and how; `nil` when the sign-in
+    /// and sign-out columns give them.
+    private let duration: (cell: Int, role: SheetColumn.Role)?
+    private let signTimes: SignTimesReader
+    private let startFromSignIn: Bool
     private var activityFields: ActivityFieldReader
     private(set) var participants = ParticipantSet()
 
@@ -20,8 +23,9 @@ struct RowValidator {
         self.evidence = evidence
         func cell(_ role: SheetColumn.Role) -> Int? { header.column(role).map { $0.index - 1 } }
         volunteerCell = cell(.volunteer)!
-        durationInHours = header.column(.minutes) == nil
-        durationCell = cell(.minutes) ?? cell(.hours)!
+        duration = header.columns.first { HeaderMatcher.durationRoles.contains($0.role) }.map { ($0.index - 1, $0.role) }
+        signTimes = SignTimesReader(header: header, utcOffsetMinutes: utcOffsetMinutes)
+        startFromSignIn = header.column(.start) == nil
         activityFields = ActivityFieldReader(header: header, utcOffsetMinutes: utcOffsetMinutes)
     }
 
@@ -50,8 +54,13 @@ struct RowValidator {
 
     private mutating func read(_ cells: Cells, row: Int, into report: inout RowReport) -> SheetRow? {
         let volunteer = readVolunteer(cells, into: &report)
-        let minutes = readMinutes(cells, into: &report)
-        let (activity, activityIsValid) = activityFields.read(cells, into: &report)
+        var minutes = duration.flatMap { readMinutes(cells, $0.cell, $0.role, into: &report) }
+        var (activity, activityIsValid) = activityFields.read(cells, into: &report)
+        if !signTimes.isEmpty {
+            let signed = signTimes.read(cells, giveMinutes: duration == nil, into: &report)
+            if duration == nil { minutes = signed.minutes }
+            if startFromSignIn, activity.start == nil { activity.start = signed.start }
+        }
         guard let volunteer else { return nil }
         if activityIsValid, let earlier = participants.earlierRow(activity: activity.id, volunteer: volunteer.name, row: row) {
             let which = activity.id.map { " for activity \"\($0.prefix(40))\"" } ?? ""
@@ -84,8 +93,10 @@ struct RowValidator {
         return nil
     }
 
-    private func readMinutes(_ cells: Cells, into report: inout RowReport) -> Int64? {
+    private func readMinutes(_ cells: Cells, _ durationCell: Int, _ role: SheetColumn.Role, into report: inout RowReport) -> Int64? {
         guard !cells.isUndecodable(durationCell) else { return nil }
+        if role == .duration { return readDuration(cells, durationCell, into: &report) }
+        let durationInHours = role == .hours
         let unit = durationInHours ? "hours" : "minutes"
         guard let cell = cells.bytes(durationCell), !cell.isEmpty else {
             report.add(.missing_value, durationCell, "the \(unit) cell is empty; write the \(unit) of service, like \(durationInHours ? "1.5" : "90")")
@@ -109,6 +120,30 @@ struct RowValidator {
             report.add(.minutes_out_of_range, durationCell, durationInHours
                 ? "\(quoted) hours is out of range: a row claims from 1 minute to \(Limits.minutesPerActivity / 60) hours"
                 : "\(quoted) minutes is out of range: a row claims 1 to \(Limits.minutesPerActivity) minutes (a day)")
+        }
+        return nil
+    }
+
+    private func readDuration(_ cells: Cells, _ cell: Int, into report: inout RowReport) -> Int64? {
+        guard let text = cells.text(cell) else {
+            report.add(.missing_value, cell, "the duration cell is empty; write the time served with its unit, like 2小时 or 90分钟")
+            return nil
+        }
+        let folded = String(decoding: CellText.foldingFullWidth(Array(text.utf8)), as: UTF8.self)
+        let quoted = "\"\(text.prefix(40))\""
+        switch UnitDurationCell.read(folded) {
+        case .minutes(let minutes):
+            return minutes
+        case .noUnit:
+            report.add(.bad_minutes, cell, "\(quoted) has no unit: say 小时 or 分钟 (2小时, 90分钟), or head the column 时长(分钟) or 时长(小时)")
+        case .date:
+            report.add(.bad_minutes, cell, "\(quoted) is a date where minutes belong; write the time served, like 2小时 or 90分钟")
+        case .notADuration:
+            report.add(.bad_minutes, cell, "\(quoted) is not a duration; write 2小时, 1.5h, 90分钟, 1小时30分 or 2:30")
+        case .notWholeMinutes:
+            report.add(.bad_minutes, cell, "\(quoted) is not a whole number of minutes; round it to the minute (1.5小时 is 90 minutes)")
+        case .outOfRange:
+            report.add(.minutes_out_of_range, cell, "\(quoted) is out of range: a row claims 1 minute to 24 hours")
         }
         return nil
     }

@@ -21,6 +21,9 @@ enum ShapeCheck {
             report.add(.too_long, cell, "the cell is longer than \(SheetLimits.cellBytes) bytes")
         }
         guard record.overlongCells.isEmpty else { return false }
+        for cell in record.uncalculatedCells where cell < header.columns.count && ![.ignored, .personalData].contains(header.columns[cell].role) {
+            report.add(.formula_without_value, cell, "the cell holds a formula that was never calculated, so it has no value; open the file in Excel or WPS, let it calculate, save it, and import it again")
+        }
         let cells = record.keptCells, headerCells = header.columns.count
         if cells < header.requiredCells {
             report.add(.ragged_row, nil, "the row has \(cells) cells where the header has \(headerCells): a cell is missing, or a delimiter inside a cell has no quotes around it")

@@ -28,6 +28,13 @@ public struct SheetProblem: Sendable, Hashable, CustomStringConvertible {
         /// A cell or the row is longer than ``SheetLimits/cellBytes`` or
         /// ``SheetLimits/rowBytes``, or the row has too many columns.
         case too_long
+        /// A sign-in or sign-out cell is not a time like `08:30` or `2026-11-23 08:30`.
+        case bad_time
+        /// The sign-out is before the sign-in.
+        case sign_out_before_sign_in
+        /// An .xlsx cell holds a formula that was never calculated, so it has
+        /// no value to read (a sheet written by a program, not saved by Excel).
+        case formula_without_value
     }
 
     /// The spreadsheet row, counting the header (usually row 1) and blank rows.

@@ -1,13 +1,19 @@
+import Foundation
 import JiazhouCore
 
 /// Reads a start cell: RFC 3339 (`2026-11-23T08:30:00+08:00`), kept as
 /// written, or a local time as spreadsheets show it (`2026-11-23 08:30`,
-/// `2026/11/23 8:30`, seconds optional), given the sheet's UTC offset.
+/// `2026/11/23 8:30`, `2026年11月23日 8:30`, seconds optional), given the
+/// sheet's UTC offset.
 enum StartCell {
     /// RFC 3339 with an offset, or `nil` if the cell is not a time.
     static func read(_ text: String, utcOffsetMinutes: Int) -> String? {
         if Timestamp(rfc3339: text) != nil { return text }
-        let folded = String(decoding: CellText.foldingFullWidth(Array(text.utf8)), as: UTF8.self)
+        var folded = String(decoding: CellText.foldingFullWidth(Array(text.utf8)), as: UTF8.self)
+        if folded.contains("年") {
+            // A date typed as text the Chinese way: 2026年11月23日 8:30.
+            folded = folded.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-").replacingOccurrences(of: "日", with: " ")
+        }
         guard let local = LocalTime(folded) else { return nil }
         let rfc3339 = local.rfc3339(utcOffsetMinutes: utcOffsetMinutes)
         return Timestamp(rfc3339: rfc3339) != nil ? rfc3339 : nil  // Timestamp checks the calendar

@@ -1,6 +1,6 @@
-/// The sheet's rows, one ``Record`` at a time, each with its spreadsheet row
-/// number: decoded text in, cells out.
-struct RowStream {
+/// A text sheet's rows, one ``Record`` at a time, each with its spreadsheet
+/// row number: decoded text in, cells out.
+struct TextRows {
     private var input: DecodedInput
     private var scanner: RecordScanner
     private var position = 0
