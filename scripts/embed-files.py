@@ -18,7 +18,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 # What `jiazhou demo` reads (DemoWorld, DemoPlay+Sheet); seeds/ keeps more (generators, campaigns).
 SEEDS = [
     "world.json", "week.json", "issuers.csv", "coordinators.csv", "volunteers.csv", "merchants.csv",
-    "rules/shizhong.yaml", "activities/cleanup-jiulongxiang-2026-12-05.csv",
+    "rules/shizhong.yaml", "activities/cleanup-jiulongxiang-2026-12-05.csv", "activities/signin-baiyang-2026-12-06.xlsx",
 ]
 
 

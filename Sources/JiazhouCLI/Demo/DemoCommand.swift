@@ -43,6 +43,7 @@ struct DemoCommand: AsyncParsableCommand {
             try await play.showIdempotency()
             try await play.correctMistake()
             try await play.importSheet(seeds: seeds)
+            try await play.importWorkbook(seeds: seeds)
             try await play.playMerchantDay()
             try DemoSummary(service: service, world: world, play: play).print()
             let started = Date()
