@@ -29,9 +29,9 @@ struct DecodedRow: Sendable {
     /// thread takes the first slice and a thread apiece the others. (Not
     /// `concurrentPerform`: called from a database queue that blocks a pool
     /// thread, it ran everything on one core.)
-    static func decodeInParallel(_ rows: [DecodedRow], suite: HashSuite) -> [DecodedRow] {
+    static func decodeInParallel(_ rows: [DecodedRow], suite: HashSuite, threads: Int = System.cores) -> [DecodedRow] {
         var rows = rows
-        let slices = max(1, min(System.cores, rows.count / 256))
+        let slices = max(1, min(threads, rows.count / 256))
         rows.withUnsafeMutableBufferPointer { buffer in
             let shared = SharedBuffer(buffer: buffer)
             let decode: @Sendable (Int) -> Void = { slice in
@@ -49,6 +49,31 @@ struct DecodedRow: Sendable {
             decode(0)
             for _ in 1..<max(slices, 1) { done.wait() }
         }
+        return rows
+    }
+}
+
+/// A batch of rows decoded on threads of its own while the caller reads
+/// and checks the batch before it: `verify` then keeps every core busy
+/// (decoding and hashing beside the sequential chain checks) instead of
+/// taking turns. `@unchecked Sendable`: the worker writes `rows` before it
+/// signals `done`, and the caller reads them only after waiting for it.
+final class DecodeJob: @unchecked Sendable {
+    private var rows: [DecodedRow]
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ rows: [DecodedRow], suite: HashSuite) {
+        self.rows = rows
+        Thread.detachNewThread { [self] in
+            // The caller's thread checks meanwhile: it keeps one core.
+            self.rows = DecodedRow.decodeInParallel(self.rows, suite: suite, threads: max(1, System.cores - 1))
+            self.done.signal()
+        }
+    }
+
+    /// The decoded rows, once they are.
+    func wait() -> [DecodedRow] {
+        done.wait()
         return rows
     }
 }

@@ -78,21 +78,31 @@ struct LedgerVerifier {
         let recordedSuite = try reader.meta("suite")
         var batch: [DecodedRow] = []
         batch.reserveCapacity(Self.batchSize)
-        func drain(_ verifier: inout LedgerVerifier) {
-            for row in DecodedRow.decodeInParallel(batch, suite: suite) {
+        // The batch being decoded while the one before it is checked.
+        var decoding: DecodeJob?
+        func check(_ job: DecodeJob?, _ verifier: inout LedgerVerifier) {
+            guard let job else { return }
+            for row in job.wait() {
                 verifier.check(row, verifierKey: verifierKey, recordedSuite: recordedSuite)
                 while let checkpoint = pendingCheckpoints.first, checkpoint.size <= verifier.range.size {
                     pendingCheckpoints.removeFirst()
                     verifier.check(checkpoint, verifier: checkpointVerifier)
                 }
             }
+        }
+        func drain(_ verifier: inout LedgerVerifier) {
+            let next = batch.isEmpty ? nil : DecodeJob(batch, suite: suite)
             batch.removeAll(keepingCapacity: true)
+            check(decoding, &verifier)
+            decoding = next
         }
         try reader.forEachEntry(in: 0..<Int64.max) { seq, bytes, storedLeafHash in
             batch.append(DecodedRow(seq: seq, bytes: bytes, storedLeafHash: storedLeafHash))
             if batch.count == Self.batchSize { drain(&self) }
         }
         drain(&self)
+        check(decoding, &self)
+        decoding = nil
         for checkpoint in pendingCheckpoints {
             report(range.size.asInt64, "a checkpoint was signed at size \(checkpoint.size) but the ledger has only \(range.size) entries: entries were removed")
         }
