@@ -6,7 +6,7 @@ import JiazhouSheets
 /// `jiazhou report …`: the office's read-only views.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Print the office's reports (read-only).", subcommands: [MerchantReportCommand.self])
+        commandName: "report", abstract: "Print the office's reports (read-only).", subcommands: [MerchantReportCommand.self, ScopeReportCommand.self])
 }
 
 struct MerchantReportCommand: AsyncParsableCommand {
@@ -68,5 +68,59 @@ struct MerchantReportCommand: AsyncParsableCommand {
     /// A row of the plain table: the first column left-aligned, the figures right-aligned.
     static func row(_ first: String, _ columns: String...) -> String {
         first + String(repeating: " ", count: max(1, 12 - first.count)) + columns.map { String(repeating: " ", count: max(1, 10 - $0.count)) + $0 }.joined()
+    }
+}
+
+struct ScopeReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scope",
+        abstract: "A scope's awards in a month, per volunteer: name (where the profile is kept), awards, hours and points, less reversals.")
+
+    @OptionGroup var ledger: LedgerOptions
+
+    @Argument(help: "The scope, e.g. shizhong/tongjiang/baiyang: its awards and those below it.")
+    var scope: String
+
+    @Option(help: "The month of the activities, YYYY-MM.")
+    var month: String
+
+    @Option(help: "The acting principal: an operator, or a coordinator governing the scope.")
+    var actor: String = AccountID.rootOperator.text
+
+    @Option(help: "text (the default), csv (UTF-8 with a BOM, as Excel opens it) or xlsx.")
+    var format: ReportFormat = .text
+
+    @Option(help: "The file to write a csv or xlsx report to (csv goes to standard output without one).")
+    var output: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            let report = try ledger.open(readonly: true).scopeReport(ScopeReportRequest(scope: try Scope(scope), month: month), actor: try AccountID(actor))
+            guard format == .text else {
+                try ReportFile.write(Self.table(report), format: format, to: output, sheet: month)
+                return
+            }
+            print("\(report.scope)  awards of \(report.month)")
+            print(MerchantReportCommand.row("volunteer", "awards", "hours", "points") + "  name")
+            for v in report.volunteers {
+                print(MerchantReportCommand.row(v.volunteer.name, "\(v.awards)", Self.hours(v.minutes), "\(v.points)") + "  \(v.name ?? "")")
+            }
+            print(MerchantReportCommand.row("total", "", Self.hours(report.minutes), "\(report.points)"))
+        }
+    }
+
+    /// Hours with one decimal, as a sheet shows them: 90 minutes is 1.5.
+    static func hours(_ minutes: Int64) -> String {
+        let tenths = minutes * 10 / 60
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+
+    static func table(_ report: ScopeReport) -> SheetTable {
+        var table = SheetTable(header: ["志愿者编号 volunteer", "姓名 name", "次数 awards", "时长(分钟) minutes", "时长(小时) hours", "积分 points"])
+        for v in report.volunteers {
+            table.append([.text(v.volunteer.text), .text(v.name ?? ""), .number(Int64(v.awards)), .number(v.minutes), .text(hours(v.minutes)), .number(v.points)])
+        }
+        table.append([.text("合计 total"), .empty, .empty, .number(report.minutes), .text(hours(report.minutes)), .number(report.points)])
+        return table
     }
 }
