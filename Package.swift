@@ -67,6 +67,9 @@ let package = Package(
             dependencies: ["JiazhouCore", "JiazhouService", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "JiazhouSheets", dependencies: ["JiazhouCore"]),
+        // The one adapter from a sheet's reader to the service's bulk award, for the CLI and HTTP alike
+        // (Sheets knows no ledger; the service knows no sheets).
+        .target(name: "JiazhouSheetAward", dependencies: ["JiazhouCore", "JiazhouService", "JiazhouSheets"]),
         // ISO/IEC 18004 QR codes for sign-in cards and one-time codes: no listed package makes them.
         .target(name: "JiazhouQR"),
         // The pages of `jiazhou serve` (Site/) and the demo world (seeds/), embedded as
@@ -76,7 +79,7 @@ let package = Package(
         .target(
             name: "JiazhouHTTP",
             dependencies: [
-                "JiazhouCore", "JiazhouService", "JiazhouStore", "JiazhouQR", "JiazhouWeb",
+                "JiazhouCore", "JiazhouService", "JiazhouStore", "JiazhouQR", "JiazhouWeb", "JiazhouSheets", "JiazhouSheetAward",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -94,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "JiazhouCLI",
             dependencies: [
-                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouHTTP",
+                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouSheetAward", "JiazhouHTTP",
                 "JiazhouNationalCrypto", "JiazhouQR", "JiazhouSeeds", "CAllocationCounter",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
