@@ -69,6 +69,9 @@ let package = Package(
             name: "JiazhouRPC",
             dependencies: ["JiazhouCore", "JiazhouService", .product(name: "Logging", package: "swift-log")]
         ),
+        // The one adapter from a sheet's reader to the service's bulk award, for the CLI and HTTP alike
+        // (Sheets knows no ledger; the service knows no sheets).
+        .target(name: "JiazhouSheetAward", dependencies: ["JiazhouCore", "JiazhouService", "JiazhouSheets"]),
         // ISO/IEC 18004 QR codes for sign-in cards and one-time codes: no listed package makes them.
         .target(name: "JiazhouQR"),
         // The pages of `jiazhou serve` (Site/) and the demo world (seeds/), embedded as
@@ -82,7 +85,7 @@ let package = Package(
         .target(
             name: "JiazhouHTTP",
             dependencies: [
-                "JiazhouCore", "JiazhouService", "JiazhouQR", "JiazhouWeb",
+                "JiazhouCore", "JiazhouService", "JiazhouQR", "JiazhouWeb", "JiazhouSheets", "JiazhouSheetAward",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -100,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "JiazhouCLI",
             dependencies: [
-                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouHTTP",
+                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouSheetAward", "JiazhouHTTP",
                 "JiazhouNationalCrypto", "JiazhouQR", "JiazhouSeeds", "CAllocationCounter",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

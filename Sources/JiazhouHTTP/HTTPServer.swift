@@ -27,16 +27,19 @@ public struct HTTPServer: Sendable {
         public var port: Int
         /// Largest request body; larger ones are 413 `too_large`.
         public var maxBodyBytes: Int
+        /// Largest sheet uploaded to `POST /v1/sheets`; larger ones are 413 `too_large`.
+        public var maxSheetBytes: Int
         /// How failed bearer authentication is throttled, per client address.
         public var authenticationThrottle: FailureThrottle.Policy
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = HTTPLimits.defaultMaxBodyBytes,
-            authenticationThrottle: FailureThrottle.Policy = .authentication
+            maxSheetBytes: Int = HTTPLimits.defaultMaxSheetBytes, authenticationThrottle: FailureThrottle.Policy = .authentication
         ) {
             self.host = host
             self.port = port
             self.maxBodyBytes = maxBodyBytes
+            self.maxSheetBytes = maxSheetBytes
             self.authenticationThrottle = authenticationThrottle
         }
     }
@@ -71,7 +74,7 @@ public struct HTTPServer: Sendable {
         let metrics = self.metrics
         service.observeCommitGroups { metrics.recordCommitGroup(requests: $0) }
         let services = RouteServices(
-            ledger: service, metrics: metrics, maxBodyBytes: configuration.maxBodyBytes,
+            ledger: service, metrics: metrics, maxBodyBytes: configuration.maxBodyBytes, maxSheetBytes: configuration.maxSheetBytes,
             openAPI: OpenAPIDocument.make(routes: RouteTable.routes, notYetAvailable: RouteTable.notYetAvailable, version: Self.version).canonicalBytes)
         let router = RouterBuilder.router(
             routes: RouteTable.routes, notYetAvailable: RouteTable.notYetAvailable, services: services,

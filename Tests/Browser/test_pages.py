@@ -8,7 +8,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from conftest import COORDINATOR, MERCHANT, RELATIVE, VOLUNTEER, cli, shot
+from conftest import ARTIFACTS, COORDINATOR, MERCHANT, RELATIVE, VOLUNTEER, cli, shot
 
 
 def spendable(page):
@@ -265,3 +265,64 @@ def test_the_demo_serves_from_any_folder_with_a_link_for_each_role(tmp_path):
     finally:
         demo.terminate()
         demo.wait(timeout=30)
+
+
+def test_a_coordinator_uploads_a_gb18030_sheet_fixes_its_bad_row_and_awards_it(server, ledger, phone):
+    """As Excel saves a sheet in a Chinese locale: GB18030, CRLF, a name column."""
+    def sheet(minutes):
+        text = f"志愿者编号,姓名,时长(分钟)\r\nV000001,张三,60\r\nV000002,李四,{minutes}\r\n"
+        return {"name": "签到表.csv", "mimeType": "text/csv", "buffer": text.encode("gb18030")}
+
+    def balance(volunteer):
+        account = server.api("GET", f"/v1/accounts/{volunteer}", ledger.tokens["operator:root"])
+        return account.get("spendable", account["balance"])
+
+    before = {v: balance(v) for v in [VOLUNTEER, RELATIVE]}
+    page = phone()
+    page.goto(server.link(ledger.tokens[COORDINATOR]))
+    expect(page.locator("#sheet-file")).to_be_visible()
+    page.set_input_files("#sheet-file", files=[sheet("90分钟")])
+    page.fill("#sheet-activity", "browser-sheet-cleanup")
+    page.select_option("#sheet-category", "environment")
+    expect(page.locator("#sheet-confirm")).to_be_disabled()
+    page.click("#sheet-check")
+    expect(page.locator("#sheet-summary")).to_contain_text("有 1 处问题")
+    bad = page.locator("#sheet-rows tr.bad-row")
+    expect(bad).to_have_count(1)
+    expect(bad).to_have_attribute("data-row", "3")
+    expect(bad).to_contain_text("整数分钟")
+    expect(page.locator("#sheet-rows tr.good-row")).to_have_count(1)
+    expect(page.locator("#sheet-confirm")).to_be_disabled()
+    shot(page, "coordinator-sheet-bad-row")
+    page.locator("#sheet-award").screenshot(path=str(ARTIFACTS / "coordinator-sheet-bad-row-section.png"))
+    assert {v: balance(v) for v in before} == before, "a sheet with a bad row writes nothing"
+
+    page.set_input_files("#sheet-file", files=[sheet("90")])
+    expect(page.locator("#sheet-confirm")).to_be_disabled()
+    page.click("#sheet-check")
+    expect(page.locator("#sheet-summary")).to_contain_text("每一行都没问题")
+    expect(page.locator("#sheet-summary")).to_contain_text("GB18030")
+    expect(page.locator("#sheet-rows tr.good-row")).to_have_count(2)
+    assert {v: balance(v) for v in before} == before, "a check writes nothing"
+    shot(page, "coordinator-sheet-checked")
+    # A double tap awards once: the second tap finds the button busy, and
+    # the sheet's own key would make a second request write nothing anyway.
+    page.locator("#sheet-confirm").dblclick()
+    expect(page.locator("#sheet-summary")).to_contain_text("已发放")
+    points = int(re.search(r"已发放 (\d+) 分", page.locator("#sheet-summary").inner_text()).group(1))
+    assert points > 0
+    shot(page, "coordinator-sheet-awarded")
+    page.locator("#sheet-award").screenshot(path=str(ARTIFACTS / "coordinator-sheet-awarded-section.png"))
+    after = {v: balance(v) for v in before}
+    assert sum(after[v] - before[v] for v in before) == points, (before, after, points)
+
+    volunteer = phone()
+    volunteer.goto(server.link(ledger.tokens[VOLUNTEER]))
+    expect(volunteer.locator("#spendable")).to_have_text(str(after[VOLUNTEER]))
+    assert after[VOLUNTEER] > before[VOLUNTEER]
+    shot(volunteer, "volunteer-after-sheet")
+
+    # The same file chosen again is recognised: nothing is awarded twice.
+    page.click("#sheet-check")
+    expect(page.locator("#sheet-summary")).to_contain_text("已经发放过了")
+    assert {v: balance(v) for v in before} == after

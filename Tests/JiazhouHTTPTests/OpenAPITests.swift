@@ -20,6 +20,8 @@ import Testing
         "get /healthz", "get /metrics", "get /openapi.json",
         // What the pages need besides (issue 16): whom a token acts as, the certificate's statement, QR codes.
         "get /v1/session", "get /v1/statements/{volunteer}", "get /v1/qr",
+        // A coordinator's sheet, uploaded from the page as `jiazhou award import` reads it.
+        "post /v1/sheets",
     ]
 
     @Test func itIsOpenAPI31AndDocumentsEveryProtocolRouteAndNoOther() async throws {

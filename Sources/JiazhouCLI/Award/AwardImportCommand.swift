@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JiazhouCore
 import JiazhouService
+import JiazhouSheetAward
 import JiazhouSheets
 
 /// `jiazhou award import SHEET`: a coordinator's sheet, awarded whole.

@@ -1,6 +1,7 @@
 import Foundation
 import JiazhouCore
 import JiazhouService
+import JiazhouSheetAward
 import JiazhouSheets
 
 extension DemoPlay {

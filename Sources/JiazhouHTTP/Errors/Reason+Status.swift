@@ -37,8 +37,8 @@ extension Reason {
 }
 
 /// Refusals that only the HTTP edge makes: they concern the connection, the
-/// token or the URL, never the ledger, so they are not ``Reason``s. Their
-/// raw values are the wire names in `error.reason`.
+/// token, the URL or an uploaded file's form, never the ledger's state, so
+/// they are not ``Reason``s. Their raw values are the wire names in `error.reason`.
 public enum EdgeReason: String, Sendable, CaseIterable {
     /// No bearer token, or one that is unknown, expired or revoked (401).
     case unauthorized
@@ -52,6 +52,10 @@ public enum EdgeReason: String, Sendable, CaseIterable {
     case not_implemented
     /// A bug in the server (500).
     case internal_error
+    /// An uploaded sheet with bad rows, or one the reader refuses whole
+    /// (422): nothing was written; `error.sheet.problems` lists every
+    /// problem with its row, column and reason.
+    case sheet_invalid
 
     public var httpStatus: HTTPResponse.Status {
         switch self {
@@ -61,6 +65,7 @@ public enum EdgeReason: String, Sendable, CaseIterable {
         case .method_not_allowed: .methodNotAllowed
         case .not_implemented: .notImplemented
         case .internal_error: .internalServerError
+        case .sheet_invalid: .unprocessableContent
         }
     }
 }

@@ -29,7 +29,7 @@ enum OpenAPIDocument {
                 "securitySchemes": [
                     "bearer": ["type": "http", "scheme": "bearer", "description": "A token from `jiazhou token create --principal P`; its principal is the acting principal."]
                 ],
-                "schemas": ["Error": errorSchema],
+                "schemas": ["Error": errorSchema(sheet: SchemaRecorder.schema(of: SheetUploadResult.self).json)],
             ],
         ]
     }
@@ -58,6 +58,15 @@ enum OpenAPIDocument {
             }
             let body = inPath.isEmpty ? schema : .object(schema.properties.filter { !route.pathParameters.contains($0.name) })
             members["requestBody"] = ["required": true, "content": ["application/json": ["schema": body.json]]]
+        case .sheet(let schema):
+            for property in schema.properties {
+                parameters.append(["name": .string(property.name), "in": "query", "required": .bool(property.required), "schema": property.schema.json])
+            }
+            let file: JSONValue = ["schema": ["type": "string", "format": "binary"]]
+            members["requestBody"] = [
+                "required": true, "description": "The sheet file's bytes, as saved (CSV or tab-separated text; the reader detects encoding and delimiter).",
+                "content": ["text/csv": file, "text/tab-separated-values": file, "text/plain": file, "application/octet-stream": file],
+            ]
         }
         if route.writes {
             parameters.append([
@@ -100,29 +109,35 @@ enum OpenAPIDocument {
         }
     }
 
-    private static let errorSchema: JSONValue = [
-        "type": "object", "required": ["error"], "additionalProperties": false,
-        "properties": [
-            "error": [
-                "type": "object", "required": ["reason", "message"], "additionalProperties": false,
-                "properties": [
-                    "reason": ["type": "string", "enum": .array((Reason.allCases.map(\.rawValue) + EdgeReason.allCases.map(\.rawValue)).map(JSONValue.string))],
-                    "message": ["type": "string"],
-                    "retry_after_seconds": ["description": "rate_limited: seconds to wait (also the Retry-After header).", "type": "integer"],
-                    "rows": [
-                        "description": "A batch refused whole: each bad row, 1-based, with its volunteer, reason and message.",
-                        "type": "array",
-                        "items": [
-                            "type": "object", "required": ["row", "volunteer", "reason", "message"], "additionalProperties": false,
-                            "properties": [
-                                "row": ["type": "integer"], "volunteer": ["type": "string"],
-                                "reason": ["type": "string", "enum": .array(Reason.allCases.map { JSONValue.string($0.rawValue) })],
-                                "message": ["type": "string"],
+    /// The Error object; `sheet` is `POST /v1/sheets`' result, which a `sheet_invalid` refusal carries.
+    private static func errorSchema(sheet: JSONValue) -> JSONValue {
+        var sheet = sheet.objectValue ?? [:]
+        sheet["description"] = "sheet_invalid: the sheet as read, with every problem (row, column, reason, message); nothing was written."
+        return [
+            "type": "object", "required": ["error"], "additionalProperties": false,
+            "properties": [
+                "error": [
+                    "type": "object", "required": ["reason", "message"], "additionalProperties": false,
+                    "properties": [
+                        "reason": ["type": "string", "enum": .array((Reason.allCases.map(\.rawValue) + EdgeReason.allCases.map(\.rawValue)).map(JSONValue.string))],
+                        "message": ["type": "string"],
+                        "retry_after_seconds": ["description": "rate_limited: seconds to wait (also the Retry-After header).", "type": "integer"],
+                        "sheet": .object(sheet),
+                        "rows": [
+                            "description": "A batch refused whole: each bad row, 1-based, with its volunteer, reason and message.",
+                            "type": "array",
+                            "items": [
+                                "type": "object", "required": ["row", "volunteer", "reason", "message"], "additionalProperties": false,
+                                "properties": [
+                                    "row": ["type": "integer"], "volunteer": ["type": "string"],
+                                    "reason": ["type": "string", "enum": .array(Reason.allCases.map { JSONValue.string($0.rawValue) })],
+                                    "message": ["type": "string"],
+                                ],
                             ],
                         ],
                     ],
-                ],
-            ]
-        ],
-    ]
+                ]
+            ],
+        ]
+    }
 }

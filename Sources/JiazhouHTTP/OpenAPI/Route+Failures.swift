@@ -11,6 +11,7 @@ extension Route {
         case .none: break
         case .parameters: reasons.append(Reason.invalid_request.rawValue)
         case .body: reasons += [Reason.invalid_request.rawValue, Reason.too_large.rawValue]
+        case .sheet: reasons += [Reason.invalid_request.rawValue, Reason.too_large.rawValue, EdgeReason.sheet_invalid.rawValue]
         }
         if access == .bearer {
             reasons += [EdgeReason.unauthorized.rawValue, EdgeReason.throttled.rawValue, Reason.forbidden.rawValue]

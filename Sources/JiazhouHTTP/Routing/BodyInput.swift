@@ -29,21 +29,26 @@ enum BodyInput {
     }
 
     static func json(_ request: Request, limit: Int) async throws -> JSONValue {
-        let tooLarge = HTTPFailure(LedgerError(.too_large, "the body is over \(limit) bytes, this server's limit"))
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw tooLarge
-        }
-        guard buffer.readableBytes > 0 else {
+        let bytes = try await self.bytes(request, limit: limit, what: "the body")
+        guard !bytes.isEmpty else {
             throw HTTPFailure.invalid("\(request.method) \(request.uri.path) needs a JSON object body")
         }
         do {
-            return try JSONParser.parse(Array(buffer.readableBytesView))
+            return try JSONParser.parse(bytes)
         } catch {
             throw HTTPFailure.invalid("the body is not valid JSON: \(error.message) at byte \(error.offset)")
+        }
+    }
+
+    /// The whole body, refused with 413 `too_large` past `limit` bytes: by
+    /// its Content-Length before reading, or as it arrives.
+    static func bytes(_ request: Request, limit: Int, what: String) async throws -> [UInt8] {
+        let tooLarge = HTTPFailure(LedgerError(.too_large, "\(what) is over \(limit) bytes, this server's limit"))
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge }
+        do {
+            return Array(try await request.body.collect(upTo: limit).readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
         }
     }
 }

@@ -20,7 +20,7 @@ enum ParameterInput {
         for (name, value) in query {
             guard queryNames.contains(name) else {
                 let expected = queryNames.isEmpty ? "none" : queryNames.joined(separator: ", ")
-                throw HTTPFailure.invalid("\(name.prefix(64)) is not a query parameter of GET \(path); expected \(expected)")
+                throw HTTPFailure.invalid("\(name.prefix(64)) is not a query parameter of \(request.method) \(path); expected \(expected)")
             }
             guard members[name] == nil else { throw HTTPFailure.invalid("the query parameter \(name) is given twice") }
             members[name] = try typed(value, name: name, in: schema)

@@ -21,6 +21,9 @@ struct Route: Sendable {
         case parameters(Schema)
         /// The request type as a JSON body.
         case body(Schema)
+        /// A sheet's bytes as the body (CSV or tab-separated text), and the
+        /// request type's members from the query.
+        case sheet(Schema)
     }
 
     enum Output: Sendable {
@@ -61,6 +64,7 @@ struct RouteServices: Sendable {
     let ledger: LedgerService
     let metrics: ServerMetrics
     let maxBodyBytes: Int
+    let maxSheetBytes: Int
     /// `/openapi.json`, built from the route table at start.
     let openAPI: [UInt8]
 }

@@ -39,6 +39,11 @@ enum RouteTable {
             AwardBatchRequest.self,
             refusals: [.invalid_request, .too_large, .forbidden, .unknown_account, .idempotency_conflict, .unknown_category, .rules_invalid, .cap_exceeded, .budget_exhausted]
         ) { service, request, actor, key in service.enqueueAwardBatch(request, actor: actor, key: key) },
+        .sheet(
+            "/v1/sheets", "award.sheet",
+            "Award a coordinator's sheet whole, as `jiazhou award import` does: the body is the file (CSV or tab-separated, UTF-8, UTF-16 or GB18030), the query its defaults. Every row is checked and priced; any bad row and nothing is written (422 `sheet_invalid`, every problem in `error.sheet.problems`); `dry_run=true` writes nothing. The idempotency key defaults to `sheet:` and the sheet's SHA-256, so a sheet sent again is `already_imported`.",
+            refusals: [.invalid_request, .too_large, .forbidden, .idempotency_conflict, .rules_invalid]
+        ),
         .bodyRead(
             "/v1/awards/evaluate", "rules.evaluate", "Price an activity for a volunteer as an award would now, writing nothing.", AwardRequest.self,
             refusals: [.invalid_request, .forbidden, .unknown_account, .unknown_category, .rules_invalid, .cap_exceeded, .budget_exhausted]

@@ -31,10 +31,10 @@ struct Unexpected: Error, CustomStringConvertible {
 
 /// Runs `body` with a fresh server, and stops it however `body` ends.
 func withServer(
-    maxBodyBytes: Int = HTTPLimits.defaultMaxBodyBytes, throttle: FailureThrottle.Policy = .authentication, readonly: Bool = false,
-    _ body: (TestServer) async throws -> Void
+    maxBodyBytes: Int = HTTPLimits.defaultMaxBodyBytes, maxSheetBytes: Int = HTTPLimits.defaultMaxSheetBytes,
+    throttle: FailureThrottle.Policy = .authentication, readonly: Bool = false, _ body: (TestServer) async throws -> Void
 ) async throws {
-    let server = try await TestServer.start(maxBodyBytes: maxBodyBytes, throttle: throttle, readonly: readonly)
+    let server = try await TestServer.start(maxBodyBytes: maxBodyBytes, maxSheetBytes: maxSheetBytes, throttle: throttle, readonly: readonly)
     do {
         try await body(server)
     } catch {

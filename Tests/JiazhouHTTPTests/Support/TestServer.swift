@@ -31,14 +31,16 @@ final class TestServer: Sendable {
 
     /// Starts a server; `readonly` serves the ledger from a read-only connection (every write then fails as storage does).
     static func start(
-        maxBodyBytes: Int = HTTPLimits.defaultMaxBodyBytes, throttle: FailureThrottle.Policy = .authentication, readonly: Bool = false
+        maxBodyBytes: Int = HTTPLimits.defaultMaxBodyBytes, maxSheetBytes: Int = HTTPLimits.defaultMaxSheetBytes,
+        throttle: FailureThrottle.Policy = .authentication, readonly: Bool = false
     ) async throws -> TestServer {
         let ledger = try await TestLedger.make(inFile: true)
         let service = readonly ? try LedgerService.open(path: ledger.path!, readonly: true) : ledger.service
         let tokens = BearerTokens(service: service, clock: ledger.clock, random: SystemRandom())
         let metrics = ServerMetrics()
         let server = HTTPServer(
-            service: service, configuration: .init(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, authenticationThrottle: throttle),
+            service: service, configuration: .init(
+                host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, maxSheetBytes: maxSheetBytes, authenticationThrottle: throttle),
             metrics: metrics, tokens: tokens, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let (bound, continuation) = AsyncStream<Int>.makeStream()
         let task = Task { try await server.run { address in continuation.yield(address.port ?? 0) } }

@@ -39,18 +39,20 @@ export function newKey() {
   return "web-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export async function call(method, path, { body, key } = {}) {
+/// `bytes` (a file's contents) is sent as it is, instead of a JSON `body`.
+export async function call(method, path, { body, bytes, key } = {}) {
   const headers = { Accept: "application/json" };
   const current = token();
   if (current) headers.Authorization = "Bearer " + current;
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (bytes !== undefined) headers["Content-Type"] = "text/csv";
   if (key) headers["Idempotency-Key"] = key;
   let response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: bytes !== undefined ? bytes : body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
       credentials: "omit",
     });
@@ -73,6 +75,7 @@ export async function call(method, path, { body, key } = {}) {
 
 export const get = (path) => call("GET", path);
 export const post = (path, body, key) => call("POST", path, { body, key });
+export const upload = (path, bytes, key) => call("POST", path, { bytes, key });
 
 /// An account id as a path segment (an issuer's id holds '/').
 export function segment(id) {

@@ -1,7 +1,8 @@
-// The coordinator's page: award one volunteer, reverse an award, and the
-// scope's budget this month. The operator sees it too (any scope).
+// The coordinator's page: award one volunteer, award a sheet, reverse an
+// award, and the scope's budget this month. The operator sees it too (any scope).
 import { get, newKey, post, segment, wholeHistory } from "./api.js";
-import { field, h, show } from "./dom.js";
+import { field, h, localTime, rfc3339, show } from "./dom.js";
+import { sheetForm } from "./sheet.js";
 import { clearNotice } from "./notice.js";
 import { categories, reasonText } from "./words.js";
 
@@ -18,16 +19,9 @@ export async function coordinatorPage(app, context) {
   show(
     app,
     h("section", { class: "card" }, h("h1", {}, "发放积分"), h("p", { class: "facts" }, scope ? `管辖范围：${scope}` : "管辖范围：全部"), awardForm(scope, context)),
+    h("section", { class: "card", id: "sheet-award" }, h("h2", {}, "按表格批量发放"), sheetForm(scope, context)),
     h("section", { class: "card" }, h("h2", {}, "撤销一笔奖励"), reverseForm(context)),
     h("section", { class: "card" }, h("h2", {}, "本月预算"), budgetForm(scope, budget, context), budget),
-    // The bulk award from a sheet comes with the service's batch import (the
-    // lead's work this session); this section is where its upload will sit.
-    h(
-      "section",
-      { class: "card hook", id: "sheet-award", "data-hook": "sheet-award" },
-      h("h2", {}, "按表格批量发放"),
-      h("p", {}, "上传活动签到表（与 jiazhou award import 读取同样的表格）的功能即将在这里提供。现在请用命令 jiazhou award import。"),
-    ),
   );
 }
 
@@ -130,19 +124,4 @@ function budgetForm(scope, area, context) {
 function prefixed(kind, text) {
   const value = text.trim();
   return value.includes(":") ? value : `${kind}:${value}`;
-}
-
-/// `2026-12-05T09:30` in the phone's zone, for a datetime-local input.
-function localTime(date) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/// A datetime-local value as RFC 3339 with the phone's offset.
-function rfc3339(local) {
-  const date = new Date(local);
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, "0");
-  return `${local}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }

@@ -57,3 +57,18 @@ export function when(time) {
 export function day(time) {
   return when(time).slice(0, 10);
 }
+
+/// `2026-12-05T09:30` in the phone's zone, for a datetime-local input.
+export function localTime(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/// A datetime-local value as RFC 3339 with the phone's offset.
+export function rfc3339(local) {
+  const date = new Date(local);
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  return `${local}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}

@@ -23,7 +23,32 @@ const reasons = {
   rules_invalid: "积分规则有问题，请联系管理员",
   unauthorized: "登录凭证无效",
   throttled: "尝试次数太多，请稍后再试",
+  sheet_invalid: "表格有问题，请改好再传",
 };
+
+// What a sheet's reader or the ledger says about one row, or about the whole sheet.
+const sheetReasons = {
+  missing_value: "缺少志愿者编号或时长",
+  bad_volunteer: "志愿者编号不对（要像 V000123，不能写姓名或手机号）",
+  bad_minutes: "时长要写整数分钟，不要带“分钟”等字",
+  minutes_out_of_range: "时长要在 1 到 1440 分钟之间",
+  duplicate_volunteer: "同一个人在同一个活动里写了两遍",
+  bad_encoding: "这一行有乱码",
+  ragged_row: "这一行的格子数不对（可能多了逗号）",
+  bad_start: "开始时间写得不对",
+  bad_activity: "活动编号、类别或标签写得不对",
+  unclosed_quote: "引号没有配对",
+  too_long: "这一行内容太长",
+  missing_column: "表头要有“志愿者编号”和“时长（分钟）”两列",
+  duplicate_column: "有两列写的是同一项",
+  bad_header: "表头有问题",
+  empty_sheet: "表头下面没有人",
+  read_failed: "读不了这个文件",
+};
+
+export function sheetReasonText(reason) {
+  return sheetReasons[reason] || reasons[reason] || "这一行有问题";
+}
 
 export function reasonText(reason) {
   return reasons[reason] || "操作没有成功";
