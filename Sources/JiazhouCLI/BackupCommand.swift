@@ -1,7 +1,6 @@
 import ArgumentParser
 import JiazhouCore
 import JiazhouService
-import JiazhouStore
 
 /// `jiazhou backup --to FILE`: an online copy of the ledger, safe while it serves.
 struct BackupCommand: AsyncParsableCommand {
@@ -22,8 +21,7 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let service = try ledger.open(readonly: true)
-            try service.store.backup(to: to)
-            let head = try LedgerService.openStore(path: to, readonly: true).read { try $0.head() }
+            let head = try service.backup(to: to)
             print("backed up \(head.size) entries to \(to)")
             print("root: \(head.root.hex)")
             Terminal.note("the signing key is not in the backup: keep \(ledger.key ?? ledger.path + ".key") safe apart from it")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import JiazhouService
-import JiazhouStore
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,10 +10,9 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let store = try LedgerService.openStore(path: ledger.path, readonly: true)
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 20)
-            try LedgerService.export(store: store) { line in
+            try LedgerService.export(path: ledger.path) { line in
                 buffer.append(contentsOf: line)
                 if buffer.count >= 1 << 20 {
                     FileHandle.standardOutput.write(Data(buffer))

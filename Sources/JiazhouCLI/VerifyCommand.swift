@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import JiazhouCore
 import JiazhouService
-import JiazhouStore
 
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +20,7 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let started = Date()
-            let report = try LedgerService.verify(store: LedgerService.openStore(path: ledger.path, readonly: true), semantic: semantic)
+            let report = try LedgerService.verify(path: ledger.path, semantic: semantic)
             if json {
                 print(String(decoding: try JSONEncoder.pretty.encode(report), as: UTF8.self))
             } else {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import JiazhouCore
 import JiazhouService
-import JiazhouStore
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,7 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
             try await play.playMerchantDay()
             try DemoSummary(service: service, world: world, play: play).print()
             let started = Date()
-            let report = try LedgerService.verify(store: service.store, semantic: true)
+            let report = try service.verify(VerifyRequest(semantic: true), actor: .rootOperator)
             let seconds = Date().timeIntervalSince(started)
             Swift.print("\nverify --semantic: \(report.ok ? "ok" : "FAILED") — \(report.size) entries, \(report.checkpoints) signed checkpoints, \(report.awardsRepriced) awards re-priced, balances and zero sum recomputed (\(String(format: "%.2f", seconds)) s)")
             for problem in report.problems { Swift.print("  \(problem)") }

@@ -3,6 +3,12 @@ public import JiazhouStore
 import Foundation
 
 extension LedgerService {
+    /// Writes the canonical entries of the ledger file at `path`, opened
+    /// read-only, one line each (`jiazhou export`).
+    public static func export(path: String, to output: (_ line: [UInt8]) throws -> Void) throws(LedgerError) {
+        try export(store: openStore(path: path, readonly: true), to: output)
+    }
+
     /// Writes every entry's canonical bytes, one per line, in seq order.
     /// Each line hashed as H(0x00 ‖ line), H the hash of the ledger's suite,
     /// is that entry's leaf hash.

@@ -279,6 +279,12 @@ extension LedgerService {
         }
     }
 
+    /// Verifies the ledger file at `path`, opened read-only and without its
+    /// signing key (`jiazhou verify`, an auditor's copy).
+    public static func verify(path: String, semantic: Bool) throws(LedgerError) -> VerifyReport {
+        try verify(store: openStore(path: path, readonly: true), semantic: semantic)
+    }
+
     /// Verifies a ledger file without its signing key (an auditor's copy).
     public static func verify(store: LedgerStore, semantic: Bool) throws(LedgerError) -> VerifyReport {
         try store.read { reader in
