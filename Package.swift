@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "JiazhouHTTPTests",
             dependencies: [
-                "JiazhouHTTP", "JiazhouService", "JiazhouStore", "JiazhouTesting",
+                "JiazhouHTTP", "JiazhouService", "JiazhouStore", "JiazhouSheets", "JiazhouTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),

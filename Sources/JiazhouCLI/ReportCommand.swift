@@ -1,6 +1,7 @@
 import ArgumentParser
 import JiazhouCore
 import JiazhouService
+import JiazhouSheetAward
 import JiazhouSheets
 
 /// `jiazhou report …`: the office's read-only views.
@@ -31,7 +32,7 @@ struct MerchantReportCommand: AsyncParsableCommand {
         try await reportingErrors {
             let report = try ledger.open(readonly: true).merchantReport(MerchantReportRequest(merchant: merchant, month: month), actor: .rootOperator)
             guard format == .text else {
-                try ReportFile.write(Self.table(report), format: format, to: output, sheet: month)
+                try ReportFile.write(ReportTables.merchant(report), format: format, to: output, sheet: month)
                 return
             }
             print("\(report.merchant)  takings in \(report.month)")
@@ -48,21 +49,6 @@ struct MerchantReportCommand: AsyncParsableCommand {
                 }
             }
         }
-    }
-
-    /// The report as one sheet: the takings by day and their total, then,
-    /// under a blank row, the settlements.
-    static func table(_ report: MerchantReport) -> SheetTable {
-        var table = SheetTable(header: ["day", "redeemed", "refunded", "takings"])
-        for day in report.days { table.append([.text(day.day), .number(day.redeemed), .number(day.refunded), .number(day.takings)]) }
-        table.append([.text("total"), .empty, .empty, .number(report.total)])
-        table.append([])
-        table.append([.text("settlements of \(report.merchant.text) in \(report.month)")])
-        table.append(["day", "seq", "through", "points"])
-        for settlement in report.settlements {
-            table.append([.text(settlement.day), .number(settlement.seq), .number(settlement.throughSeq), .number(settlement.points)])
-        }
-        return table
     }
 
     /// A row of the plain table: the first column left-aligned, the figures right-aligned.
@@ -97,30 +83,15 @@ struct ScopeReportCommand: AsyncParsableCommand {
         try await reportingErrors {
             let report = try ledger.open(readonly: true).scopeReport(ScopeReportRequest(scope: try Scope(scope), month: month), actor: try AccountID(actor))
             guard format == .text else {
-                try ReportFile.write(Self.table(report), format: format, to: output, sheet: month)
+                try ReportFile.write(ReportTables.scope(report), format: format, to: output, sheet: month)
                 return
             }
             print("\(report.scope)  awards of \(report.month)")
             print(MerchantReportCommand.row("volunteer", "awards", "hours", "points") + "  name")
             for v in report.volunteers {
-                print(MerchantReportCommand.row(v.volunteer.name, "\(v.awards)", Self.hours(v.minutes), "\(v.points)") + "  \(v.name ?? "")")
+                print(MerchantReportCommand.row(v.volunteer.name, "\(v.awards)", ReportTables.hours(v.minutes), "\(v.points)") + "  \(v.name ?? "")")
             }
-            print(MerchantReportCommand.row("total", "", Self.hours(report.minutes), "\(report.points)"))
+            print(MerchantReportCommand.row("total", "", ReportTables.hours(report.minutes), "\(report.points)"))
         }
-    }
-
-    /// Hours with one decimal, as a sheet shows them: 90 minutes is 1.5.
-    static func hours(_ minutes: Int64) -> String {
-        let tenths = minutes * 10 / 60
-        return "\(tenths / 10).\(abs(tenths % 10))"
-    }
-
-    static func table(_ report: ScopeReport) -> SheetTable {
-        var table = SheetTable(header: ["志愿者编号 volunteer", "姓名 name", "次数 awards", "时长(分钟) minutes", "时长(小时) hours", "积分 points"])
-        for v in report.volunteers {
-            table.append([.text(v.volunteer.text), .text(v.name ?? ""), .number(Int64(v.awards)), .number(v.minutes), .text(hours(v.minutes)), .number(v.points)])
-        }
-        table.append([.text("合计 total"), .empty, .empty, .number(report.minutes), .text(hours(report.minutes)), .number(report.points)])
-        return table
     }
 }

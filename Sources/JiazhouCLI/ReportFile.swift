@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JiazhouCore
+import JiazhouSheetAward
 import JiazhouSheets
 
 /// Where a report goes: the terminal as text, or a spreadsheet for the
@@ -18,16 +19,15 @@ enum ReportFile {
     /// Writes `table` as `format` to `path`, or CSV to standard output
     /// without one. An .xlsx is binary and always goes to a file.
     static func write(_ table: SheetTable, format: ReportFormat, to path: String?, sheet: String) throws {
-        let bytes: [UInt8]
+        let file: ReportFileFormat
         switch format {
-        case .text:
-            preconditionFailure("text is printed by the command itself")
-        case .csv:
-            bytes = table.csvBytes
+        case .text: preconditionFailure("text is printed by the command itself")
+        case .csv: file = .csv
         case .xlsx:
             guard path != nil else { throw LedgerError(.invalid_request, "--format xlsx writes a file: give --output FILE.xlsx") }
-            do throws(SheetError) { bytes = try table.xlsxBytes(sheet: sheet) } catch { throw error.ledgerError }
+            file = .xlsx
         }
+        let bytes = try file.bytes(of: table, sheet: sheet)
         guard let path else {
             FileHandle.standardOutput.write(Data(bytes))
             return

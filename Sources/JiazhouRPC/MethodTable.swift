@@ -37,6 +37,12 @@ enum MethodTable {
             },
             Method.publicRead("rules.get", RulesGetRequest.self) { service, request throws(LedgerError) in try service.rules(request) },
             Method.read("rules.evaluate", AwardRequest.self) { service, request, actor throws(LedgerError) in try service.evaluate(request, actor: actor) },
+            Method.read("report.merchant", MerchantReportRequest.self) { service, request, actor throws(LedgerError) in
+                try service.merchantReport(request, actor: actor)
+            },
+            Method.read("report.scope", ScopeReportRequest.self) { service, request, actor throws(LedgerError) in
+                try service.scopeReport(request, actor: actor)
+            },
             Method.read("entry.get", EntryGetRequest.self) { service, request, actor throws(LedgerError) in try service.entry(request, actor: actor) },
             Method.publicRead("checkpoint.get", CheckpointGetRequest.self) { service, request throws(LedgerError) in try service.checkpoint(request) },
             Method.read("proof.inclusion", InclusionProofRequest.self) { service, request, actor throws(LedgerError) in

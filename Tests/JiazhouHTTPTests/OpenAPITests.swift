@@ -22,6 +22,8 @@ import Testing
         "get /v1/session", "get /v1/statements/{volunteer}", "get /v1/qr",
         // A coordinator's sheet, uploaded from the page as `jiazhou award import` reads it.
         "post /v1/sheets",
+        // The office's reports, as JSON or the spreadsheet `jiazhou report` writes (issue 18).
+        "get /v1/reports/merchant", "get /v1/reports/scope",
     ]
 
     @Test func itIsOpenAPI31AndDocumentsEveryProtocolRouteAndNoOther() async throws {

@@ -94,7 +94,7 @@ struct AwardImportCommand: AsyncParsableCommand {
                 throw error
             }
             meter.finish()
-            if let report, !outcome.alreadyImported { try ReportFile.write(Self.problemTable(outcome), format: ReportFormat.of(path: report), to: report, sheet: "问题") }
+            if let report, !outcome.alreadyImported { try ReportFile.write(ReportTables.problems(outcome.problems, unreported: outcome.unreportedProblems), format: ReportFormat.of(path: report), to: report, sheet: "问题") }
             try self.report(outcome, key: key, summary: reader.summary, seconds: meter.seconds)
         }
     }
@@ -122,17 +122,6 @@ struct AwardImportCommand: AsyncParsableCommand {
             print("awarded \(read): \(outcome.points) points for \(outcome.minutes) counted minutes, entries \(outcome.firstSeq ?? 0)…\(outcome.lastSeq ?? 0)")
         }
         print(String(format: "%.2f s, %d rows/s", seconds, rate))
-    }
-
-    /// The problems by row, for the coordinator to fix in the sheet: one row
-    /// a problem (none for a sheet without any), in the order of the sheet.
-    static func problemTable(_ outcome: AwardSheetResult) -> SheetTable {
-        var table = SheetTable(header: ["行 row", "列 column", "原因 reason", "说明 message"])
-        for problem in outcome.problems {
-            table.append([.number(Int64(problem.row)), problem.column.map(SheetTable.Value.text) ?? .empty, .text(problem.reason), .text(problem.message)])
-        }
-        if outcome.unreportedProblems > 0 { table.append([.empty, .empty, .empty, .text("… and \(outcome.unreportedProblems) more problems")]) }
-        return table
     }
 
     static func encoding(_ name: String) throws(LedgerError) -> SheetEncoding {

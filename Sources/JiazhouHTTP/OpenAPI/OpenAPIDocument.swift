@@ -1,5 +1,6 @@
 import Hummingbird
 import JiazhouCore
+import JiazhouSheetAward
 
 /// `/openapi.json`: an OpenAPI 3.1 description built from ``RouteTable``
 /// (paths, parameters, bodies, results and errors), so that it describes
@@ -88,6 +89,14 @@ enum OpenAPIDocument {
         switch output {
         case .json(let schema): ["description": "OK", "content": ["application/json": ["schema": schema.json]]]
         case .text(let type): ["description": "OK", "content": .object([type: ["schema": ["type": "string"]]])]
+        case .report(let schema):
+            [
+                "description": "OK: JSON, or with `format=csv` or `format=xlsx` the report as an attachment",
+                "content": .object(
+                    ["application/json": ["schema": schema.json]].merging(
+                        ReportFileFormat.allCases.map { ($0.contentType, ["schema": ["type": "string", "format": "binary"]] as JSONValue) },
+                        uniquingKeysWith: { a, _ in a })),
+            ]
         }
     }
 

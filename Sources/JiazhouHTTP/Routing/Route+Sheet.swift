@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import JiazhouCore
 import JiazhouService
@@ -13,12 +14,23 @@ extension Route {
         let input = SchemaRecorder.schema(of: SheetUploadQuery.self)
         return Route(
             method: .post, path: path, operation: operation, summary: summary, access: .bearer, input: .sheet(input),
-            output: .json(SchemaRecorder.schema(of: SheetUploadResult.self)), refusals: refusals, writes: true
+            output: .report(SchemaRecorder.schema(of: SheetUploadResult.self)), refusals: refusals, writes: true
         ) { http, context, services in
             let actor = try context.requirePrincipal()
             let query = try ParameterInput.decode(SheetUploadQuery.self, schema: input, path: path, pathParameters: [], request: http, context: context)
+            let report = query.format?.file
+            if report != nil, query.dryRun != true {
+                throw HTTPFailure.invalid("format=\(query.format?.rawValue ?? "") is the row report of a dry run: add dry_run=true")
+            }
             let bytes = try await BodyInput.bytes(http, limit: services.maxSheetBytes, what: "the sheet")
             let result = try await SheetUpload(query: query, bytes: bytes, key: http.headers[.idempotencyKey]).award(by: actor, service: services.ledger)
+            if let report {
+                let problems = result.problems.map { AwardSheetResult.Problem(row: $0.row, column: $0.column, reason: $0.reason, message: $0.message) }
+                var response = try Response.download(
+                    ReportTables.problems(problems, unreported: result.unreportedProblems), as: report, name: "problems", sheet: "问题")
+                response.headers[.sheetProblems] = String(result.problems.count + result.unreportedProblems)
+                return response
+            }
             guard result.problems.isEmpty else {
                 let count = result.problems.count + result.unreportedProblems
                 var failure = HTTPFailure(.sheet_invalid, "the sheet has \(count) problem\(count == 1 ? "" : "s"); nothing was written: fix every row listed and send it again")
@@ -30,6 +42,11 @@ extension Route {
     }
 }
 
+extension HTTPField.Name {
+    /// How many problems a dry run's row report lists (0: the sheet would be awarded as it is).
+    static let sheetProblems = HTTPField.Name("Jiazhou-Sheet-Problems")!
+}
+
 /// One upload: the sheet's bytes read by the sheet reader, awarded by the service.
 private struct SheetUpload {
     let query: SheetUploadQuery
@@ -39,11 +56,14 @@ private struct SheetUpload {
     func award(by actor: AccountID, service: LedgerService) async throws -> SheetUploadResult {
         let request = AwardSheetRequest(
             sheetDigest: TreeHasher.sha256(bytes),
-            defaults: .init(activity: query.activity, category: query.category, start: query.start, tags: query.tagList, scope: query.scope),
-            dryRun: query.dryRun ?? false)
+            defaults: .init(
+                activity: query.activity, category: query.category, start: query.start, tags: query.tagList, scope: query.scope, title: query.title),
+            worksheet: query.sheet, dryRun: query.dryRun ?? false)
+        var options = SheetOptions()
+        options.sheet = query.sheet
         let reader: SheetReader
         do throws(SheetError) {
-            reader = try SheetReader(source: SheetBytes(bytes))
+            reader = try SheetReader(source: SheetBytes(bytes), options: options)
         } catch {
             return try refused(error, request: request)
         }

@@ -30,6 +30,8 @@ struct Route: Sendable {
         case json(Schema)
         /// Text of this media type.
         case text(String)
+        /// JSON of this schema, or with `format=csv|xlsx` the same report as a spreadsheet file.
+        case report(Schema)
     }
 
     let method: HTTPRequest.Method

@@ -1,6 +1,7 @@
 import Hummingbird
 import JiazhouCore
 import JiazhouService
+import JiazhouSheetAward
 
 /// Every route of PROTOCOL.md that this version serves, in one table: the
 /// router, the bearer authentication and `/openapi.json` are built from it.
@@ -110,6 +111,16 @@ enum RouteTable {
             "/v1/checkpoint", "checkpoint.get", "The signed C2SP checkpoint (a signed note) of size `size` (default: the latest).",
             CheckpointGetRequest.self, contentType: "text/plain; charset=utf-8", refusals: [.invalid_request, .unknown_entry]
         ) { service, request throws(LedgerError) in try service.checkpoint(request).note },
+        .report(
+            "/v1/reports/merchant", "report.merchant",
+            "A merchant's takings by day in a month, the total and the month's settlements (operators); `format=csv` or `xlsx` downloads it as `jiazhou report merchant` writes it.",
+            MerchantReportQuery.self, refusals: [.invalid_request, .forbidden, .unknown_account]
+        ) { service, query, actor throws(LedgerError) in try service.merchantReport(query.request, actor: actor) } table: { ReportTables.merchant($0) },
+        .report(
+            "/v1/reports/scope", "report.scope",
+            "A scope's awards in a month per volunteer (name where kept, awards, minutes, points, less reversals), for an operator or a coordinator governing it; `format=csv` or `xlsx` downloads it.",
+            ScopeReportQuery.self, refusals: [.invalid_request, .forbidden]
+        ) { service, query, actor throws(LedgerError) in try service.scopeReport(query.request, actor: actor) } table: { ReportTables.scope($0) },
         .read(
             "/v1/session", "session", "Whom the bearer token acts as: its principal and the principal's kind (the pages ask this first).",
             NoRequest.self, refusals: []

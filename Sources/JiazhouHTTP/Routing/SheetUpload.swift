@@ -14,11 +14,19 @@ struct SheetUploadQuery: Decodable, Sendable {
     var scope: Scope
     /// Tags separated by `,`, `;` or `、`.
     var tags: String?
+    /// The activity's title (活动名称), printed on certificates, for rows without their own.
+    var title: String?
+    /// The worksheet of an .xlsx to read, by name (default: the first).
+    var sheet: String?
     /// Check and price every row, write nothing.
     var dryRun: Bool?
+    /// With a dry run, `csv` or `xlsx` answers its row report as that file
+    /// (a row a problem, 200 whatever it holds), for the coordinator to fix
+    /// the sheet in Excel; `json` (the default) answers the result.
+    var format: ReportAnswer?
 
     enum CodingKeys: String, CodingKey {
-        case activity, category, start, scope, tags
+        case activity, category, start, scope, tags, title, sheet, format
         case dryRun = "dry_run"
     }
 

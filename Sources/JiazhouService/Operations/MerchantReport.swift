@@ -30,6 +30,11 @@ public struct MerchantReport: Codable, Sendable, Equatable {
         public var day: String
         public var points: Int64
         public var throughSeq: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case seq, day, points
+            case throughSeq = "through_seq"
+        }
     }
 
     public var merchant: AccountID

@@ -42,9 +42,15 @@ struct APIContract: Sendable {
         for header in (response["headers"]?.objectValue ?? [:]).keys {
             #expect(reply.header(header) != nil, "\(method) \(template) \(reply.status) documents the header \(header)", sourceLocation: sourceLocation)
         }
-        guard let content = response["content"]?.objectValue, let type = content.keys.first, type == "application/json" else { return }
-        #expect(reply.header("Content-Type")?.hasPrefix("application/json") == true, sourceLocation: sourceLocation)
-        guard let schema = content[type]?["schema"], let body = reply.json else {
+        guard let content = response["content"]?.objectValue else { return }
+        // The reply's media type must be one the response documents (a report is JSON, CSV or .xlsx).
+        let mediaType = (reply.header("Content-Type") ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard content.keys.contains(where: { $0.split(separator: ";").first.map(String.init) == mediaType }) else {
+            Issue.record("\(method) \(template) \(reply.status) answered \(mediaType), not one of \(content.keys.sorted())", sourceLocation: sourceLocation)
+            return
+        }
+        guard mediaType == "application/json" else { return }
+        guard let schema = content["application/json"]?["schema"], let body = reply.json else {
             Issue.record("\(method) \(template) answered \(reply.status) without a JSON body", sourceLocation: sourceLocation)
             return
         }
