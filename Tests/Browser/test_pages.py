@@ -1,8 +1,10 @@
 """Each role's main path in a real browser, and the bad inputs of issue 16."""
 import copy
+import io
 import json
 import re
 import time
+import zipfile
 
 import pytest
 
@@ -296,6 +298,12 @@ def test_a_coordinator_uploads_a_gb18030_sheet_fixes_its_bad_row_and_awards_it(s
     shot(page, "coordinator-sheet-bad-row")
     page.locator("#sheet-award").screenshot(path=str(ARTIFACTS / "coordinator-sheet-bad-row-section.png"))
     assert {v: balance(v) for v in before} == before, "a sheet with a bad row writes nothing"
+    # The problems as a workbook, to fix the sheet beside it in Excel.
+    with page.expect_download() as download:
+        page.click("#sheet-problems")
+    assert download.value.suggested_filename == "problems.xlsx"
+    problems = workbook_text(download.value.path())
+    assert "bad_minutes" in problems and "行 row" in problems, problems
 
     page.set_input_files("#sheet-file", files=[sheet("90")])
     expect(page.locator("#sheet-confirm")).to_be_disabled()
@@ -326,3 +334,17 @@ def test_a_coordinator_uploads_a_gb18030_sheet_fixes_its_bad_row_and_awards_it(s
     page.click("#sheet-check")
     expect(page.locator("#sheet-summary")).to_contain_text("已经发放过了")
     assert {v: balance(v) for v in before} == after
+
+    # The month's report for the scope, as the Excel file `jiazhou report scope` writes.
+    with page.expect_download() as download:
+        page.click("#report-download")
+    expect(page.locator("#report-result")).to_contain_text("报表已下载")
+    assert download.value.suggested_filename.endswith(".xlsx")
+    report = workbook_text(download.value.path())
+    assert "volunteer:V000001" in report and "合计 total" in report, report
+
+
+def workbook_text(path):
+    """Every XML part of an .xlsx, as one text: enough to find a cell's words."""
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xml"))

@@ -73,6 +73,33 @@ export async function call(method, path, { body, bytes, key } = {}) {
   throw new ApiError("refused", response.status, failure.reason, failure.message, failure);
 }
 
+/// A report as a file (`format=csv|xlsx`): its bytes, the name the server
+/// gives it, and the response's headers. Failures are thrown as by `call`.
+export async function file(method, path, { bytes } = {}) {
+  const headers = {};
+  const current = token();
+  if (current) headers.Authorization = "Bearer " + current;
+  if (bytes !== undefined) headers["Content-Type"] = "application/octet-stream";
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: bytes, cache: "no-store", credentials: "omit" });
+  } catch (error) {
+    throw new ApiError("network", 0, "network", String(error));
+  }
+  if (!response.ok) {
+    let failure = {};
+    try {
+      failure = (await response.json()).error || {};
+    } catch (error) {}
+    if (response.status >= 500) throw new ApiError("server", response.status, failure.reason, failure.message);
+    if (response.status === 401) throw new ApiError("auth", 401, failure.reason, failure.message);
+    throw new ApiError("refused", response.status, failure.reason, failure.message, failure);
+  }
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const named = /filename="([^"]+)"/.exec(disposition);
+  return { blob: await response.blob(), name: named ? named[1] : "report", headers: response.headers };
+}
+
 export const get = (path) => call("GET", path);
 export const post = (path, body, key) => call("POST", path, { body, key });
 export const upload = (path, bytes, key) => call("POST", path, { bytes, key });

@@ -1,7 +1,7 @@
 // The coordinator's page: award one volunteer, award a sheet, reverse an
 // award, and the scope's budget this month. The operator sees it too (any scope).
-import { get, newKey, post, segment, wholeHistory } from "./api.js";
-import { field, h, localTime, rfc3339, show } from "./dom.js";
+import { file, get, newKey, post, segment, wholeHistory } from "./api.js";
+import { field, h, localTime, rfc3339, save, show } from "./dom.js";
 import { sheetForm } from "./sheet.js";
 import { clearNotice } from "./notice.js";
 import { categories, reasonText } from "./words.js";
@@ -22,6 +22,7 @@ export async function coordinatorPage(app, context) {
     h("section", { class: "card", id: "sheet-award" }, h("h2", {}, "按表格批量发放"), sheetForm(scope, context)),
     h("section", { class: "card" }, h("h2", {}, "撤销一笔奖励"), reverseForm(context)),
     h("section", { class: "card" }, h("h2", {}, "本月预算"), budgetForm(scope, budget, context), budget),
+    h("section", { class: "card" }, h("h2", {}, "月度报表"), reportForm(scope, context)),
   );
 }
 
@@ -119,6 +120,34 @@ function budgetForm(scope, area, context) {
   };
   if (scope) setTimeout(look, 0);
   return h("form", { on: { submit: look } }, field("范围", input), h("button", { type: "submit", class: "big" }, "查看"));
+}
+
+/// The scope's month per volunteer, as the Excel file `jiazhou report scope` writes.
+function reportForm(scope, context) {
+  const where = h("input", { type: "text", id: "report-scope", value: scope, autocomplete: "off" });
+  const month = h("input", { type: "month", id: "report-month", value: localTime(new Date()).slice(0, 7) });
+  const status = h("div", { id: "report-result", role: "status" });
+  const fetchReport = async (event) => {
+    if (event) event.preventDefault();
+    const query = `scope=${encodeURIComponent(where.value.trim())}&month=${encodeURIComponent(month.value)}&format=xlsx`;
+    show(status, h("p", { class: "loading" }, "正在生成报表……"));
+    try {
+      save(await file("GET", "/v1/reports/scope?" + query));
+      show(status, h("p", { class: "good" }, "✓ 报表已下载"));
+    } catch (error) {
+      if (error.kind === "refused") return show(status, h("p", { class: "bad" }, reasonText(error.reason)));
+      show(status);
+      context.failed(error, fetchReport);
+    }
+  };
+  return h(
+    "form",
+    { on: { submit: fetchReport } },
+    field("范围", where),
+    field("月份", month),
+    h("button", { type: "submit", class: "big", id: "report-download" }, "下载 Excel 报表"),
+    status,
+  );
 }
 
 function prefixed(kind, text) {

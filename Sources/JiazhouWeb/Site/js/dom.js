@@ -72,3 +72,13 @@ export function rfc3339(local) {
   const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, "0");
   return `${local}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
+
+/// Hands a downloaded file to the browser to save, under `name`.
+export function save({ blob, name }) {
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: name, hidden: true });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}

@@ -6,12 +6,12 @@
 // `sheet:` and the file's SHA-256 (with the activity filled in). So a double
 // tap, a retry after a lost answer, or the same file chosen again next week
 // awards once; the page sends no key of its own.
-import { upload } from "./api.js";
-import { field, h, localTime, rfc3339, show } from "./dom.js";
+import { file as fetchFile, upload } from "./api.js";
+import { field, h, localTime, rfc3339, save, show } from "./dom.js";
 import { categories, reasonText, sheetReasonText } from "./words.js";
 
 export function sheetForm(scope, context) {
-  const file = h("input", { type: "file", id: "sheet-file", accept: ".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values" });
+  const file = h("input", { type: "file", id: "sheet-file", accept: ".xlsx,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain,text/tab-separated-values" });
   const activity = h("input", { type: "text", id: "sheet-activity", autocomplete: "off", placeholder: "例如 2026-12-05-jiulongxiang-cleanup" });
   const category = h(
     "select",
@@ -75,7 +75,7 @@ export function sheetForm(scope, context) {
       checked = null;
       if (error.kind === "refused") {
         const sheet = error.details && error.details.sheet;
-        if (sheet) show(result, refusedSummary(sheet), table(sheet));
+        if (sheet) show(result, refusedSummary(sheet), dryRun ? problemsButton(path, bytes, context) : null, table(sheet));
         else show(result, h("div", { class: "answer bad" }, h("p", { class: "big-word" }, "✗ 没有发放"), h("p", {}, reasonText(error.reason))));
       } else {
         show(result);
@@ -101,7 +101,7 @@ export function sheetForm(scope, context) {
   return h(
     "div",
     { id: "sheet" },
-    h("p", { class: "hint" }, "签到表要有“志愿者编号”和“时长（分钟）”两列，用 Excel 或 WPS 另存为 CSV 即可。先按“检查”，每一行都没问题再按“确认发放”。"),
+    h("p", { class: "hint" }, "签到表可以是 Excel 或 WPS 的 .xlsx，也可以是 CSV；要有“志愿者编号”和时长（“时长(分钟)”，或“服务时长”写成“2小时”“90分钟”，或签到、签退时间）。先按“检查”，每一行都没问题再按“确认发放”。"),
     field("签到表文件", file),
     field("活动编号", activity, "表格里有“活动编号”列时可以不填"),
     field("服务类别", category),
@@ -138,6 +138,24 @@ function summary(answer, dryRun) {
     answer.first_seq !== undefined && answer.first_seq !== null ? h("p", {}, `记录号 ${answer.first_seq}–${answer.last_seq}`) : null,
     read,
   );
+}
+
+/// The dry run's problems as an .xlsx, a row a problem, to fix the sheet
+/// beside it in Excel (the same check again, answered as a file).
+function problemsButton(path, bytes, context) {
+  const button = h("button", { type: "button", class: "big", id: "sheet-problems" }, "下载问题表（Excel）");
+  const fetchProblems = async () => {
+    button.disabled = true;
+    try {
+      save(await fetchFile("POST", path + "&format=xlsx", { bytes }));
+    } catch (error) {
+      context.failed(error, fetchProblems);
+    } finally {
+      button.disabled = false;
+    }
+  };
+  button.addEventListener("click", fetchProblems);
+  return h("div", { class: "buttons" }, button);
 }
 
 function refusedSummary(sheet) {
