@@ -54,14 +54,19 @@ let package = Package(
             name: "JiazhouRules",
             dependencies: ["JiazhouCore", "Yams"]
         ),
+        // The seam between the service and a database: the protocols a backend implements, and the values they hand over.
+        .target(name: "JiazhouStorage", dependencies: ["JiazhouCore"]),
+        // The SQLite backend (GRDB): the embedded default.
         .target(
             name: "JiazhouStore",
-            dependencies: ["JiazhouCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: [
+                "JiazhouCore", "JiazhouStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "JiazhouService",
             dependencies: [
-                "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouNationalCrypto",
+                "JiazhouCore", "JiazhouRules", "JiazhouStorage", "JiazhouStore", "JiazhouNationalCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// Who may do what, decided on (principal, operation, scope) — here, once,
 /// for every transport.
@@ -13,7 +13,7 @@ struct Authorization {
     let principal: Account
 
     /// Loads the acting principal; an id that was never opened may do nothing.
-    init(actor: AccountID, reader: StoreReader) throws {
+    init(actor: AccountID, reader: any LedgerReading) throws {
         guard actor.kind != .issuer, actor.kind != .sink else {
             throw LedgerError(.forbidden, "\(actor) is an account, not a principal that can act")
         }

@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 import Logging
 import Synchronization
 
@@ -18,10 +18,10 @@ final class CommitQueue: Sendable {
         var draining = false
     }
 
-    private let store: LedgerStore
+    private let store: any LedgerStorage
     private let logger: Logger
     /// Signs the checkpoint of each committed group, inside its transaction.
-    private let afterGroup: @Sendable (inout StoreWriter, Int64) throws -> Void
+    private let afterGroup: @Sendable (inout any LedgerWriting, Int64) throws -> Void
     private let state = Mutex(State())
     /// Told the size of each group once it is durable (the HTTP server's metrics).
     private let groupObserver = Mutex<(@Sendable (_ requests: Int) -> Void)?>(nil)
@@ -29,7 +29,7 @@ final class CommitQueue: Sendable {
     /// Most requests committed in one transaction.
     static let maxGroup = 4096
 
-    init(store: LedgerStore, logger: Logger, afterGroup: @escaping @Sendable (inout StoreWriter, _ sizeBefore: Int64) throws -> Void) {
+    init(store: any LedgerStorage, logger: Logger, afterGroup: @escaping @Sendable (inout any LedgerWriting, _ sizeBefore: Int64) throws -> Void) {
         self.store = store
         self.logger = logger
         self.afterGroup = afterGroup
@@ -37,8 +37,8 @@ final class CommitQueue: Sendable {
 
     /// Puts `body` in the next commit group; the handle gives its result once durable.
     /// `alone`: in a transaction of its own, for bulk loads that write back
-    /// part-way (``StoreWriter/writeBack()``).
-    func enqueue<T: Sendable>(alone: Bool = false, _ body: @escaping @Sendable (inout StoreWriter) throws -> T) -> Durable<T> {
+    /// part-way (``LedgerWriting/writeBack()``).
+    func enqueue<T: Sendable>(alone: Bool = false, _ body: @escaping @Sendable (inout any LedgerWriting) throws -> T) -> Durable<T> {
         let handle = Durable<T>(alone: alone, body: body)
         let startDrain = state.withLock { state in
             state.pending.append(handle)
@@ -101,7 +101,7 @@ final class CommitQueue: Sendable {
 protocol PendingWrite: Sendable {
     /// Committed in a transaction of its own.
     var alone: Bool { get }
-    func apply(_ writer: inout StoreWriter)
+    func apply(_ writer: inout any LedgerWriting)
     func complete(commitFailure: LedgerError?)
     /// The storage failure this request ran into inside the transaction, if any.
     var storageFailure: LedgerError? { get }
@@ -117,11 +117,11 @@ public final class Durable<T: Sendable>: PendingWrite, Sendable {
         var waiters: [CheckedContinuation<Result<T, LedgerError>, Never>] = []
     }
 
-    private let body: @Sendable (inout StoreWriter) throws -> T
+    private let body: @Sendable (inout any LedgerWriting) throws -> T
     private let state = Mutex(State())
     let alone: Bool
 
-    init(alone: Bool = false, body: @escaping @Sendable (inout StoreWriter) throws -> T) {
+    init(alone: Bool = false, body: @escaping @Sendable (inout any LedgerWriting) throws -> T) {
         self.alone = alone
         self.body = body
     }
@@ -148,12 +148,12 @@ public final class Durable<T: Sendable>: PendingWrite, Sendable {
         }
     }
 
-    func apply(_ writer: inout StoreWriter) {
+    func apply(_ writer: inout any LedgerWriting) {
         let result: Result<T, LedgerError>
         do {
             result = .success(try writer.attempt(body))
         } catch {
-            result = .failure(LedgerStore.describe(error))
+            result = .failure(StorageErrors.describe(error))
         }
         state.withLock { $0.provisional = result }
     }

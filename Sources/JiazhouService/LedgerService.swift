@@ -1,6 +1,7 @@
 public import JiazhouCore
 public import JiazhouRules
-public import JiazhouStore
+public import JiazhouStorage
+import JiazhouStore
 public import Logging
 import Foundation
 import Synchronization
@@ -17,7 +18,7 @@ import Synchronization
 /// let result = try await ledger.award(AwardRequest(volunteer: v, activity: a), actor: coordinator, key: "sheet-12:V000123")
 /// ```
 public final class LedgerService: Sendable {
-    public let store: LedgerStore
+    public let store: any LedgerStorage
     public let origin: String
     let signer: any NoteSigning
     let clock: any Clock
@@ -28,7 +29,7 @@ public final class LedgerService: Sendable {
     /// `unknown_code` refusals by merchant, for `rate_limited`.
     let codeThrottle = CodeThrottle()
 
-    init(store: LedgerStore, signer: any NoteSigning, clock: any Clock, random: any RandomSource, logger: Logger) {
+    init(store: any LedgerStorage, signer: any NoteSigning, clock: any Clock, random: any RandomSource, logger: Logger) {
         self.store = store
         self.origin = signer.name
         self.signer = signer
@@ -66,7 +67,7 @@ public final class LedgerService: Sendable {
     /// out of every suite this build knows.
     public static func openStore(
         path: String, readonly: Bool = false, maxPages: Int? = nil, lockWaitSeconds: Double = Limits.lockWaitSeconds
-    ) throws(LedgerError) -> LedgerStore {
+    ) throws(LedgerError) -> any LedgerStorage {
         try LedgerStore.open(path: path, readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds, suites: .standard)
     }
 
@@ -77,7 +78,7 @@ public final class LedgerService: Sendable {
     }
 
     /// Runs `body` as one request in the next commit group.
-    func commit<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
+    func commit<T: Sendable>(_ body: @escaping @Sendable (inout any LedgerWriting) throws -> T) async throws(LedgerError) -> T {
         try await queue.enqueue(body).value
     }
 
@@ -85,14 +86,14 @@ public final class LedgerService: Sendable {
     /// group (so with one fsync and a signed checkpoint). It bypasses the
     /// operations' validation and authorization: for trusted bulk loaders and
     /// benchmarks in the operator's own process, never for a client request.
-    public func appendBatch<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
+    public func appendBatch<T: Sendable>(_ body: @escaping @Sendable (inout any LedgerWriting) throws -> T) async throws(LedgerError) -> T {
         try await commit(body)
     }
 
     /// Like ``appendBatch(_:)``, in a transaction of its own, so that `body`
-    /// may write back part-way (``StoreWriter/writeBack()``): a sheet of a
+    /// may write back part-way (``LedgerWriting/writeBack()``): a sheet of a
     /// million rows.
-    public func appendBulk<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
+    public func appendBulk<T: Sendable>(_ body: @escaping @Sendable (inout any LedgerWriting) throws -> T) async throws(LedgerError) -> T {
         try await queue.enqueue(alone: true, body).value
     }
 
@@ -140,12 +141,12 @@ public final class LedgerService: Sendable {
     }
 
     /// Runs `body` on a consistent snapshot.
-    func read<T>(_ body: (StoreReader) throws -> T) throws(LedgerError) -> T {
+    func read<T>(_ body: (any LedgerReading) throws -> T) throws(LedgerError) -> T {
         try store.read(body)
     }
 
     /// The rule set of `version`, parsed once.
-    func ruleSet(version: Int64, reader: StoreReader) throws -> RuleSet {
+    func ruleSet(version: Int64, reader: any LedgerReading) throws -> RuleSet {
         if let cached = ruleSets.withLock({ $0[version] }) { return cached }
         guard let stored = try reader.ruleSet(version: version) else {
             throw LedgerError(.rules_invalid, "rule set v\(version) was never published")
@@ -156,7 +157,7 @@ public final class LedgerService: Sendable {
     }
 
     /// The rule set in force.
-    public func currentRuleSet(reader: StoreReader) throws -> RuleSet {
+    public func currentRuleSet(reader: any LedgerReading) throws -> RuleSet {
         guard let version = try reader.currentRuleSetVersion() else {
             throw LedgerError(.rules_invalid, "no rule set has been published")
         }
@@ -167,13 +168,13 @@ public final class LedgerService: Sendable {
 /// What a write operation works with: the transaction, the actor, the key
 /// and the time, fixed once per request.
 struct WriteContext {
-    var writer: StoreWriter
+    var writer: any LedgerWriting
     let actor: AccountID
     let key: String?
     let time: Timestamp
     let service: LedgerService
 
-    var reader: StoreReader { writer.reader }
+    var reader: any LedgerReading { writer.reader }
 
     /// Runs `body` in a savepoint of the request's transaction: if it throws,
     /// what it wrote is undone and the rest of the request goes on (one row

@@ -23,12 +23,6 @@ enum CatalogueTable {
     }
 }
 
-/// One item of a merchant's catalogue, and the entry that priced it.
-public struct CatalogueEntry: Sendable, Equatable {
-    public var item: String
-    public var points: Int64
-    public var seq: Int64
-}
 
 extension StoreReader {
     /// A merchant's catalogue, by item.

@@ -17,7 +17,7 @@ extension LedgerStore {
             try copy.close()
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            throw Self.describe(error)
+            throw StorageErrors.describe(error)
         }
     }
 }

@@ -1,4 +1,5 @@
 public import JiazhouCore
+@_exported public import JiazhouStorage
 import GRDB
 import Foundation
 
@@ -15,7 +16,7 @@ import Foundation
 ///
 /// A store hashes with one ``HashSuite``, its ledger's: given when the
 /// ledger is created, read from the genesis entry when it is opened.
-public final class LedgerStore: Sendable {
+public final class LedgerStore: LedgerStorage {
     /// GRDB's writer: a `DatabasePool` on a file, a `DatabaseQueue` in memory.
     let database: any DatabaseWriter
     /// The path, or `nil` in memory.
@@ -157,7 +158,7 @@ public final class LedgerStore: Sendable {
     /// ended through cached statements. (GRDB's `read` also sets and resets
     /// `query_only` and wraps a savepoint: four statements around every
     /// read, a third of an `account.get`. Our readers only read.)
-    public func read<T>(_ body: (StoreReader) throws -> T) throws(LedgerError) -> T {
+    public func read<T>(_ body: (any LedgerReading) throws -> T) throws(LedgerError) -> T {
         try Self.storageCall {
             try database.unsafeReentrantRead { db in
                 guard !db.isInsideTransaction else { return try body(StoreReader(db: db, suite: suite)) }
@@ -181,11 +182,13 @@ public final class LedgerStore: Sendable {
 
     /// Runs `body` in one write transaction: everything it does commits
     /// together, durably, or not at all.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (inout StoreWriter) throws -> T) async throws(LedgerError) -> T {
+    public func write<T: Sendable>(_ body: @escaping @Sendable (inout any LedgerWriting) throws -> T) async throws(LedgerError) -> T {
         do {
             return try await database.write { db in
-                var writer = try StoreWriter(db: db, suite: suite)
-                let result = try body(&writer)
+                let writer = try StoreWriter(db: db, suite: suite)
+                var boxed: any LedgerWriting = writer
+                let result = try body(&boxed)
+                // The cache is shared by every copy of the writer: this flushes what the body wrote.
                 try writer.flush()
                 return result
             }
@@ -197,11 +200,13 @@ public final class LedgerStore: Sendable {
     }
 
     /// The same, blocking the calling thread; for the CLI's one-shot commands.
-    public func writeNow<T>(_ body: (inout StoreWriter) throws -> T) throws(LedgerError) -> T {
+    public func writeNow<T>(_ body: (inout any LedgerWriting) throws -> T) throws(LedgerError) -> T {
         try Self.storageCall {
             try database.write { db in
-                var writer = try StoreWriter(db: db, suite: suite)
-                let result = try body(&writer)
+                let writer = try StoreWriter(db: db, suite: suite)
+                var boxed: any LedgerWriting = writer
+                let result = try body(&boxed)
+                // The cache is shared by every copy of the writer: this flushes what the body wrote.
                 try writer.flush()
                 return result
             }
@@ -212,10 +217,6 @@ public final class LedgerStore: Sendable {
         do { return try body() } catch let error as LedgerError { throw error } catch { throw storageError(error) }
     }
 
-    /// Any error as a ledger error: itself if it is one, else a storage failure.
-    public static func describe(_ error: any Error) -> LedgerError {
-        (error as? LedgerError) ?? storageError(error)
-    }
 
     /// Maps SQLite's failures to a reason and a message that says what to do.
     static func storageError(_ error: any Error) -> LedgerError {
@@ -237,4 +238,9 @@ public final class LedgerStore: Sendable {
             return LedgerError(.storage_unavailable, "storage failed; nothing was written", cause: "\(db)")
         }
     }
+}
+
+extension DatabaseError: StorageFailure {
+    /// What SQLite's failure means for the person: see ``LedgerStore/storageError(_:)``.
+    var ledgerError: LedgerError { LedgerStore.storageError(self) }
 }

@@ -44,23 +44,12 @@ enum RedemptionCodeTable {
     }
 }
 
-/// A redemption code as stored: never the code itself.
-public struct StoredRedemptionCode: Sendable, Equatable {
-    public var codeHash: Hash
-    /// The volunteer whose points the code spends.
-    public var volunteer: AccountID
-    public var created: Timestamp
-    public var expires: Timestamp
-    /// The redemption that used it, if one did.
-    public var usedSeq: Int64?
-
+extension StoredRedemptionCode {
     init(row: Row) throws {
         guard let hash = Hash(bytes: row["code_hash"] as Data) else { throw LedgerError(.ledger_invalid, "a redemption code hash is not 32 bytes") }
-        codeHash = hash
-        volunteer = try AccountID(row["volunteer"] as String)
-        created = Timestamp(millisecondsSince1970: row["created"])
-        expires = Timestamp(millisecondsSince1970: row["expires"])
-        usedSeq = row["used_seq"]
+        self.init(
+            codeHash: hash, volunteer: try AccountID(row["volunteer"] as String), created: Timestamp(millisecondsSince1970: row["created"]),
+            expires: Timestamp(millisecondsSince1970: row["expires"]), usedSeq: row["used_seq"])
     }
 }
 

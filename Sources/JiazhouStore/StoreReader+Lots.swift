@@ -1,44 +1,7 @@
 public import JiazhouCore
 import GRDB
 
-/// One lot as stored: the points one award earned and what is left of them.
-public struct Lot: Sendable, Equatable {
-    /// The award (or transfer) that opened it.
-    public var seq: Int64
-    public var volunteer: AccountID
-    public var points: Int64
-    public var remaining: Int64
-    public var available: Timestamp
-    public var expires: Timestamp?
 
-    public init(seq: Int64, volunteer: AccountID, points: Int64, remaining: Int64, available: Timestamp, expires: Timestamp?) {
-        self.seq = seq
-        self.volunteer = volunteer
-        self.points = points
-        self.remaining = remaining
-        self.available = available
-        self.expires = expires
-    }
-}
-
-/// A volunteer's unspent points by what they can do now.
-public struct LotSummary: Sendable, Equatable {
-    /// Past their public notice and not expired.
-    public var spendable: Int64 = 0
-    /// Still in their public notice (公示).
-    public var pending: Int64 = 0
-    /// Spendable but expiring before the horizon asked for.
-    public var expiringSoon: Int64 = 0
-    /// Past their expiry date but not yet written off by an `expire` run.
-    public var expired: Int64 = 0
-
-    public init(spendable: Int64 = 0, pending: Int64 = 0, expiringSoon: Int64 = 0, expired: Int64 = 0) {
-        self.spendable = spendable
-        self.pending = pending
-        self.expiringSoon = expiringSoon
-        self.expired = expired
-    }
-}
 
 extension StoreReader {
     /// An account's usage in a period (`day:2026-11-23`, `budget:2026-11`, …).

@@ -3,7 +3,7 @@ import GRDB
 import Foundation
 
 /// Read access to one consistent snapshot of the ledger.
-public struct StoreReader {
+public struct StoreReader: LedgerReading {
     let db: Database
     /// The ledger's hash suite: of the head's root, of `rangeHash`, of `entry`.
     public let suite: HashSuite
@@ -217,31 +217,8 @@ public struct StoreReader {
     }
 }
 
-/// A published rule set as stored: its version, hash, text and the seq that published it.
-public struct StoredRuleSet: Sendable, Equatable {
-    public var version: Int64
-    public var seq: Int64
-    public var hash: Hash
-    public var text: String
-
+extension StoredRuleSet {
     init(row: Row) throws {
-        version = row["version"]
-        seq = row["seq"]
-        hash = try StoreReader.hash(row["hash"], what: "rule-set hash")
-        text = row["text"]
+        self.init(version: row["version"], seq: row["seq"], hash: try StoreReader.hash(row["hash"], what: "rule-set hash"), text: row["text"])
     }
-
-    public init(version: Int64, seq: Int64, hash: Hash, text: String) {
-        self.version = version
-        self.seq = seq
-        self.hash = hash
-        self.text = text
-    }
-}
-
-/// A signed checkpoint as stored.
-public struct StoredCheckpoint: Sendable, Equatable {
-    public var size: Int64
-    public var root: Hash
-    public var note: String
 }

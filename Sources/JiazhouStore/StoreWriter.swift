@@ -5,7 +5,7 @@ import Foundation
 /// The one writer's view of a write transaction. Every method keeps the
 /// ledger's invariants: an entry is appended only at the head, with its
 /// balances, movements and Merkle subtrees, in the same transaction.
-public struct StoreWriter {
+public struct StoreWriter: LedgerWriting {
     let db: Database
     let cache = TransactionCache()
     /// The chain's end as of the last append in this transaction.
@@ -21,7 +21,10 @@ public struct StoreWriter {
     }
 
     /// Reads within this transaction (they see its own writes).
-    public var reader: StoreReader { StoreReader(db: db, suite: suite, cache: cache) }
+    public var reader: any LedgerReading { sqliteReader }
+
+    /// The same, as itself, for the store's own code.
+    var sqliteReader: StoreReader { StoreReader(db: db, suite: suite, cache: cache) }
 
     /// Whether the transaction is still open. SQLite rolls a whole
     /// transaction back on some failures (a full disk); after that nothing
@@ -48,15 +51,19 @@ public struct StoreWriter {
     /// Runs `body` in a savepoint: if it throws, its writes are undone and the
     /// error rethrown, and the rest of the transaction goes on. This is how one
     /// refused request in a commit group leaves the others intact.
-    public mutating func attempt<T>(_ body: (inout StoreWriter) throws -> T) throws -> T {
+    public mutating func attempt<T>(_ body: (inout any LedgerWriting) throws -> T) throws -> T {
         let saved = head
         let mark = cache.beginSavepoint()
         defer { cache.endSavepoint() }
         var result: Result<T, any Error>!
         do {
             try db.inSavepoint {
+                // The body sees this writer boxed; only the head is its own
+                // (the database and the cache are shared), so that is what comes back.
+                var boxed: any LedgerWriting = self
+                defer { head = boxed.head }
                 do {
-                    result = .success(try body(&self))
+                    result = .success(try body(&boxed))
                     return .commit
                 } catch {
                     result = .failure(error)

@@ -26,23 +26,12 @@ enum TokenTable {
     }
 }
 
-/// A token as stored: never the token itself.
-public struct StoredToken: Sendable, Equatable {
-    public var id: Int64
-    /// Who the token acts as.
-    public var principal: AccountID
-    public var created: Timestamp
-    /// `nil`: never.
-    public var expires: Timestamp?
-    /// When it was revoked, if it was.
-    public var revoked: Timestamp?
-
+extension StoredToken {
     init(row: Row) throws {
-        id = row["id"]
-        principal = try AccountID(row["principal"] as String)
-        created = Timestamp(millisecondsSince1970: row["created"])
-        expires = (row["expires"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
-        revoked = (row["revoked"] as Int64?).map(Timestamp.init(millisecondsSince1970:))
+        self.init(
+            id: row["id"], principal: try AccountID(row["principal"] as String), created: Timestamp(millisecondsSince1970: row["created"]),
+            expires: (row["expires"] as Int64?).map(Timestamp.init(millisecondsSince1970:)),
+            revoked: (row["revoked"] as Int64?).map(Timestamp.init(millisecondsSince1970:)))
     }
 }
 

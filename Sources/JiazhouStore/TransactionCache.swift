@@ -190,13 +190,3 @@ struct UsageKey: Hashable {
     let period: String
 }
 
-/// Points and minutes counted in one period.
-public struct UsageFigures: Sendable, Equatable {
-    public var points: Int64 = 0
-    public var minutes: Int64 = 0
-
-    public init(points: Int64 = 0, minutes: Int64 = 0) {
-        self.points = points
-        self.minutes = minutes
-    }
-}

@@ -1,6 +1,6 @@
 public import JiazhouCore
 public import JiazhouService
-public import JiazhouStore
+public import JiazhouStorage
 
 /// What a forger with write access to the database can do: take the
 /// entries, change them, and recompute every `prev` and leaf hash, so that
@@ -16,7 +16,7 @@ public enum Forgery {
 
     /// `entries` re-chained with `suite`'s hash and imported into a new
     /// ledger at `path`, opened read-only.
-    public static func rechained(_ entries: [Entry], at path: String, suite: HashSuite = .sha256Ed25519) throws -> LedgerStore {
+    public static func rechained(_ entries: [Entry], at path: String, suite: HashSuite = .sha256Ed25519) throws -> any LedgerStorage {
         var previous = Hash.zero
         var lines: [Result<[UInt8], LedgerError>] = []
         for var entry in entries {

@@ -6,11 +6,11 @@ import JiazhouTesting
 import Testing
 
 /// Bulk loads write back part-way through one transaction
-/// (`StoreWriter.writeBack`) and skip per-row undo: a failure after a write-back
+/// (`LedgerWriting.writeBack`) and skip per-row undo: a failure after a write-back
 /// must still leave nothing behind, and a write-back that could lose other
 /// requests' writes is refused.
 @Suite struct BulkWriteTests {
-    private func award(_ n: Int, _ writer: StoreWriter, rules: RuleSet) throws -> Entry {
+    private func award(_ n: Int, _ writer: any LedgerWriting, rules: RuleSet) throws -> Entry {
         let time = Timestamp(millisecondsSince1970: 1_795_000_000_000)
         let priced = try PricedAward(
             AwardRequest(volunteer: TestLedger.volunteer(1 + n % 3), activity: TestLedger.activity("bulk-\(n)", minutes: 60)), rules: rules,

@@ -21,7 +21,7 @@ import Testing
         return (ledger, try Forgery.entries(of: ledger.service))
     }
 
-    func forged(_ entries: [Entry], in directory: String) throws -> LedgerStore {
+    func forged(_ entries: [Entry], in directory: String) throws -> any LedgerStorage {
         try Forgery.rechained(entries, at: directory + "/forged.sqlite")
     }
 

@@ -101,7 +101,7 @@ struct LedgerBench {
     }
 
     /// An award entry as the service writes it.
-    static func award(_ i: Int, writer: StoreWriter, rules: RuleSet, time: Timestamp) throws -> Entry {
+    static func award(_ i: Int, writer: any LedgerWriting, rules: RuleSet, time: Timestamp) throws -> Entry {
         let district = try Scope("shizhong")
         let volunteer = volunteer(i % volunteers)
         let activity = Activity(

@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 import Foundation
 
 /// `account.open`: opens an account or a principal.

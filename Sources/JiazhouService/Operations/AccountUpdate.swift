@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 import Foundation
 
 /// `account.update`: suspends a merchant or a volunteer, or makes it active
@@ -115,7 +115,7 @@ extension LedgerService {
 
     /// Refuses with `account_suspended` if `account` is suspended; `role`
     /// says what it would have done, for the message.
-    static func requireActive(_ account: AccountID, _ role: String, reader: StoreReader) throws {
+    static func requireActive(_ account: AccountID, _ role: String, reader: any LedgerReading) throws {
         guard try reader.status(of: account) == .active else {
             throw LedgerError(.account_suspended, "\(account) is suspended and may not \(role); the office (an operator or its coordinator) can make it active again")
         }

@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// `award`: points for one volunteer's service in one activity, paid by the
 /// issuer of the activity's scope and priced by the rule set in force.
@@ -27,7 +27,7 @@ extension LedgerService {
     /// The issuer that pays for an activity: the deepest open issuer at or
     /// above the activity's scope, so that a grid worker's clean-up is paid
     /// from its community's budget unless the grid has an issuer of its own.
-    static func payingIssuer(for scope: Scope, reader: StoreReader) throws -> AccountID {
+    static func payingIssuer(for scope: Scope, reader: any LedgerReading) throws -> AccountID {
         for candidate in scope.selfAndAncestors.map(AccountID.issuer(for:)) where try reader.account(candidate) != nil {
             return candidate
         }

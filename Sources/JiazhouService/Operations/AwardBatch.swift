@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// `award.batch`: one activity, many participants, each with their minutes.
 /// All or nothing by default; with `atomic: false`, each row stands alone.
@@ -117,7 +117,7 @@ extension LedgerService {
                         try Self.appendBatchRow(participant, of: request.activity, rules: rules, context: &context)
                     }
                 } catch {
-                    let refusal = LedgerStore.describe(error)
+                    let refusal = StorageErrors.describe(error)
                     if refusal.reason == .storage_unavailable { throw refusal }
                     row = AwardBatchResult.Row(
                         volunteer: participant.volunteer, ok: false, error: AwardBatchResult.RowError(reason: refusal.reason, message: refusal.message))

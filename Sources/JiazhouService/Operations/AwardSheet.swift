@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// A coordinator's sheet awarded whole: one activity (or one a row) and up
 /// to a million participants, streamed from a reader the caller owns
@@ -198,7 +198,7 @@ extension LedgerService {
     }
 
     private func awardRows(
-        _ request: AwardSheetRequest, box: SheetRowsBox, writer: inout StoreWriter, actor: AccountID, key: String, time: Timestamp,
+        _ request: AwardSheetRequest, box: SheetRowsBox, writer: inout any LedgerWriting, actor: AccountID, key: String, time: Timestamp,
         progress: @Sendable (Int) -> Void
     ) throws -> AwardSheetResult {
         let rules = try currentRuleSet(reader: writer.reader)
@@ -222,7 +222,7 @@ extension LedgerService {
                     result.activities.insert(award.activity.id)
                     priced = try Self.priceAward(award, rules: rules, reader: writer.reader, time: time)
                 } catch {
-                    let refusal = LedgerStore.describe(error)
+                    let refusal = StorageErrors.describe(error)
                     if refusal.reason == .storage_unavailable { throw refusal }
                     result.report(.init(row: row.row, column: nil, reason: refusal.reason.rawValue, message: refusal.message))
                     continue
@@ -238,7 +238,7 @@ extension LedgerService {
                     // An append refused part-way may have written part of its
                     // entry: nothing after it can be trusted, so the whole
                     // sheet stops here and is rolled back.
-                    let refusal = LedgerStore.describe(error)
+                    let refusal = StorageErrors.describe(error)
                     if refusal.reason == .storage_unavailable { throw refusal }
                     result.report(.init(row: row.row, column: nil, reason: refusal.reason.rawValue, message: refusal.message))
                     box.rolledBack = result

@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 extension LedgerService {
     /// Copies the ledger to a new file at `path` (SQLite's online backup,

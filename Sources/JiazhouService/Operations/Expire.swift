@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// `expire`: writes off the points of every lot whose expiry date has
 /// passed by `as_of` (default: now), oldest first, to `sink:expired` — one

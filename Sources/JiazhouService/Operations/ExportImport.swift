@@ -1,5 +1,6 @@
 public import JiazhouCore
-public import JiazhouStore
+public import JiazhouStorage
+import JiazhouStore
 import Foundation
 
 extension LedgerService {
@@ -12,7 +13,7 @@ extension LedgerService {
     /// Writes every entry's canonical bytes, one per line, in seq order.
     /// Each line hashed as H(0x00 ‖ line), H the hash of the ledger's suite,
     /// is that entry's leaf hash.
-    public static func export(store: LedgerStore, to output: (_ line: [UInt8]) throws -> Void) throws(LedgerError) {
+    public static func export(store: any LedgerStorage, to output: (_ line: [UInt8]) throws -> Void) throws(LedgerError) {
         try store.read { reader in
             try reader.forEachEntry(in: 0..<Int64.max) { _, bytes, _ in try output(bytes + [0x0A]) }
         }
@@ -58,7 +59,7 @@ extension LedgerService {
             return ImportSummary(size: summary.size, root: summary.root, head: summary.last, signed: signed)
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            throw LedgerStore.describe(error)
+            throw StorageErrors.describe(error)
         }
     }
 
@@ -80,7 +81,7 @@ extension LedgerService {
     }
 
     private static func replay(
-        into store: LedgerStore, first: Result<[UInt8], LedgerError>, rest iterator: inout some IteratorProtocol<Result<[UInt8], LedgerError>>
+        into store: any LedgerStorage, first: Result<[UInt8], LedgerError>, rest iterator: inout some IteratorProtocol<Result<[UInt8], LedgerError>>
     ) throws(LedgerError) -> LedgerHead {
         var pending: Result<[UInt8], LedgerError>? = first
         var lineNumber = 0
@@ -105,7 +106,7 @@ extension LedgerService {
                         }
                         try writer.append(sealed.entry)
                     } catch {
-                        let failure = LedgerStore.describe(error)
+                        let failure = StorageErrors.describe(error)
                         throw LedgerError(failure.reason, "line \(lineNumber): \(failure.message)", cause: failure.cause)
                     }
                 }

@@ -1,5 +1,6 @@
 public import JiazhouCore
 public import JiazhouRules
+import JiazhouStorage
 import JiazhouStore
 public import Logging
 

@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// `ledger.info`: the ledger's identity and head.
 public struct LedgerInfo: Codable, Sendable, Equatable {

@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// A merchant's month for the office: takings by day, the total, and the
 /// settlements written in the month. Read from the merchant's movements, so

@@ -1,6 +1,6 @@
 public import JiazhouCore
 public import JiazhouRules
-public import JiazhouStore
+public import JiazhouStorage
 
 /// An award priced against the ledger as it stands: the facts gathered
 /// (the volunteer's tags and counted minutes, what the periods have already
@@ -15,7 +15,7 @@ public struct PricedAward: Sendable {
     public let rules: RuleSet
     public let request: AwardRequest
 
-    public init(_ request: AwardRequest, rules: RuleSet, reader: StoreReader, time: Timestamp) throws {
+    public init(_ request: AwardRequest, rules: RuleSet, reader: any LedgerReading, time: Timestamp) throws {
         guard let volunteer = try reader.account(request.volunteer) else {
             throw LedgerError(.unknown_account, "\(request.volunteer) is not open")
         }
@@ -77,7 +77,7 @@ extension LedgerService {
     /// The one award path, shared by `award`, `award.batch` and a sheet:
     /// checks the request and prices it against the transaction as it stands
     /// (after every award before it). Only reads: a refusal leaves nothing.
-    static func priceAward(_ request: AwardRequest, rules: RuleSet, reader: StoreReader, time: Timestamp) throws -> PricedAward {
+    static func priceAward(_ request: AwardRequest, rules: RuleSet, reader: any LedgerReading, time: Timestamp) throws -> PricedAward {
         try request.activity.validate()
         guard request.volunteer.kind == .volunteer else { throw LedgerError(.invalid_request, "awards go to volunteers, not to \(request.volunteer)") }
         return try PricedAward(request, rules: rules, reader: reader, time: time)

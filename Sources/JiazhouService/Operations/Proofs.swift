@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// `proof.inclusion`: an RFC 9162 inclusion proof of one entry in the tree
 /// of a given size (by default the current one).

@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// `redeem`: a merchant takes a volunteer's points with the volunteer's
 /// one-time code. Whole or nothing: the entry, its lots, the daily usage and
@@ -91,7 +91,7 @@ extension LedgerService {
     }
 
     /// The points a redemption takes: as given, or the catalogue's price of its item.
-    static func price(_ request: RedeemRequest, reader: StoreReader) throws -> (points: Int64, priced: CatalogueEntry?) {
+    static func price(_ request: RedeemRequest, reader: any LedgerReading) throws -> (points: Int64, priced: CatalogueEntry?) {
         if let points = request.points { return (points, nil) }
         guard let item = request.item, let priced = try reader.catalogueItem(item, of: request.merchant) else {
             throw LedgerError(.unknown_item, "\(request.merchant)'s catalogue has no \"\(request.item ?? "")\"; give the points, or an item it lists")
@@ -102,7 +102,7 @@ extension LedgerService {
     /// The volunteer whose live, unused code `code` is. A merchant that has
     /// typed too many codes never issued is refused first (`CodeThrottle`).
     static func liveCode(
-        _ code: RedemptionCode, at time: Timestamp, merchant: AccountID, rules: RuleSet, throttle: CodeThrottle, reader: StoreReader
+        _ code: RedemptionCode, at time: Timestamp, merchant: AccountID, rules: RuleSet, throttle: CodeThrottle, reader: any LedgerReading
     ) throws -> AccountID {
         let limits = rules.redemption
         if let wait = throttle.retryAfterSeconds(merchant, now: time, limit: limits.unknownCodeLimit, windowMinutes: limits.unknownCodeMinutes) {
@@ -127,7 +127,7 @@ extension LedgerService {
     /// Refuses with `limit_exceeded` when the rule set's daily redemption
     /// limits leave less than `points` for the merchant or the volunteer.
     static func requireWithinDailyLimits(
-        _ points: Int64, merchant: AccountID, volunteer: AccountID, day: String, limits: RedemptionLimits, reader: StoreReader
+        _ points: Int64, merchant: AccountID, volunteer: AccountID, day: String, limits: RedemptionLimits, reader: any LedgerReading
     ) throws {
         let period = Entry.redemptionPeriodPrefix + day
         for (account, limit) in [(merchant, limits.merchantDayPoints), (volunteer, limits.volunteerDayPoints)] {
@@ -143,7 +143,7 @@ extension LedgerService {
     /// The volunteer's spendable lots (past their public notice, not
     /// expired) that `points` are taken from: the oldest first, the last
     /// one perhaps in part.
-    static func spendableLotsToTake(_ points: Int64, from volunteer: AccountID, at time: Timestamp, reader: StoreReader) throws -> [(seq: Int64, points: Int64)] {
+    static func spendableLotsToTake(_ points: Int64, from volunteer: AccountID, at time: Timestamp, reader: any LedgerReading) throws -> [(seq: Int64, points: Int64)] {
         var left = points
         var taken: [(seq: Int64, points: Int64)] = []
         for lot in try reader.openLots(of: volunteer) where left > 0 && lot.available <= time && lot.expires.map({ time < $0 }) ?? true {

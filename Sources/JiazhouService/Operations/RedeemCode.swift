@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// `redeem.code`: a volunteer asks for a one-time code that lets one
 /// merchant take its points once, within the rule set's code lifetime.

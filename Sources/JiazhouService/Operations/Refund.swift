@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 extension LedgerService {
     /// A refund: the `reverse` of a redemption. The merchant it paid (or an

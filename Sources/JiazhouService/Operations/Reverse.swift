@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 import Foundation
 
 /// `reverse`: the only way to correct a mistake. A new entry moves the points
@@ -83,7 +83,7 @@ extension LedgerService {
     /// The lots a reversal takes its points from: the reversed award's own
     /// lot first (within the public notice that cancels it outright), then
     /// the volunteer's oldest lots for what was already spent from it.
-    static func lotsToTake(_ points: Int64, from volunteer: AccountID, award seq: Int64, reader: StoreReader) throws -> [JSONValue] {
+    static func lotsToTake(_ points: Int64, from volunteer: AccountID, award seq: Int64, reader: any LedgerReading) throws -> [JSONValue] {
         var left = points
         var taken: [JSONValue] = []
         var lots = try reader.openLots(of: volunteer)

@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// `rules.publish`: a new rule set, in force for every award after it.
 public struct RulesPublishRequest: Codable, Sendable, Equatable {

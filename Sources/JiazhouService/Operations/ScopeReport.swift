@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// A scope's awards in a month, per volunteer, for the office's spreadsheet:
 /// hours and points of every award whose activity was in the scope (or

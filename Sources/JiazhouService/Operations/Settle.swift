@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// `settle`: an operator pays a merchant out. One `settle` entry moves the
 /// merchant's whole balance to `sink:settled`; its data is the office's

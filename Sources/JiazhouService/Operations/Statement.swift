@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// `statement`: a volunteer's record of service (志愿服务证明) that anyone can
 /// check offline with the verifier key: each entry's bytes with its RFC 9162

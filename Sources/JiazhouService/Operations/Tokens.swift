@@ -1,5 +1,5 @@
 public import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 import Foundation
 
 /// A bearer token as the ledger keeps it: its hash only, never its text.

@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// `transfer`: a volunteer gives spendable points to another volunteer (积分
 /// 转赠: to an elderly relative, as time banks do), where the rule set's
@@ -114,7 +114,7 @@ extension LedgerService {
 
     /// Refuses with `limit_exceeded` when the policy's daily limits leave
     /// less than the request's points for the giver or the recipient.
-    static func requireWithinTransferLimits(_ request: TransferRequest, day: String, policy: TransferPolicy, reader: StoreReader) throws {
+    static func requireWithinTransferLimits(_ request: TransferRequest, day: String, policy: TransferPolicy, reader: any LedgerReading) throws {
         let checks = [
             (request.from, Entry.transferOutPeriodPrefix, policy.giverDayPoints, "give"),
             (request.to, Entry.transferInPeriodPrefix, policy.recipientDayPoints, "receive"),
@@ -131,7 +131,7 @@ extension LedgerService {
     }
 
     /// The earliest expiry among the lots `seqs`; `nil` if none expires.
-    static func earliestExpiry(of seqs: [Int64], reader: StoreReader) throws -> Timestamp? {
+    static func earliestExpiry(of seqs: [Int64], reader: any LedgerReading) throws -> Timestamp? {
         var earliest: Timestamp?
         for seq in seqs {
             guard let lot = try reader.lot(ofAward: seq) else { throw LedgerError(.ledger_invalid, "the lot of entry \(seq) is missing") }

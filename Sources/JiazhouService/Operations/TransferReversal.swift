@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 extension LedgerService {
     /// The `reverse` of a transfer: a gift made by mistake (the wrong

@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// Account statuses: replayed from the `account.update` entries and
 /// compared with the `account_status` table.

@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// Merchants' catalogues: replayed from `account.update` entries, compared
 /// with the `catalogue` table, and every redemption priced by one checked

@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// Expiry entries, checked against the lots as the chain replays them.
 extension LedgerVerifier {

@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// Redemptions and refunds, checked against the lots as the chain replays
 /// them, and the used redemption codes against the redemptions that used them.

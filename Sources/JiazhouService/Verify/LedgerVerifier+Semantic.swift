@@ -1,6 +1,6 @@
 import JiazhouCore
 import JiazhouRules
-import JiazhouStore
+import JiazhouStorage
 
 /// `verify --semantic`: every award re-priced from its recorded facts with
 /// the rule set it names, and every recorded fact checked against the chain
@@ -58,7 +58,7 @@ extension LedgerVerifier {
             awardsRepriced += 1
             compare(entry, with: pricing)
         } catch {
-            report(seq, "the award cannot be re-priced: \(LedgerStore.describe(error).message)")
+            report(seq, "the award cannot be re-priced: \(StorageErrors.describe(error).message)")
         }
     }
 

@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// The tables beside the chain that readers rely on, checked against it:
 /// the genesis facts copied into `meta`, the movements that account history

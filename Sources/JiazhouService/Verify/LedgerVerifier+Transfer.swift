@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// Transfers and their reversals, checked against the lots as the chain replays them.
 extension LedgerVerifier {

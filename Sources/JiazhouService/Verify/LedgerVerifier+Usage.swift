@@ -1,5 +1,5 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// The usage that caps and budgets count, and the lots points are earned
 /// in, replayed from the entries and compared with what the store keeps.

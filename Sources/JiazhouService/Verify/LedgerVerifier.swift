@@ -1,6 +1,6 @@
 public import JiazhouCore
 import JiazhouRules
-public import JiazhouStore
+public import JiazhouStorage
 
 /// Recomputes everything from the stored bytes and compares it with what
 /// the database maintains, with the ledger's hash suite (the one its genesis
@@ -12,7 +12,7 @@ public import JiazhouStore
 /// from its recorded facts, and those facts from the chain. Each problem is
 /// reported with the seq where it starts; verification never stops early.
 struct LedgerVerifier {
-    let reader: StoreReader
+    let reader: any LedgerReading
     let verifier: (any NoteVerifying)?
     let semantic: Bool
 
@@ -44,7 +44,7 @@ struct LedgerVerifier {
     /// The genesis facts `meta` holds a copy of.
     var genesisMeta: [String: String?] = [:]
 
-    init(reader: StoreReader, verifier: (any NoteVerifying)?, semantic: Bool) {
+    init(reader: any LedgerReading, verifier: (any NoteVerifying)?, semantic: Bool) {
         self.reader = reader
         self.verifier = verifier
         self.semantic = semantic
@@ -286,7 +286,7 @@ extension LedgerService {
     }
 
     /// Verifies a ledger file without its signing key (an auditor's copy).
-    public static func verify(store: LedgerStore, semantic: Bool) throws(LedgerError) -> VerifyReport {
+    public static func verify(store: any LedgerStorage, semantic: Bool) throws(LedgerError) -> VerifyReport {
         try store.read { reader in
             var verifier = LedgerVerifier(reader: reader, verifier: nil, semantic: semantic)
             return try verifier.run()

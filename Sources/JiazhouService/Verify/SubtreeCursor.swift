@@ -1,12 +1,12 @@
 import JiazhouCore
-import JiazhouStore
+import JiazhouStorage
 
 /// Compares the stored Merkle subtrees with the ones the verifier's replay
 /// forms. Subtrees of one level are formed in index order, which is also
 /// their storage order (primary key (level, idx)), so each level is read
 /// once, sequentially, a page at a time: no sort, no table in memory.
 struct SubtreeCursor {
-    private let reader: StoreReader
+    private let reader: any LedgerReading
     /// Per level: stored (index, hash) rows read ahead, and the next index to read from.
     private var buffered: [Int: ArraySlice<(index: Int64, hash: [UInt8])>] = [:]
     private var nextIndex: [Int: Int64] = [:]
@@ -14,7 +14,7 @@ struct SubtreeCursor {
 
     static let page = 4096
 
-    init(reader: StoreReader) { self.reader = reader }
+    init(reader: any LedgerReading) { self.reader = reader }
 
     mutating func expect(level: Int, index: UInt64, hash: Hash, report: (String) -> Void) {
         formed[level, default: 0] += 1
@@ -31,7 +31,7 @@ struct SubtreeCursor {
             buffered[level]?.removeFirst()
             if stored.hash != hash.bytes { report("the stored Merkle subtree (\(level), \(index)) is wrong") }
         } catch {
-            report("the Merkle subtrees cannot be read: \(LedgerStore.describe(error).message)")
+            report("the Merkle subtrees cannot be read: \(StorageErrors.describe(error).message)")
         }
     }
 

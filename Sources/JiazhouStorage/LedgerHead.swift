@@ -10,6 +10,12 @@ public struct LedgerHead: Sendable, Equatable {
 
     public var root: Hash { range.root }
 
+    public init(size: Int64, last: Hash, range: CompactRange) {
+        self.size = size
+        self.last = last
+        self.range = range
+    }
+
     /// The head of a ledger with no entries, hashed with `suite`.
     public static func empty(suite: HashSuite) -> LedgerHead { LedgerHead(size: 0, last: .zero, range: CompactRange(suite: suite)) }
 }

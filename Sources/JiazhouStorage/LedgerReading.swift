@@ -1,0 +1,74 @@
+public import JiazhouCore
+
+/// What the service reads from a ledger's storage, on one consistent
+/// snapshot (``LedgerStorage/read(_:)``) or inside the write transaction
+/// (``LedgerWriting/reader``, which sees the transaction's own writes).
+///
+/// SQLite implements it today (JiazhouStore); a PostgreSQL backend is the
+/// next. Every figure here is derived from the entries and checked by
+/// `verify`; the tables behind it are the backend's business.
+public protocol LedgerReading {
+    /// The ledger's hash suite.
+    var suite: HashSuite { get }
+
+    // The chain and the tree.
+    func head() throws -> LedgerHead
+    func meta(_ name: String) throws -> String?
+    func entryBytes(_ seq: Int64) throws -> (bytes: [UInt8], leafHash: [UInt8])?
+    func entry(_ seq: Int64) throws -> Entry.Sealed?
+    /// Entries in `range` (clipped to the ledger), in order, with their stored leaf hashes.
+    func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws
+    /// The RFC 9162 hash of the leaves `lo..<hi`, from the stored subtrees.
+    func rangeHash(_ lo: Int64, _ hi: Int64) throws -> Hash
+    func subtrees(level: Int, from: Int64, limit: Int) throws -> [(index: Int64, hash: [UInt8])]
+    func subtreeCounts() throws -> [Int: Int64]
+    func checkpoint(size: Int64?) throws -> StoredCheckpoint?
+    func checkpoints() throws -> [StoredCheckpoint]
+    /// Rows in one of the backend's tables, by its name in SPEC §5 (`entries`, `checkpoints`, …).
+    func count(_ table: String) throws -> Int64
+    /// How the backend makes a commit durable (SQLite: its journal mode and `synchronous`).
+    func durability() throws -> (journalMode: String, synchronous: Int)
+
+    // Accounts and what the entries maintain.
+    func account(_ id: AccountID) throws -> Account?
+    func forEachAccount(_ body: (Account) throws -> Void) throws
+    func forEachAccountKind(_ body: (_ id: String, _ kind: String) throws -> Void) throws
+    func status(of account: AccountID) throws -> AccountStatus
+    func forEachAccountStatus(_ body: (_ account: String, _ status: String, _ seq: Int64) throws -> Void) throws
+    func movements(of account: AccountID, after: Int64?, limit: Int) throws -> [(seq: Int64, points: Int64)]
+    func movements(of account: String) throws -> [(seq: Int64, points: Int64)]
+    func forEachMovement(_ body: (_ account: String, _ seq: Int64, _ points: Int64) throws -> Void) throws
+    func profile(of account: AccountID) throws -> (salt: [UInt8], text: String)?
+    func forEachProfile(_ body: (_ account: String, _ salt: [UInt8], _ text: String) throws -> Void) throws
+    func reversal(of seq: Int64) throws -> Int64?
+    func reversals() throws -> [Int64: Int64]
+    func usage(_ account: AccountID, period: String) throws -> UsageFigures
+    func forEachUsage(_ body: (_ account: String, _ period: String, UsageFigures) throws -> Void) throws
+
+    // Lots.
+    func openLots(of volunteer: AccountID) throws -> [Lot]
+    func lot(ofAward seq: Int64) throws -> Lot?
+    func expiredLots(asOf: Timestamp, limit: Int) throws -> [Lot]
+    func forEachLot(_ body: (Lot) throws -> Void) throws
+    func lotSummary(of volunteer: AccountID, now: Timestamp, soon: Timestamp) throws -> LotSummary
+
+    // Rule sets, catalogues, requests already answered.
+    func currentRuleSetVersion() throws -> Int64?
+    func currentRuleSet() throws -> StoredRuleSet?
+    func ruleSet(version: Int64) throws -> StoredRuleSet?
+    func catalogue(of merchant: AccountID) throws -> [CatalogueEntry]
+    func catalogueItem(_ item: String, of merchant: AccountID) throws -> CatalogueEntry?
+    func forEachCatalogueItem(_ body: (_ merchant: String, CatalogueEntry) throws -> Void) throws
+    func idempotency(actor: AccountID, key: String) throws -> (requestHash: [UInt8], result: [UInt8])?
+
+    // Outside the ledger: redemption codes and bearer tokens (hashes only).
+    func redemptionCode(hash: Hash) throws -> StoredRedemptionCode?
+    func forEachUsedRedemptionCode(_ body: (StoredRedemptionCode) throws -> Void) throws
+    func token(hash: Hash) throws -> StoredToken?
+    func tokens() throws -> [StoredToken]
+}
+
+extension LedgerReading {
+    /// The checkpoint signed at the latest size.
+    public func checkpoint() throws -> StoredCheckpoint? { try checkpoint(size: nil) }
+}
