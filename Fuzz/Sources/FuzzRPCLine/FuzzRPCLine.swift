@@ -18,10 +18,6 @@ enum FuzzRPCLine {
     static let maxLineBytes = 1024
 
     static func main() {
-        precondition(Set(decoders.keys) == Set(MethodTable.methods.keys), "the harness's decoders and MethodTable name other methods")
-        for (name, method) in MethodTable.methods {
-            precondition((method.access == .write) == writes.contains(name), "the harness thinks \(name) is \(writes.contains(name) ? "" : "not ")a write")
-        }
         runFuzzer { data, size in
             FuzzRPCLine.check(inputBytes(data, size))
             return 0
@@ -100,7 +96,7 @@ enum FuzzRPCLine {
             case .success(let method):
                 do {
                     let arguments = try Arguments(params: request.params, method: method)
-                    try decoders[method.name]!(arguments, method.access == .write ? ["actor", "key"] : ["actor"])
+                    try method.checkParams(arguments)
                     if method.access != .publicRead { _ = try arguments.requireActor() }
                     return nil
                 } catch {
@@ -122,38 +118,5 @@ enum FuzzRPCLine {
         guard case .object(let error)? = members["error"], case .integer? = error["code"], case .string? = error["message"] else {
             return require(false, "an error response without code and message: \(String(decoding: response, as: UTF8.self))")
         }
-    }
-
-    static let writes: Set<String> = [
-        "account.open", "account.update", "award", "award.batch", "redeem.code", "redeem", "expire", "reverse", "settle", "transfer", "rules.publish",
-    ]
-
-    /// Each method's params decoded as ``Method`` does, without a service.
-    static let decoders: [String: @Sendable (Arguments, [String]) throws(RPCError) -> Void] = [
-        "ledger.info": { a, extra throws(RPCError) in try decode(NoParams.self, a, extra) },
-        "ledger.verify": { a, extra throws(RPCError) in try decode(VerifyRequest.self, a, extra) },
-        "account.open": { a, extra throws(RPCError) in try decode(AccountOpenRequest.self, a, extra) },
-        "account.get": { a, extra throws(RPCError) in try decode(AccountGetRequest.self, a, extra) },
-        "account.history": { a, extra throws(RPCError) in try decode(AccountHistoryRequest.self, a, extra) },
-        "award": { a, extra throws(RPCError) in try decode(AwardRequest.self, a, extra) },
-        "award.batch": { a, extra throws(RPCError) in try decode(AwardBatchRequest.self, a, extra) },
-        "redeem.code": { a, extra throws(RPCError) in try decode(RedeemCodeRequest.self, a, extra) },
-        "redeem": { a, extra throws(RPCError) in try decode(RedeemRequest.self, a, extra) },
-        "expire": { a, extra throws(RPCError) in try decode(ExpireRequest.self, a, extra) },
-        "reverse": { a, extra throws(RPCError) in try decode(ReverseRequest.self, a, extra) },
-        "settle": { a, extra throws(RPCError) in try decode(SettleRequest.self, a, extra) },
-        "transfer": { a, extra throws(RPCError) in try decode(TransferRequest.self, a, extra) },
-        "account.update": { a, extra throws(RPCError) in try decode(AccountUpdateRequest.self, a, extra) },
-        "rules.publish": { a, extra throws(RPCError) in try decode(RulesPublishRequest.self, a, extra) },
-        "rules.get": { a, extra throws(RPCError) in try decode(RulesGetRequest.self, a, extra) },
-        "rules.evaluate": { a, extra throws(RPCError) in try decode(AwardRequest.self, a, extra) },
-        "entry.get": { a, extra throws(RPCError) in try decode(EntryGetRequest.self, a, extra) },
-        "checkpoint.get": { a, extra throws(RPCError) in try decode(CheckpointGetRequest.self, a, extra) },
-        "proof.inclusion": { a, extra throws(RPCError) in try decode(InclusionProofRequest.self, a, extra) },
-        "proof.consistency": { a, extra throws(RPCError) in try decode(ConsistencyProofRequest.self, a, extra) },
-    ]
-
-    static func decode<T: Decodable>(_ type: T.Type, _ arguments: Arguments, _ extra: [String]) throws(RPCError) {
-        _ = try ParamsDecoder.decode(T.self, from: arguments.rest, extra: extra)
     }
 }
