@@ -32,6 +32,8 @@ let package = Package(
         // .xlsx in and out (issue 18): the archive only; the XML parts are read
         // with Foundation's XMLParser and written by hand.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // A client for other logs' and witnesses' HTTP (issue 17: `audit --tiles URL`), TLS included.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -111,6 +113,8 @@ let package = Package(
                 "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouSheetAward", "JiazhouHTTP",
                 "JiazhouNationalCrypto", "JiazhouQR", "JiazhouSeeds", "CAllocationCounter",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

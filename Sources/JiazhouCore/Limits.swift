@@ -24,8 +24,9 @@ public enum Limits {
     public static let tags = 32
     /// Longest service, in minutes, that one activity may claim for one volunteer (a day).
     public static let minutesPerActivity: Int64 = 24 * 60
-    /// Largest canonical entry, in bytes.
-    public static let entryBytes = 64 * 1024
+    /// Largest canonical entry, in bytes: what a tlog-tiles entry bundle
+    /// can hold behind its 16-bit length (SPEC §15).
+    public static let entryBytes = 65_535
     /// Most entries an `account.history` page returns.
     public static let historyPage = 1000
     /// Most participants in one `award.batch` request: one request is one

@@ -20,6 +20,7 @@ public protocol LedgerReading {
     func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws
     /// The RFC 9162 hash of the leaves `lo..<hi`, from the stored subtrees.
     func rangeHash(_ lo: Int64, _ hi: Int64) throws -> Hash
+    /// Complete subtrees' hashes of one level (2^level leaves each) from index `from`, in index order; level 0 is the leaf hashes.
     func subtrees(level: Int, from: Int64, limit: Int) throws -> [(index: Int64, hash: [UInt8])]
     func subtreeCounts() throws -> [Int: Int64]
     func checkpoint(size: Int64?) throws -> StoredCheckpoint?

@@ -189,9 +189,15 @@ public struct StoreReader: LedgerReading {
         return suite.nodeHash(try rangeHash(lo, lo + k), try rangeHash(lo + k, hi))
     }
 
-    /// Stored subtree hashes of one level from index `from`, in index order; for `verify`.
+    /// Stored subtree hashes of one level from index `from`, in index order
+    /// (level 0: the entries' leaf hashes); for `verify` and the tiles.
     public func subtrees(level: Int, from: Int64, limit: Int) throws -> [(index: Int64, hash: [UInt8])] {
-        try Row.fetchAll(
+        if level == 0 {
+            return try Row.fetchAll(
+                db, sql: "SELECT seq, leaf_hash FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?", arguments: [from, limit]
+            ).map { ($0[0], [UInt8]($0[1] as Data)) }
+        }
+        return try Row.fetchAll(
             db, sql: "SELECT idx, hash FROM subtrees WHERE level = ? AND idx >= ? ORDER BY idx LIMIT ?", arguments: [level, from, limit]
         ).map { ($0[0], [UInt8]($0[1] as Data)) }
     }

@@ -102,6 +102,22 @@ public struct TestLedger: Sendable {
         Activity(id: id, category: category, minutes: minutes, start: start, scope: scope, tags: [])
     }
 
+    /// Grows the ledger to `size` entries with account openings (volunteers
+    /// `<prefix>N`), in one commit group: enough entries for full tiles.
+    public func grow(to size: Int64, prefix: String = "T") async throws {
+        try await Self.grow(service, to: size, prefix: prefix)
+    }
+
+    /// ``grow(to:prefix:)`` for a ledger of the test district opened elsewhere.
+    public static func grow(_ service: LedgerService, to size: Int64, prefix: String = "T") async throws {
+        let from = try service.info().size
+        let writes = (from..<size).map { n in
+            service.enqueueOpenAccount(
+                AccountOpenRequest(account: AccountID(unchecked: .volunteer, "\(prefix)\(n)"), scope: baiyangGrid), actor: root, key: nil)
+        }
+        for write in writes { _ = try await write.value }
+    }
+
     /// Removes the temporary folder of a file ledger.
     public func remove() {
         if let directory { try? FileManager.default.removeItem(atPath: directory) }
