@@ -34,6 +34,9 @@ public enum Limits {
     public static let batchParticipants = 10_000
     /// Most entries one volunteer's statement holds.
     public static let statementEntries = 100_000
+    /// Largest answer read from a witness's `add-checkpoint` (its cosignature
+    /// lines: about 130 bytes each).
+    public static let cosignatureResponseBytes = 16 * 1024
     /// Longest rule-set document, in bytes.
     public static let ruleSetBytes = 256 * 1024
 
