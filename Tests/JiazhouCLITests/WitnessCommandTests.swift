@@ -1,0 +1,90 @@
+import Foundation
+import JiazhouCore
+import JiazhouService
+import JiazhouTesting
+import Testing
+
+/// The built binary end to end: two `jiazhou witness serve`, a `jiazhou serve
+/// --witness …` that submits to both, and `verify-statement
+/// --min-witnesses` over what they cosigned (SPEC §16).
+@Suite(.timeLimit(.minutes(2)))
+struct WitnessCommandTests {
+    @Test func twoWitnessesCosignAServedLedgerAndVerifyStatementRequiresThem() async throws {
+        let ledger = try await TestLedger.make(inFile: true)
+        defer { ledger.remove() }
+        let directory = try #require(ledger.directory), path = try #require(ledger.path)
+        for n in 0..<3 {
+            _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity("w\(n)")), actor: TestLedger.root, key: nil)
+        }
+        var keys: [String] = []
+        var witnesses: [ChildProcess] = []
+        var urls: [String] = []
+        for n in 1...2 {
+            let made = try CommandRunner.run(["witness", "init", "--key", "\(directory)/w\(n).key", "--name", "witness.test/w\(n)"])
+            #expect(made.status == 0, "\(made.stderr)")
+            let key = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try CosignatureVerifier(verifierKey: key).name == "witness.test/w\(n)")
+            let mode = try FileManager.default.attributesOfItem(atPath: "\(directory)/w\(n).key")[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            keys.append(key)
+            let witness = try ChildProcess([
+                "witness", "serve", "--key", "\(directory)/w\(n).key", "--state", "\(directory)/w\(n).sqlite", "--port", "0",
+                "--log", "\(ledger.service.origin)=\(ledger.service.verifierKey)", "--log-level", "warning",
+            ])
+            let bound = try #require(witness.waitForStderr(matching: #"listening on http://127\.0\.0\.1:[0-9]+"#), "\(witness.stderr)")
+            urls.append("http://" + bound.split(separator: "/").last!)
+            witnesses.append(witness)
+        }
+        // Refuses to overwrite a key.
+        #expect(try CommandRunner.run(["witness", "init", "--key", "\(directory)/w1.key", "--name", "x.test/w"]).status != 0)
+
+        let serve = try ChildProcess([
+            "serve", "--db", path, "--port", "0", "--log-level", "warning", "--witness-poll", "0.05",
+            "--witness", "\(urls[0])=\(keys[0])", "--witness", "\(urls[1])=\(keys[1])",
+        ])
+        #expect(serve.waitForStderr(matching: "listening on") != nil, "\(serve.stderr)")
+        let size = try ledger.service.latestCheckpointSize()
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, try ledger.service.info().witnesses?.filter({ $0.size == size }).count != 2 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(try ledger.service.info().witnesses?.map(\.size) == [size, size], "\(serve.stderr)")
+        serve.send(signal: SIGTERM)
+        #expect(serve.waitForExit() == 0)
+        for witness in witnesses {
+            witness.send(signal: SIGTERM)
+            #expect(witness.waitForExit() == 0)
+        }
+
+        let statement = try CommandRunner.run(["statement", "--db", path, "volunteer:V000001"])
+        #expect(statement.status == 0, "\(statement.stderr)")
+        let file = directory + "/statement.json"
+        try Data(statement.stdout.utf8).write(to: URL(fileURLWithPath: file))
+        let witnessArguments = ["--witness-key", keys[0], "--witness-key", keys[1], "--min-witnesses", "2"]
+        let checked = try CommandRunner.run(["verify-statement", file, "--key", ledger.service.verifierKey] + witnessArguments)
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.contains("cosigned by 2 of 2 witnesses (2 required)"))
+
+        // The same statement with witness 2's cosignature taken out.
+        let document = try JSONDecoder().decode(Statement.self, from: Data(statement.stdout.utf8))
+        var one = document
+        one.checkpoint = document.checkpoint.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("witness.test/w2") }
+            .joined(separator: "\n")
+        #expect(one.checkpoint != document.checkpoint)
+        try JSONEncoder().encode(one).write(to: URL(fileURLWithPath: file))
+        let refused = try CommandRunner.run(["verify-statement", file, "--key", ledger.service.verifierKey] + witnessArguments)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("FAILED: the checkpoint is cosigned by 1 of the witnesses given, 2 required"), "\(refused.stdout)")
+        #expect(refused.stdout.contains("witness.test/w2+"))
+        let lenient = try CommandRunner.run(
+            ["verify-statement", file, "--key", ledger.service.verifierKey, "--witness-key", keys[0], "--witness-key", keys[1], "--min-witnesses", "1"])
+        #expect(lenient.status == 0, "\(lenient.stdout)")
+
+        // verify-proof takes the same options; a proof carries the cosigned checkpoint.
+        let proof = try CommandRunner.run(["prove", "--db", path, "3"])
+        #expect(proof.status == 0, "\(proof.stderr)")
+        try Data(proof.stdout.utf8).write(to: URL(fileURLWithPath: directory + "/proof.json"))
+        let proven = try CommandRunner.run(["verify-proof", directory + "/proof.json", "--key", ledger.service.verifierKey] + witnessArguments)
+        #expect(proven.status == 0, "\(proven.stdout)\(proven.stderr)")
+    }
+}
