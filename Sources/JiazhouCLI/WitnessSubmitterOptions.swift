@@ -17,6 +17,7 @@ struct WitnessSubmitterOptions: ParsableArguments {
 
     func validate() throws {
         guard pollSeconds >= 0.01, pollSeconds <= 3600 else { throw ValidationError("--witness-poll must be from 0.01 to 3600 seconds") }
+        guard witnesses.count <= Limits.witnesses else { throw ValidationError("at most \(Limits.witnesses) --witness") }
         for witness in witnesses {
             do { _ = try WitnessSubmitter.Target(argument: witness) } catch { throw ValidationError(error.message) }
         }

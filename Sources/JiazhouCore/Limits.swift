@@ -37,6 +37,11 @@ public enum Limits {
     /// Largest answer read from a witness's `add-checkpoint` (its cosignature
     /// lines: about 130 bytes each).
     public static let cosignatureResponseBytes = 16 * 1024
+    /// Most witnesses one ledger submits to, and most witnesses one verifier
+    /// is given: each is a loop and a request per checkpoint.
+    public static let witnesses = 32
+    /// Most logs one witness is configured with.
+    public static let witnessedLogs = 1000
     /// Longest rule-set document, in bytes.
     public static let ruleSetBytes = 256 * 1024
 

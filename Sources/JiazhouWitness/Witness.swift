@@ -30,6 +30,7 @@ public final class Witness: Sendable {
 
     /// `now`: seconds since 1970, the cosignatures' timestamps (injected: tests fix time).
     public init(signer: CosignatureSigner, logs: [WitnessLog], state: WitnessState, now: @escaping @Sendable () -> UInt64, logger: Logger) throws(LedgerError) {
+        guard logs.count <= Limits.witnessedLogs else { throw LedgerError(.invalid_request, "at most \(Limits.witnessedLogs) logs") }
         var byOrigin: [String: WitnessLog] = [:]
         for log in logs {
             guard byOrigin[log.origin] == nil else { throw LedgerError(.invalid_request, "the log \(log.origin) is given twice") }

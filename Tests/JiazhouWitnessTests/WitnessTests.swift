@@ -44,6 +44,26 @@ struct WitnessTests {
         #expect(await witness.addCheckpoint(Array(again.body.text.utf8)).status == 200)
     }
 
+    /// An `sm3-sm2` ledger: its SM2 key signs, and SM3 hashes the proof the witness checks.
+    @Test func anSM2LedgersCheckpointsAreCheckedWithItsSuite() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let ledger = try await TestLedger.make(suite: try SuiteCatalog.standard.suite(named: "sm3-sm2"))
+        #expect(ledger.service.verifierKey.contains("+/wYIKoEcz1UBg3UE"))
+        let witness = try makeWitness(try witnessKey(1), statePath: scratch.path + "/w.sqlite", ledger: ledger.service)
+        let first = try #require(try ledger.service.witnessSubmission(old: 0))
+        #expect(await witness.addCheckpoint(Array(first.body.text.utf8)).status == 200)
+        try await grow(ledger)
+        try await grow(ledger)
+        let second = try #require(try ledger.service.witnessSubmission(old: first.size))
+        #expect(await witness.addCheckpoint(Array(second.body.text.utf8)).status == 200)
+        // The same proof read with SHA-256 would not lead to SM3 roots: a tampered hash fails.
+        try await grow(ledger)
+        var bad = try #require(try ledger.service.witnessSubmission(old: second.size)).body
+        bad.proof[bad.proof.count - 1] = first.root
+        #expect(await witness.addCheckpoint(Array(bad.text.utf8)).status == 422)
+    }
+
     @Test func anUnknownOriginIs404() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

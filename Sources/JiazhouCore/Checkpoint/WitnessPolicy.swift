@@ -22,6 +22,9 @@ public struct WitnessPolicy: Sendable, Equatable {
     /// Reads the witnesses' verifier keys; refuses a minimum above their number
     /// or below zero, and a key given twice.
     public init(witnessKeys: [String], minimum: Int) throws(LedgerError) {
+        guard witnessKeys.count <= Limits.witnesses else {
+            throw LedgerError(.invalid_request, "at most \(Limits.witnesses) witness keys may be given")
+        }
         var witnesses: [CosignatureVerifier] = []
         for key in witnessKeys {
             let witness = try CosignatureVerifier(verifierKey: key)
