@@ -87,4 +87,68 @@ struct WitnessCommandTests {
         let proven = try CommandRunner.run(["verify-proof", directory + "/proof.json", "--key", ledger.service.verifierKey] + witnessArguments)
         #expect(proven.status == 0, "\(proven.stdout)\(proven.stderr)")
     }
+
+    /// A witness killed with SIGKILL after cosigning comes back with its
+    /// memory: a fork of the ledger (same origin and key, another history)
+    /// submitted through `jiazhou rpc --witness` is refused, 409 then 422.
+    @Test func aKilledWitnessRemembersAndRefusesAForkSubmittedByRPC() async throws {
+        let ledger = try await TestLedger.make(inFile: true)
+        defer { ledger.remove() }
+        let fork = try await TestLedger.make(inFile: true)
+        defer { fork.remove() }
+        #expect(fork.service.verifierKey == ledger.service.verifierKey)
+        _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity("a")), actor: TestLedger.root, key: nil)
+        for id in ["b", "c"] {
+            _ = try await fork.service.award(AwardRequest(volunteer: TestLedger.volunteer(2), activity: TestLedger.activity(id)), actor: TestLedger.root, key: nil)
+        }
+        let directory = try #require(ledger.directory)
+        let made = try CommandRunner.run(["witness", "init", "--key", "\(directory)/w.key", "--name", "witness.test/w"])
+        let key = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let verifier = try CosignatureVerifier(verifierKey: key)
+        func startWitness() throws -> (ChildProcess, String) {
+            let witness = try ChildProcess([
+                "witness", "serve", "--key", "\(directory)/w.key", "--state", "\(directory)/w.sqlite", "--port", "0",
+                "--log", "\(ledger.service.origin)=\(ledger.service.verifierKey)", "--log-level", "warning",
+            ])
+            let bound = try #require(witness.waitForStderr(matching: #"listening on http://127\.0\.0\.1:[0-9]+"#), "\(witness.stderr)")
+            return (witness, "http://" + bound.split(separator: "/").last!)
+        }
+        func rpc(_ path: String, _ url: String) throws -> ChildProcess {
+            try ChildProcess(["rpc", "--db", path, "--witness", "\(url)=\(key)", "--witness-poll", "0.05", "--log-level", "warning"])
+        }
+        func waitFor(_ condition: () throws -> Bool) async throws -> Bool {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                if try condition() { return true }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return try condition()
+        }
+
+        var (witness, url) = try startWitness()
+        let first = try rpc(try #require(ledger.path), url)
+        let size = try ledger.service.latestCheckpointSize()
+        #expect(try await waitFor { try ledger.service.cosignedSize(by: verifier) == size }, "\(first.stderr)")
+        first.closeInput()
+        #expect(first.waitForExit() == 0)
+        witness.killHard()
+
+        (witness, url) = try startWitness()
+        let forked = try rpc(try #require(fork.path), url)
+        #expect(forked.waitForStderr(matching: "HTTP 422") != nil, "\(forked.stderr)")
+        forked.closeInput()
+        #expect(forked.waitForExit() == 0)
+        #expect(try fork.service.cosignedSize(by: verifier) == 0)
+        #expect(witness.stderr.contains("consistency proof refused"))
+
+        // The real ledger goes on being cosigned from where it was.
+        _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity("d")), actor: TestLedger.root, key: nil)
+        let again = try rpc(try #require(ledger.path), url)
+        let grown = try ledger.service.latestCheckpointSize()
+        #expect(try await waitFor { try ledger.service.cosignedSize(by: verifier) == grown }, "\(again.stderr)")
+        again.closeInput()
+        #expect(again.waitForExit() == 0)
+        witness.send(signal: SIGTERM)
+        #expect(witness.waitForExit() == 0)
+    }
 }
