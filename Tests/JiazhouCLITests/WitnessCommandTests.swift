@@ -56,6 +56,9 @@ struct WitnessCommandTests {
             #expect(witness.waitForExit() == 0)
         }
 
+        let info = try CommandRunner.run(["info", "--db", path])
+        #expect(info.stdout.contains("witness:      witness.test/w1+"), "\(info.stdout)")
+        #expect(info.stdout.contains("cosigned size \(size) at"))
         let statement = try CommandRunner.run(["statement", "--db", path, "volunteer:V000001"])
         #expect(statement.status == 0, "\(statement.stderr)")
         let file = directory + "/statement.json"

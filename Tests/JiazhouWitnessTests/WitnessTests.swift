@@ -64,6 +64,30 @@ struct WitnessTests {
         #expect(await witness.addCheckpoint(Array(bad.text.utf8)).status == 422)
     }
 
+    /// The ledger keeps only what verifies with the witness's own key, on the checkpoint of that size.
+    @Test func theLedgerKeepsOnlyACosignatureThatVerifies() async throws {
+        let ledger = try await TestLedger.make()
+        let key = try witnessKey(1)
+        let size = try ledger.service.latestCheckpointSize()
+        let body = try SignedNote(parsing: try ledger.service.checkpoint(CheckpointGetRequest()).note).text
+        let impostor = try CosignatureSigner(name: key.name, seed: Array(repeating: 7, count: 32))
+        await #expect(throws: LedgerError.self) {
+            try await ledger.service.keepCosignature(impostor.signatureLine(for: body, timestamp: 5), size: size, witness: key.verifier)
+        }
+        await #expect(throws: LedgerError.self) { try await ledger.service.keepCosignature("not a line\n", size: size, witness: key.verifier) }
+        try await grow(ledger)
+        // A cosignature of the old size offered as one of the new.
+        await #expect(throws: LedgerError.self) {
+            try await ledger.service.keepCosignature(key.signatureLine(for: body, timestamp: 5), size: size + 1, witness: key.verifier)
+        }
+        #expect(try ledger.service.info().witnesses == nil)
+        // Lines of other witnesses beside it are ignored; the newest of its own is kept.
+        let answer = try witnessKey(2).signatureLine(for: body, timestamp: 9) + key.signatureLine(for: body, timestamp: 5) + key.signatureLine(for: body, timestamp: 6)
+        let kept = try await ledger.service.keepCosignature(answer, size: size, witness: key.verifier)
+        #expect(kept.timestamp == 6)
+        #expect(try ledger.service.cosignedCheckpoint(size: size).hasSuffix(key.signatureLine(for: body, timestamp: 6)))
+    }
+
     @Test func anUnknownOriginIs404() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
