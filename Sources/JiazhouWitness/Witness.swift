@@ -36,6 +36,9 @@ public final class Witness: Sendable {
             guard byOrigin[log.origin] == nil else { throw LedgerError(.invalid_request, "the log \(log.origin) is given twice") }
             byOrigin[log.origin] = log
         }
+        if try state.bind(verifierKey: signer.verifier.verifierKey) {
+            logger.notice("a new witness state: it remembers no checkpoint yet", metadata: ["witness.state": "\(state.path)"])
+        }
         self.signer = signer
         self.logs = byOrigin
         self.state = state

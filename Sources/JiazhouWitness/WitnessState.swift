@@ -54,6 +54,11 @@ public final class WitnessState: Sendable {
                     -- Seconds since 1970 of the cosignature that set this row.
                     updated INTEGER NOT NULL
                 ) WITHOUT ROWID;
+                -- The witness key this state belongs to (`key`): its memory is of what that key cosigned.
+                CREATE TABLE meta (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
                 CREATE TRIGGER logs_only_grow BEFORE UPDATE ON logs
                 WHEN NEW.size < OLD.size OR (NEW.size = OLD.size AND NEW.root != OLD.root)
                 BEGIN
@@ -62,6 +67,27 @@ public final class WitnessState: Sendable {
                 """)
         }
         return migrator
+    }
+
+    /// Ties the state to the witness key `verifierKey` on first use; refuses
+    /// another key later. Returns whether the state was new (remembers nothing).
+    @discardableResult
+    public func bind(verifierKey: String) throws(LedgerError) -> Bool {
+        let found: String?
+        do {
+            found = try queue.write { db -> String? in
+                if let key = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'key'") { return key }
+                try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('key', ?)", arguments: [verifierKey])
+                return nil
+            }
+        } catch {
+            throw LedgerError(.storage_unavailable, "cannot read the witness state \(path)", cause: "\(error)")
+        }
+        guard let found else { return true }
+        guard found == verifierKey else {
+            throw LedgerError(.invalid_request, "the state file \(path) belongs to the witness key \(found), not \(verifierKey)")
+        }
+        return false
     }
 
     /// The latest cosigned checkpoint of `origin`, if any.

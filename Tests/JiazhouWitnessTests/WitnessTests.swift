@@ -239,6 +239,15 @@ struct WitnessTests {
         #expect(try restarted.state.record(origin: ledger.service.origin)?.root == first.root)
     }
 
+    @Test func aStateFileServesOnlyTheWitnessKeyItWasMadeFor() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let ledger = try await TestLedger.make()
+        _ = try makeWitness(try witnessKey(1), statePath: scratch.path + "/w.sqlite", ledger: ledger.service)
+        _ = try makeWitness(try witnessKey(1), statePath: scratch.path + "/w.sqlite", ledger: ledger.service)
+        #expect(throws: LedgerError.self) { try makeWitness(try witnessKey(2), statePath: scratch.path + "/w.sqlite", ledger: ledger.service) }
+    }
+
     /// The schema's trigger holds even if the checks above it were wrong.
     @Test func theStateFileItselfRefusesARollbackOrAnotherRoot() async throws {
         let scratch = try Scratch()
