@@ -40,6 +40,11 @@ public enum Limits {
     /// Most witnesses one ledger submits to, and most witnesses one verifier
     /// is given: each is a loop and a request per checkpoint.
     public static let witnesses = 32
+    /// Largest `add-checkpoint` body a witness reads: 63 proof lines and a
+    /// note with up to ``SignedNote``'s 100 signature lines fit well within it.
+    public static let witnessBodyBytes = 64 * 1024
+    /// Most consistency proof lines in one `add-checkpoint` (c2sp.org/tlog-witness's limit).
+    public static let witnessProofLines = 63
     /// Most logs one witness is configured with.
     public static let witnessedLogs = 1000
     /// Longest rule-set document, in bytes.

@@ -19,10 +19,9 @@ import Foundation
 /// signatures and the proof are the witness's to check.
 public struct AddCheckpointBody: Sendable, Equatable {
     /// Most consistency proof lines a client may send (the spec's limit).
-    public static let maxProofLines = 63
-    /// Largest body read: 63 proof lines and a note with up to
-    /// ``SignedNote``'s 100 signature lines fit well within it.
-    public static let maxBytes = 64 * 1024
+    public static let maxProofLines = Limits.witnessProofLines
+    /// Largest body read (``Limits/witnessBodyBytes``).
+    public static let maxBytes = Limits.witnessBodyBytes
 
     public var old: Int64
     public var proof: [Hash]
