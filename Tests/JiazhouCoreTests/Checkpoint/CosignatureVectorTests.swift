@@ -96,4 +96,25 @@ struct CosignatureVectorTests {
         #expect(throws: LedgerError.self) { try CosignatureVerifier(verifierKey: vectors.checkpoint.logVerifierKey) }
         #expect(throws: LedgerError.self) { try WitnessPolicy(witnessKeys: [vectors.witnesses[0].verifierKey], minimum: 2) }
     }
+
+    /// c2sp.org/tlog-cosignature's own example line (its key is not published):
+    /// 76 bytes, whose timestamp is the one of the spec's example message.
+    @Test func theSpecsExampleLineHasTheLayoutKeyIDTimestampSignature() throws {
+        let example = """
+            example.com/behind-the-sofa
+            20852163
+            CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=
+
+            — example.com/behind-the-sofa Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=
+            — witness.example.com/w1 jWbPPwAAAABkGFDLEZMHwSRaJNiIDoe9DYn/zXcrtPHeolMI5OWXEhZCB9dlrDJsX3b2oyin1nPZqhf5nNo0xUe+mbIUBkBIfZ+qnA==
+
+            """
+        let note = try SignedNote(parsing: example)
+        let cosignature = try #require(note.signatures.last)
+        #expect(cosignature.name == "witness.example.com/w1")
+        #expect(cosignature.keyID == bytes(hex: "8d66cf3f"))
+        #expect(cosignature.signature.count == 72)
+        #expect(cosignature.signature.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } == 1_679_315_147)
+        #expect(Cosignature.message(body: note.text, timestamp: 1_679_315_147).hasPrefix("cosignature/v1\ntime 1679315147\nexample.com/behind-the-sofa\n"))
+    }
 }
