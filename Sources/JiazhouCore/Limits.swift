@@ -45,6 +45,8 @@ public enum Limits {
     public static let witnessBodyBytes = 64 * 1024
     /// Most consistency proof lines in one `add-checkpoint` (c2sp.org/tlog-witness's limit).
     public static let witnessProofLines = 63
+    /// Longest witness key name, in UTF-8 bytes (a schema-less URL).
+    public static let witnessNameBytes = 256
     /// Most logs one witness is configured with.
     public static let witnessedLogs = 1000
     /// Longest rule-set document, in bytes.

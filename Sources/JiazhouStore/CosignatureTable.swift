@@ -1,4 +1,4 @@
-public import JiazhouCore
+import JiazhouCore
 public import JiazhouStorage
 import GRDB
 import Foundation

@@ -11,8 +11,9 @@ public struct WitnessLog: Sendable {
     public let verifier: any NoteVerifying
 
     public init(origin: String, verifierKey: String) throws(LedgerError) {
-        guard !origin.isEmpty, !origin.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw LedgerError(.invalid_request, "a log's origin must be non-empty, on one line")
+        // The state's CHECK allows 1000 characters; bytes are never fewer.
+        guard !origin.isEmpty, origin.utf8.count <= 1000, !origin.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            throw LedgerError(.invalid_request, "a log's origin must be 1 to 1000 bytes on one line")
         }
         let key = try SuiteCatalog.standard.verifier(verifierKey: verifierKey)
         self.origin = origin

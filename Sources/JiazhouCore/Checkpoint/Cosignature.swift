@@ -49,8 +49,9 @@ public struct CosignatureSigner: Sendable {
 
     /// A cosigner from a 32-byte Ed25519 seed.
     public init(name: String, seed: [UInt8]) throws(LedgerError) {
-        guard NoteVerifier.isValidKeyName(name) else {
-            throw LedgerError(.invalid_request, "key name \"\(name)\" must be non-empty, with no spaces, '+' or newlines")
+        guard NoteVerifier.isValidKeyName(name), name.utf8.count <= Limits.witnessNameBytes else {
+            throw LedgerError(
+                .invalid_request, "a witness name must be 1 to \(Limits.witnessNameBytes) bytes, with no spaces, '+' or newlines: \"\(name.prefix(80))\"")
         }
         do { privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: seed) } catch {
             throw LedgerError(.invalid_request, "the witness key is not a 32-byte Ed25519 seed")
@@ -118,7 +119,9 @@ public struct CosignatureVerifier: NoteVerifying, Equatable, Hashable {
         }
         guard parts.count == 3 else { throw bad("expected three parts separated by '+'") }
         let name = String(parts[0])
-        guard NoteVerifier.isValidKeyName(name) else { throw bad("bad key name") }
+        guard NoteVerifier.isValidKeyName(name), name.utf8.count <= Limits.witnessNameBytes else {
+            throw bad("the name must be 1 to \(Limits.witnessNameBytes) bytes, with no spaces, '+' or newlines")
+        }
         guard let key = Base64.decode(canonical: parts[2]), key.count == 33, key.first == Cosignature.signatureType else {
             throw bad("the key must be base64 of 0x04 followed by a 32-byte Ed25519 public key (a cosignature/v1 key)")
         }

@@ -69,7 +69,7 @@ extension LedgerService {
             guard let timestamp = witness.timestamp(ofCosignature: signature.signature, on: body) else {
                 throw LedgerError(.invalid_request, "\(witness.name)'s cosignature of size \(size) does not verify with its key")
             }
-            if best == nil || timestamp > best!.timestamp { best = (line + "\n", timestamp) }
+            if best.map({ timestamp > $0.timestamp }) ?? true { best = (line + "\n", timestamp) }
         }
         guard let best else { throw LedgerError(.invalid_request, "the answer holds no cosignature by \(Self.witnessID(witness))") }
         let cosignature = StoredCosignature(witness: Self.witnessID(witness), size: size, line: best.line, timestamp: Int64(best.timestamp))
