@@ -113,7 +113,9 @@ struct WitnessCommandTests {
                 "witness", "serve", "--key", "\(directory)/w.key", "--state", "\(directory)/w.sqlite", "--port", "0",
                 "--log", "\(ledger.service.origin)=\(ledger.service.verifierKey)", "--log-level", "warning",
             ])
-            let bound = try #require(witness.waitForStderr(matching: #"listening on http://127\.0\.0\.1:[0-9]+"#), "\(witness.stderr)")
+            guard let bound = witness.waitForStderr(matching: #"listening on http://127\.0\.0\.1:[0-9]+"#) else {
+                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "witness serve printed no port: \(witness.stderr)"])
+            }
             return (witness, "http://" + bound.split(separator: "/").last!)
         }
         func rpc(_ path: String, _ url: String) throws -> ChildProcess {
