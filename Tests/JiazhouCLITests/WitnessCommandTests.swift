@@ -7,7 +7,7 @@ import Testing
 /// The built binary end to end: two `jiazhou witness serve`, a `jiazhou serve
 /// --witness …` that submits to both, and `verify-statement
 /// --min-witnesses` over what they cosigned (SPEC §16).
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(3)))
 struct WitnessCommandTests {
     @Test func twoWitnessesCosignAServedLedgerAndVerifyStatementRequiresThem() async throws {
         let ledger = try await TestLedger.make(inFile: true)
@@ -31,7 +31,7 @@ struct WitnessCommandTests {
                 "witness", "serve", "--key", "\(directory)/w\(n).key", "--state", "\(directory)/w\(n).sqlite", "--port", "0",
                 "--log", "\(ledger.service.origin)=\(ledger.service.verifierKey)", "--log-level", "warning",
             ])
-            let bound = try #require(witness.waitForStderr(matching: #"listening on http://127\.0\.0\.1:[0-9]+"#), "\(witness.stderr)")
+            let bound = try #require(witness.waitForStderr(matching: #"listening on http://127\.0\.0\.1:[0-9]+"#, timeoutSeconds: 60), "\(witness.stderr)")
             urls.append("http://" + bound.split(separator: "/").last!)
             witnesses.append(witness)
         }
@@ -42,9 +42,9 @@ struct WitnessCommandTests {
             "serve", "--db", path, "--port", "0", "--log-level", "warning", "--witness-poll", "0.05",
             "--witness", "\(urls[0])=\(keys[0])", "--witness", "\(urls[1])=\(keys[1])",
         ])
-        #expect(serve.waitForStderr(matching: "listening on") != nil, "\(serve.stderr)")
+        #expect(serve.waitForStderr(matching: "listening on", timeoutSeconds: 60) != nil, "\(serve.stderr)")
         let size = try ledger.service.latestCheckpointSize()
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, try ledger.service.info().witnesses?.filter({ $0.size == size }).count != 2 {
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -113,7 +113,7 @@ struct WitnessCommandTests {
                 "witness", "serve", "--key", "\(directory)/w.key", "--state", "\(directory)/w.sqlite", "--port", "0",
                 "--log", "\(ledger.service.origin)=\(ledger.service.verifierKey)", "--log-level", "warning",
             ])
-            guard let bound = witness.waitForStderr(matching: #"listening on http://127\.0\.0\.1:[0-9]+"#) else {
+            guard let bound = witness.waitForStderr(matching: #"listening on http://127\.0\.0\.1:[0-9]+"#, timeoutSeconds: 60) else {
                 throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "witness serve printed no port: \(witness.stderr)"])
             }
             return (witness, "http://" + bound.split(separator: "/").last!)
@@ -122,7 +122,7 @@ struct WitnessCommandTests {
             try ChildProcess(["rpc", "--db", path, "--witness", "\(url)=\(key)", "--witness-poll", "0.05", "--log-level", "warning"])
         }
         func waitFor(_ condition: () throws -> Bool) async throws -> Bool {
-            let deadline = Date().addingTimeInterval(30)
+            let deadline = Date().addingTimeInterval(60)
             while Date() < deadline {
                 if try condition() { return true }
                 try await Task.sleep(for: .milliseconds(50))
@@ -140,7 +140,7 @@ struct WitnessCommandTests {
 
         (witness, url) = try startWitness()
         let forked = try rpc(try #require(fork.path), url)
-        #expect(forked.waitForStderr(matching: "HTTP 422") != nil, "\(forked.stderr)")
+        #expect(forked.waitForStderr(matching: "HTTP 422", timeoutSeconds: 60) != nil, "\(forked.stderr)")
         forked.closeInput()
         #expect(forked.waitForExit() == 0)
         #expect(try fork.service.cosignedSize(by: verifier) == 0)

@@ -36,8 +36,8 @@ func grow(_ ledger: TestLedger, volunteer: Int = 1, id: String = UUID().uuidStri
         key: nil)
 }
 
-/// Polls `condition` every 50 ms until it holds or `seconds` pass.
-func eventually(seconds: Double = 20, _ condition: () async throws -> Bool) async throws -> Bool {
+/// Polls `condition` every 50 ms until it holds or `seconds` pass (generous: the whole suite may be running beside it).
+func eventually(seconds: Double = 60, _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try await condition() { return true }
