@@ -32,7 +32,7 @@ let package = Package(
         // .xlsx in and out (issue 18): the archive only; the XML parts are read
         // with Foundation's XMLParser and written by hand.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        // A client for other logs' and witnesses' HTTP (issue 17: `audit --tiles URL`), TLS included.
+        // An HTTP client (issue 17): the log's submitter to witnesses, and `audit --tiles URL`; TLS included.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
@@ -103,6 +103,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A tlog-witness (C2SP) server with its SQLite state, and the log's submitter to witnesses (issue 17).
+        .target(
+            name: "JiazhouWitness",
+            dependencies: [
+                "JiazhouCore", "JiazhouService", "JiazhouNationalCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "JiazhouTesting",
             dependencies: ["JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "CAllocationCounter"]
@@ -111,7 +127,7 @@ let package = Package(
             name: "JiazhouCLI",
             dependencies: [
                 "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouSheetAward", "JiazhouHTTP",
-                "JiazhouNationalCrypto", "JiazhouQR", "JiazhouSeeds", "CAllocationCounter",
+                "JiazhouNationalCrypto", "JiazhouQR", "JiazhouSeeds", "CAllocationCounter", "JiazhouWitness",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -153,6 +169,18 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "JiazhouWitnessTests",
+            dependencies: [
+                "JiazhouWitness", "JiazhouCore", "JiazhouService", "JiazhouStorage", "JiazhouStore", "JiazhouTesting",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),

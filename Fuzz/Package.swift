@@ -4,7 +4,7 @@
 // point. Build and run them with Fuzz/run.sh (README, "Fuzzing").
 import PackageDescription
 
-let targets = ["FuzzRPCLine", "FuzzCanonicalJSON", "FuzzEntry", "FuzzExpression", "FuzzRuleSet", "FuzzSheet", "FuzzWorkbook", "FuzzSignedNote"]
+let targets = ["FuzzRPCLine", "FuzzCanonicalJSON", "FuzzEntry", "FuzzExpression", "FuzzRuleSet", "FuzzSheet", "FuzzWorkbook", "FuzzSignedNote", "FuzzWitnessBody", "FuzzTilePath"]
 let products: [String: [String]] = [
     "FuzzRPCLine": ["JiazhouRPC"],
     "FuzzCanonicalJSON": ["JiazhouCore"],
@@ -14,6 +14,8 @@ let products: [String: [String]] = [
     "FuzzSheet": ["JiazhouSheets"],
     "FuzzWorkbook": ["JiazhouSheets"],
     "FuzzSignedNote": ["JiazhouCore"],
+    "FuzzWitnessBody": ["JiazhouCore"],
+    "FuzzTilePath": ["JiazhouCore"],
 ]
 
 let package = Package(

@@ -148,6 +148,19 @@ def signed_note():
     write("signed-note", items)
 
 
+def witness_body():
+    """add-checkpoint bodies (c2sp.org/tlog-witness): old 0, a proof, the same size, the spec's example."""
+    data = vectors("cosignature.json")
+    note, cosigned = data["checkpoint"]["note"], data["cosigned_note"]
+    proof = "PlRNCrwHpqhGrupue0L7gxbjbMiKA9temvuZZDDpkaw=\njrJZDmY8Y7SyJE0MWLpLozkIVMSMZcD5kvuKxPC3swk=\n"
+    example = (
+        "old 20852014\n" + proof + "5+pKlUdi2LeF/BcMHBn+Ku6yhPGNCswZZD1X/6QgPd8=\n/6WVhPs2CwSsb5rYBH5cjHV/wSmA79abXAwhXw3Kj/0=\n\n"
+        "example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n\n"
+        "\u2014 example.com/behind-the-sofa Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=\n"
+    )
+    write("witness-body", ["old 0\n\n" + note, "old 0\n\n" + cosigned, "old 4\n" + proof + "\n" + note, "old 8\n\n" + note, example])
+
+
 if __name__ == "__main__":
     rpc()
     canonical_json()
@@ -157,3 +170,4 @@ if __name__ == "__main__":
     sheet()
     workbook()
     signed_note()
+    witness_body()

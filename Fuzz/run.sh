@@ -25,7 +25,8 @@ export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/lsan.supp:print_suppressi
 
 # target  corpus  max_len: a request line over the 1 KiB framer limit in the
 # harness; a canonical entry; an expression is at most 4 KiB plus facts; a
-# rule set; a sheet of a few hundred rows; a small .xlsx or worksheet part; a note.
+# rule set; a sheet of a few hundred rows; a small .xlsx or worksheet part; a note;
+# an add-checkpoint body (a proof of up to 63 lines and a cosigned note); a tile path.
 targets=(
     "FuzzRPCLine rpc-line 4096"
     "FuzzCanonicalJSON canonical-json 4096"
@@ -35,6 +36,8 @@ targets=(
     "FuzzSheet sheet 16384"
     "FuzzWorkbook workbook 16384"
     "FuzzSignedNote signed-note 2048"
+    "FuzzWitnessBody witness-body 8192"
+    "FuzzTilePath tile-path 256"
 )
 
 build_started=$(date +%s)

@@ -18,6 +18,9 @@ struct InfoCommand: AsyncParsableCommand {
             print("root:         \(info.root.hex)")
             print("head:         \(info.head.hex)")
             print("verifier key: \(info.verifierKey)")
+            for witness in info.witnesses ?? [] {
+                print("witness:      \(witness.witness) cosigned size \(witness.size) at \(witness.timestamp)")
+            }
         }
     }
 }

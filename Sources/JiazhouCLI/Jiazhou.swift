@@ -10,7 +10,7 @@ struct Jiazhou: AsyncParsableCommand {
             InitCommand.self, DemoCommand.self, InfoCommand.self, VerifyCommand.self, BalanceCommand.self, HistoryCommand.self,
             CheckpointCommand.self, ProveCommand.self, VerifyProofCommand.self, StatementCommand.self, VerifyStatementCommand.self, AuditCommand.self,
             ExportCommand.self, ImportCommand.self, BenchCommand.self, RPCCommand.self, RulesCommand.self, ServeCommand.self, TokenCommand.self,
-            ReportCommand.self, TilesCommand.self,
+            ReportCommand.self, TilesCommand.self, WitnessCommand.self,
         ]
     )
 }

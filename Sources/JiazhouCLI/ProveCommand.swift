@@ -66,14 +66,18 @@ struct VerifyProofCommand: AsyncParsableCommand {
     @Option(help: VerifierKeyHelp.text)
     var key: String
 
+    @OptionGroup var witnesses: WitnessOptions
+
     func run() async throws {
         try await reportingErrors {
             let proof = try readDocument(EntryProof.self, from: file, madeBy: "jiazhou prove")
+            let policy = try witnesses.policy()
             let (suite, verifier) = try SuiteCatalog.standard.verifier(verifierKey: key)
             try requireSameSuite(stated: proof.suite, key: suite, document: "proof")
             let checkpoint = try Checkpoint.verified(note: proof.checkpoint, by: verifier)
             let sealed = try Entry.unseal(Array(proof.entry.utf8), using: suite)
             var failures: [String] = []
+            if let problem = policy.problem(with: proof.checkpoint) { failures.append(problem) }
             if checkpoint.size != proof.size { failures.append("the proof is for size \(proof.size) but the checkpoint signs size \(checkpoint.size)") }
             if sealed.leafHash != proof.leafHash { failures.append("the entry's bytes do not hash to the proof's leaf hash") }
             if sealed.entry.seq != proof.seq { failures.append("the entry says seq \(sealed.entry.seq), the proof \(proof.seq)") }
@@ -85,7 +89,7 @@ struct VerifyProofCommand: AsyncParsableCommand {
                 for failure in failures { print("FAILED: \(failure)") }
                 throw ExitCode(1)
             }
-            print("ok: entry \(proof.seq) (\(sealed.entry.kind.rawValue)) is in \(checkpoint.origin) at size \(checkpoint.size), root \(checkpoint.root.hex) (\(suite.name))")
+            print("ok: entry \(proof.seq) (\(sealed.entry.kind.rawValue)) is in \(checkpoint.origin) at size \(checkpoint.size), root \(checkpoint.root.hex) (\(suite.name))\(try witnesses.summary(note: proof.checkpoint))")
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import JiazhouCore
 import JiazhouRPC
 import JiazhouService
+import JiazhouWitness
 import Logging
 
 #if canImport(Glibc)
@@ -33,11 +34,14 @@ struct RPCCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "Least severe log level written to stderr: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "notice"
 
+    @OptionGroup var witnesses: WitnessSubmitterOptions
+
     func validate() throws {
         guard (RPCLimits.minMaxLineBytes...RPCLimits.maxMaxLineBytes).contains(maxLine) else {
             throw ValidationError("--max-line must be from \(RPCLimits.minMaxLineBytes) to \(RPCLimits.maxMaxLineBytes) bytes")
         }
         try StderrLogging.validate(logLevel)
+        try witnesses.validate()
     }
 
     func run() async throws {
@@ -51,7 +55,9 @@ struct RPCCommand: AsyncParsableCommand {
         try await reportingErrors {
             let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, maxPages: ledger.maxPages, logger: logger)
             let server = RPCServer(service: service, maxLineBytes: maxLine, logger: logger)
-            let summary = await server.run(input: FileDescriptorSource(descriptor: 0), output: FileDescriptorSink(descriptor: 1))
+            let summary = try await witnesses.whileSubmitting(service: service, logger: logger) {
+                await server.run(input: FileDescriptorSource(descriptor: 0), output: FileDescriptorSink(descriptor: 1))
+            }
             if let failure = summary.outputFailure {
                 Terminal.error("the output closed before every response was written (\(failure)); every write that was answered is durable")
                 throw ExitCode(1)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JiazhouHTTP
 import JiazhouService
+import JiazhouWitness
 import Logging
 import NIOCore
 
@@ -31,12 +32,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "Least severe log level written to stderr; request logs are at info.")
     var logLevel: String = "info"
 
+    @OptionGroup var witnesses: WitnessSubmitterOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard (HTTPLimits.minMaxBodyBytes...HTTPLimits.maxMaxBodyBytes).contains(maxBody) else {
             throw ValidationError("--max-body must be from \(HTTPLimits.minMaxBodyBytes) to \(HTTPLimits.maxMaxBodyBytes) bytes")
         }
         try StderrLogging.validate(logLevel)
+        try witnesses.validate()
     }
 
     func run() async throws {
@@ -45,9 +49,11 @@ struct ServeCommand: AsyncParsableCommand {
         try await reportingErrors {
             let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, maxPages: ledger.maxPages, logger: logger)
             let server = HTTPServer(service: service, configuration: .init(host: host, port: port, maxBodyBytes: maxBody), logger: logger)
-            try await server.runUntilSignalled { address in
-                let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "?"
-                Terminal.note("jiazhou: listening on http://\(host):\(address.port ?? 0)")
+            try await witnesses.whileSubmitting(service: service, logger: logger) {
+                try await server.runUntilSignalled { address in
+                    let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "?"
+                    Terminal.note("jiazhou: listening on http://\(host):\(address.port ?? 0)")
+                }
             }
             Terminal.note("jiazhou: stopped; every write that was answered is durable")
         }

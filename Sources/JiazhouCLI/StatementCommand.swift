@@ -49,15 +49,17 @@ struct VerifyStatementCommand: AsyncParsableCommand {
     @Option(help: VerifierKeyHelp.text)
     var key: String
 
+    @OptionGroup var witnesses: WitnessOptions
+
     func run() async throws {
         try await reportingErrors {
             let statement = try readDocument(Statement.self, from: file, madeBy: "jiazhou statement")
-            let report = StatementVerifier.verify(statement, verifierKey: key)
+            let report = StatementVerifier.verify(statement, verifierKey: key, witnesses: try witnesses.policy())
             guard report.ok, let checkpoint = report.checkpoint else {
                 for problem in report.problems { print("FAILED: \(problem)") }
                 throw ExitCode(1)
             }
-            print("ok: \(statement.volunteer): \(statement.entries.count) entries proven in \(checkpoint.origin) at size \(checkpoint.size)")
+            print("ok: \(statement.volunteer): \(statement.entries.count) entries proven in \(checkpoint.origin) at size \(checkpoint.size)\(try witnesses.summary(note: statement.checkpoint))")
             print("    \(statement.minutes / 60) h \(statement.minutes % 60) min of service, \(statement.stars)★, \(statement.earned) points earned, balance \(statement.balance)")
         }
     }

@@ -35,6 +35,21 @@ public enum Limits {
     public static let batchParticipants = 10_000
     /// Most entries one volunteer's statement holds.
     public static let statementEntries = 100_000
+    /// Largest answer read from a witness's `add-checkpoint` (its cosignature
+    /// lines: about 130 bytes each).
+    public static let cosignatureResponseBytes = 16 * 1024
+    /// Most witnesses one ledger submits to, and most witnesses one verifier
+    /// is given: each is a loop and a request per checkpoint.
+    public static let witnesses = 32
+    /// Largest `add-checkpoint` body a witness reads: 63 proof lines and a
+    /// note with up to ``SignedNote``'s 100 signature lines fit well within it.
+    public static let witnessBodyBytes = 64 * 1024
+    /// Most consistency proof lines in one `add-checkpoint` (c2sp.org/tlog-witness's limit).
+    public static let witnessProofLines = 63
+    /// Longest witness key name, in UTF-8 bytes (a schema-less URL).
+    public static let witnessNameBytes = 256
+    /// Most logs one witness is configured with.
+    public static let witnessedLogs = 1000
     /// Longest rule-set document, in bytes.
     public static let ruleSetBytes = 256 * 1024
 

@@ -67,6 +67,12 @@ public protocol LedgerReading {
     func forEachUsedRedemptionCode(_ body: (StoredRedemptionCode) throws -> Void) throws
     func token(hash: Hash) throws -> StoredToken?
     func tokens() throws -> [StoredToken]
+
+    // Outside the ledger: witnesses' cosignatures of its checkpoints (SPEC §16).
+    /// The cosignatures kept for the checkpoint of `size`.
+    func cosignatures(size: Int64) throws -> [StoredCosignature]
+    /// Each witness's cosignature of the largest size it cosigned.
+    func latestCosignatures() throws -> [StoredCosignature]
 }
 
 extension LedgerReading {

@@ -35,4 +35,6 @@ public protocol LedgerWriting {
     func markRedemptionCodeUsed(hash: Hash, by seq: Int64) throws -> Bool
     func insertToken(principal: AccountID, hash: Hash, created: Timestamp, expires: Timestamp?) throws -> Int64
     func revokeToken(id: Int64, at time: Timestamp) throws -> StoredToken?
+    /// Keeps a witness's verified cosignature of a stored checkpoint (SPEC §16).
+    func storeCosignature(_ cosignature: StoredCosignature) throws
 }

@@ -78,6 +78,25 @@ public struct StoredCheckpoint: Sendable, Equatable {
     }
 }
 
+/// A witness's cosignature of one checkpoint (Ledger/SPEC.md §16): operational
+/// state, verified before it is kept, never part of the chain.
+public struct StoredCosignature: Sendable, Equatable {
+    /// The witness's key name and hex key id, `name+keyid`.
+    public var witness: String
+    public var size: Int64
+    /// The signature line, `— name base64(keyid ‖ timestamp ‖ signature)\n`.
+    public var line: String
+    /// Seconds since 1970, from the cosignature.
+    public var timestamp: Int64
+
+    public init(witness: String, size: Int64, line: String, timestamp: Int64) {
+        self.witness = witness
+        self.size = size
+        self.line = line
+        self.timestamp = timestamp
+    }
+}
+
 /// One item of a merchant's catalogue, and the entry that priced it.
 public struct CatalogueEntry: Sendable, Equatable {
     public var item: String

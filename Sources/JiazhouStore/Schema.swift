@@ -129,6 +129,7 @@ enum Schema {
         AccountStatusTable.register(in: &migrator)
         RedemptionCodeTable.registerExpiryIndex(in: &migrator)
         CatalogueTable.register(in: &migrator)
+        CosignatureTable.register(in: &migrator)
         return migrator
     }
 }

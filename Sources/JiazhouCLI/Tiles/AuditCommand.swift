@@ -16,6 +16,8 @@ struct AuditCommand: AsyncParsableCommand {
             (`jiazhou serve`'s /tlog/, or a folder or site written by `jiazhou tiles --to`), recomputes the root from the \
             level-0 tiles, checks every higher tile, and, given --from, that the tree you saw before is a prefix of this \
             one. --entries also hashes every entry of the bundles.
+
+            --witness-key (repeatable) and --min-witnesses refuse a checkpoint that too few of those witnesses cosigned.
             """)
 
     @OptionGroup var ledger: LedgerOptions
@@ -34,6 +36,8 @@ struct AuditCommand: AsyncParsableCommand {
 
     @Flag(help: "On success, write the latest checkpoint to the --from file.")
     var update = false
+
+    @OptionGroup var witnesses: WitnessOptions
 
     func validate() throws {
         if tiles == nil, from == nil { throw ValidationError("give --from (the checkpoint you kept), or --tiles to audit a mirror") }
@@ -57,6 +61,10 @@ struct AuditCommand: AsyncParsableCommand {
             }
             let latestNote = try service.checkpoint(CheckpointGetRequest()).note
             let latest = try Checkpoint.verified(note: latestNote, by: verifier)
+            if let problem = try witnesses.policy().problem(with: latestNote) {
+                print("FAILED: \(problem)")
+                throw ExitCode(1)
+            }
             guard latest.size >= old.size else {
                 print("FAILED: the ledger's latest checkpoint (size \(latest.size)) is smaller than the one you kept (size \(old.size))")
                 throw ExitCode(1)
@@ -66,7 +74,7 @@ struct AuditCommand: AsyncParsableCommand {
                 print("FAILED: the ledger at size \(latest.size) is not an extension of the one you kept at size \(old.size): history was rewritten")
                 throw ExitCode(1)
             }
-            print("ok: the log only grew, from \(old.size) to \(latest.size) entries (root \(latest.root.hex))")
+            print("ok: the log only grew, from \(old.size) to \(latest.size) entries (root \(latest.root.hex))\(try witnesses.summary(note: latestNote))")
             if update {
                 guard FileManager.default.createFile(atPath: from, contents: Data(latestNote.utf8)) else {
                     throw LedgerError(.storage_unavailable, "cannot write \(from)")
@@ -86,6 +94,7 @@ struct AuditCommand: AsyncParsableCommand {
                 throw LedgerError(.invalid_request, "cannot read the checkpoint file \(from) (with --update, a missing file is written the first time)")
             }
         }
+        let policy = try witnesses.policy()
         let tiles = TileSource(source)
         let report: TileAudit.Report
         do {
@@ -99,9 +108,13 @@ struct AuditCommand: AsyncParsableCommand {
             await tiles.shutdown()
             throw error
         }
+        if let problem = policy.problem(with: report.note) {
+            print("FAILED: \(problem)")
+            throw ExitCode(1)
+        }
         let checked = entries ? ", \(report.entriesChecked) entries hashed" : ""
         let grew = previous.map { ", grown from \($0.size)" } ?? ""
-        print("ok: \(report.tilesFetched) tiles of \(report.checkpoint.size) entries hash to the signed root \(report.checkpoint.root.hex)\(grew)\(checked)")
+        print("ok: \(report.tilesFetched) tiles of \(report.checkpoint.size) entries hash to the signed root \(report.checkpoint.root.hex)\(grew)\(checked)\(try witnesses.summary(note: report.note))")
         if update, let from {
             guard FileManager.default.createFile(atPath: from, contents: Data(report.note.utf8)) else {
                 throw LedgerError(.storage_unavailable, "cannot write \(from)")

@@ -10,7 +10,7 @@ import JiazhouSheetAward
 /// with one entry (and leaves ``notYetAvailable``).
 enum RouteTable {
     static let routes: [Route] = [
-        .publicRead("/v1/info", "ledger.info", "The ledger's origin, size, root, head, verifier key and latest checkpoint.", NoRequest.self) {
+        .publicRead("/v1/info", "ledger.info", "The ledger's origin, size, root, head, verifier key, latest checkpoint (with the witnesses' cosignatures) and each witness's latest cosigned size.", NoRequest.self) {
             service, _ throws(LedgerError) in try service.info()
         },
         .write(
@@ -108,7 +108,7 @@ enum RouteTable {
             ConsistencyProofRequest.self, refusals: [.invalid_request, .forbidden, .unknown_entry]
         ) { service, request, actor throws(LedgerError) in try service.consistencyProof(request, actor: actor) },
         .publicText(
-            "/v1/checkpoint", "checkpoint.get", "The signed C2SP checkpoint (a signed note) of size `size` (default: the latest).",
+            "/v1/checkpoint", "checkpoint.get", "The signed C2SP checkpoint (a signed note) of size `size` (default: the latest), with the witnesses' cosignature lines kept for it (SPEC §16).",
             CheckpointGetRequest.self, contentType: "text/plain; charset=utf-8", refusals: [.invalid_request, .unknown_entry]
         ) { service, request throws(LedgerError) in try service.checkpoint(request).note },
         .report(

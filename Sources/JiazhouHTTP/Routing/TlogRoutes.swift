@@ -17,7 +17,7 @@ enum TlogRoutes {
 
     static func add(to router: Router<LedgerRequestContext>, ledger: LedgerService) {
         router.get("/tlog/checkpoint") { _, _ -> Response in
-            let note = try ledger.latestCheckpointNote()
+            let note = try ledger.cosignedCheckpoint()
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: shortLivedCaching],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: note)))

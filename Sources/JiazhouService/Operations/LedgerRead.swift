@@ -9,11 +9,13 @@ public struct LedgerInfo: Codable, Sendable, Equatable {
     /// Leaf hash of the last entry.
     public var head: Hash
     public var verifierKey: String
-    /// The signed note for `size`.
+    /// The signed note for `size`, with the cosignatures kept for it.
     public var checkpoint: String?
+    /// Each witness's latest cosigned size (absent until one has cosigned).
+    public var witnesses: [WitnessView]?
 
     enum CodingKeys: String, CodingKey {
-        case origin, size, root, head, checkpoint
+        case origin, size, root, head, checkpoint, witnesses
         case verifierKey = "verifier_key"
     }
 }
@@ -55,7 +57,9 @@ extension LedgerService {
             let head = try reader.head()
             return LedgerInfo(
                 origin: origin, size: head.size, root: head.root, head: head.last, verifierKey: signer.verifier.verifierKey,
-                checkpoint: try reader.checkpoint(size: head.size)?.note)
+                checkpoint: try reader.checkpoint(size: head.size).map { stored in
+                    Cosignature.note(stored.note, adding: try reader.cosignatures(size: stored.size).map(\.line))
+                }, witnesses: try witnessViews(reader))
         }
     }
 
@@ -78,12 +82,10 @@ extension LedgerService {
         }
     }
 
+    /// The signed checkpoint of `size` (default: the latest), its note with
+    /// every cosignature kept for it (Ledger/SPEC.md §16).
     public func checkpoint(_ request: CheckpointGetRequest) throws(LedgerError) -> CheckpointView {
-        try read { reader in
-            guard let stored = try reader.checkpoint(size: request.size) else {
-                throw LedgerError(.unknown_entry, request.size.map { "no checkpoint was signed at size \($0)" } ?? "the ledger has no checkpoint yet")
-            }
-            return CheckpointView(size: stored.size, root: stored.root, note: stored.note)
-        }
+        let stored = try cosigned(size: request.size)
+        return CheckpointView(size: stored.size, root: stored.root, note: stored.note)
     }
 }

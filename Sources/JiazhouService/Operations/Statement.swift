@@ -40,7 +40,8 @@ public struct Statement: Codable, Sendable, Equatable {
     /// named: those are `sha256-ed25519`.
     public var suite: String?
     public var volunteer: AccountID
-    /// The signed checkpoint every proof leads to.
+    /// The signed checkpoint every proof leads to, with the witnesses'
+    /// cosignatures collected for its size (none in earlier statements).
     public var checkpoint: String
     public var size: Int64
     public var balance: Int64
@@ -65,7 +66,11 @@ extension LedgerService {
             }
             try authorization.requireRead(account)
             if request.withProfile == true { try authorization.requireOperator("include personal data in a statement") }
-            guard let checkpoint = try reader.checkpoint() else { throw LedgerError(.unknown_entry, "the ledger has no checkpoint yet") }
+            guard let signed = try reader.checkpoint() else { throw LedgerError(.unknown_entry, "the ledger has no checkpoint yet") }
+            // The note with the witnesses' cosignatures kept for its size, so
+            // that a verifier can require them (SPEC §16).
+            let checkpoint = StoredCheckpoint(
+                size: signed.size, root: signed.root, note: Cosignature.note(signed.note, adding: try reader.cosignatures(size: signed.size).map(\.line)))
             func proven(_ seq: Int64) throws -> ProvenEntry {
                 guard let sealed = try reader.entry(seq) else { throw LedgerError(.ledger_invalid, "entry \(seq) is missing") }
                 let proof = try Proof.inclusion(index: seq, size: checkpoint.size) { try reader.rangeHash($0, $1) }

@@ -14,7 +14,7 @@ public struct TileMirrorReport: Sendable, Equatable {
 
 extension LedgerService {
     /// Writes the tree as static tlog-tiles files under `directory`
-    /// (`checkpoint`, `tile/…`), so that any web server or object store can
+    /// (`checkpoint` with the witnesses' cosignatures so far, `tile/…`), so that any web server or object store can
     /// publish the log. Incremental: a full tile already present is kept
     /// (its bytes never change); partial tiles of the current size and the
     /// checkpoint are written. Every file is written whole and renamed into
@@ -39,7 +39,8 @@ extension LedgerService {
                 report.written += 1
                 report.bytesWritten += bytes.count
             }
-            try Self.writeWhole(Array(checkpoint.note.utf8), to: root.appendingPathComponent("checkpoint"))
+            let note = Cosignature.note(checkpoint.note, adding: try reader.cosignatures(size: size).map(\.line))
+            try Self.writeWhole(Array(note.utf8), to: root.appendingPathComponent("checkpoint"))
             return report
         }
     }

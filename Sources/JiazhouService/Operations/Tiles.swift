@@ -19,14 +19,6 @@ extension LedgerService {
         }
     }
 
-    /// The latest signed checkpoint note, as `/tlog/checkpoint` serves it.
-    public func latestCheckpointNote() throws(LedgerError) -> String {
-        try read { reader in
-            guard let stored = try reader.checkpoint() else { throw LedgerError(.unknown_entry, "the ledger has no checkpoint yet") }
-            return stored.note
-        }
-    }
-
     static func tileBytes(_ tile: Tile, reader: any LedgerReading) throws -> [UInt8] {
         guard let positions = tile.positions else { throw LedgerError(.unknown_entry, "\(tile.path) is beyond any tree") }
         var bytes: [UInt8] = []

@@ -8,7 +8,9 @@ import JiazhouRules
 /// inclusion proof against the signed root; that every entry concerns the
 /// volunteer; that the stated balance, earned points, minutes and stars are
 /// what the entries and the proven rule set give; and, when a profile is
-/// included, that it opens the commitment in the volunteer's `account.open`.
+/// included, that it opens the commitment in the volunteer's `account.open`;
+/// and, when a ``WitnessPolicy`` asks, that enough of the given witnesses
+/// cosigned the checkpoint.
 ///
 /// What it cannot show: that no entry was left out. A statement proves what
 /// it lists; an auditor with the whole export proves the rest.
@@ -19,7 +21,9 @@ public struct StatementVerifier {
         public var ok: Bool { problems.isEmpty }
     }
 
-    public static func verify(_ statement: Statement, verifierKey: String) -> Report {
+    /// `witnesses`: the cosignatures the checkpoint must also carry (SPEC §16);
+    /// by default none, as before witnesses, so earlier statements still verify.
+    public static func verify(_ statement: Statement, verifierKey: String, witnesses: WitnessPolicy = .none) -> Report {
         var problems: [String] = []
         guard statement.format == Statement.formatName else {
             return Report(problems: ["format \"\(statement.format)\" is not \(Statement.formatName)"], checkpoint: nil)
@@ -40,6 +44,7 @@ public struct StatementVerifier {
         } catch {
             return Report(problems: [error.message], checkpoint: nil)
         }
+        if let problem = witnesses.problem(with: statement.checkpoint) { problems.append(problem) }
         if checkpoint.size != statement.size { problems.append("the statement says size \(statement.size), the checkpoint \(checkpoint.size)") }
         func proven(_ item: ProvenEntry) -> Entry? {
             let sealed: Entry.Sealed
