@@ -54,8 +54,17 @@ import Testing
         #expect(trimmed.points == 10)
         #expect(trimmed.explanation.last?["rule"] == "budget")
         #expect(await refusal { try await award(ledger, 4, activity) } == .budget_exhausted)
+        // What the coordinator's page shows: the month's figure the cap counts, and nothing left.
+        let spent = try ledger.service.account(AccountGetRequest(account: .issuer(for: grid)), actor: TestLedger.gridWorker)
+        #expect(spent.budgetMonth == "2026-11" && spent.budgetUsed == 30 && spent.budgetLeft == 0)
+        // A reversal gives its points back to the month's budget.
+        _ = try await ledger.service.reverse(ReverseRequest(seq: trimmed.seq, reason: "wrong volunteer"), actor: TestLedger.baiyangOffice, key: nil)
+        let after = try ledger.service.account(AccountGetRequest(account: .issuer(for: grid)), actor: TestLedger.gridWorker)
+        #expect(after.budgetUsed == 20 && after.budgetLeft == 10)
         // A new month is a new budget: the budget month is the award's, not the activity's.
         ledger.clock.set(Timestamp(rfc3339: "2026-12-01T00:00:00Z")!)
+        let december = try ledger.service.account(AccountGetRequest(account: .issuer(for: grid)), actor: TestLedger.gridWorker)
+        #expect(december.budgetMonth == "2026-12" && december.budgetUsed == 0 && december.budgetLeft == 30)
         #expect(try await award(ledger, 4, activity).points == 20)
         #expect(try ledger.service.verify(VerifyRequest(semantic: true), actor: TestLedger.root).ok)
     }

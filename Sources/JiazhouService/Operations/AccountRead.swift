@@ -38,6 +38,12 @@ public struct AccountView: Codable, Sendable, Equatable {
     /// rule set's zone), less their refunds: what its daily limit counts.
     public var takingsToday: Int64?
     public var takingsDay: String?
+    /// Issuers: this month (in the rule set's zone), the points its awards
+    /// took from the budget less their reversals (the figure the budget cap
+    /// counts), and what is left of the monthly budget, if one applies.
+    public var budgetMonth: String?
+    public var budgetUsed: Int64?
+    public var budgetLeft: Int64?
 
     enum CodingKeys: String, CodingKey {
         case account, kind, scope, tags, balance, earned, minutes, hours, stars, budget, spendable, pending, status, catalogue
@@ -46,6 +52,9 @@ public struct AccountView: Codable, Sendable, Equatable {
         case expiringWithinDays = "expiring_within_days"
         case takingsToday = "takings_today"
         case takingsDay = "takings_day"
+        case budgetMonth = "budget_month"
+        case budgetUsed = "budget_used"
+        case budgetLeft = "budget_left"
     }
 
     /// How far ahead `expiring_soon` looks.
@@ -108,6 +117,14 @@ extension LedgerService {
                 view.takingsToday = try reader.usage(account.id, period: Entry.redemptionPeriodPrefix + day).points
                 view.takingsDay = day
                 view.catalogue = try reader.catalogue(of: account.id).map { CatalogueItem(item: $0.item, points: $0.points) }
+            }
+            if account.id.kind == .issuer {
+                let now = clock.now()
+                let month = rules.periods(activityStart: now, awardTime: now).budgetMonth
+                let used = try reader.usage(account.id, period: "budget:" + month).points
+                view.budgetMonth = month
+                view.budgetUsed = used
+                view.budgetLeft = rules.budgets.monthly(for: account.scope, accountBudget: account.budget).map { max(0, $0 - used) }
             }
             return view
         }

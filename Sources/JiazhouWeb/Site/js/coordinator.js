@@ -1,6 +1,6 @@
 // The coordinator's page: award one volunteer, award a sheet, reverse an
 // award, and the scope's budget this month. The operator sees it too (any scope).
-import { file, get, newKey, post, segment, wholeHistory } from "./api.js";
+import { file, get, newKey, post, segment } from "./api.js";
 import { field, h, localTime, rfc3339, save, show } from "./dom.js";
 import { sheetForm } from "./sheet.js";
 import { clearNotice } from "./notice.js";
@@ -93,29 +93,33 @@ function reverseForm(context) {
   return h("form", { id: "reverse", on: { submit: send, input: () => { key = null; } } }, field("要撤销的记录号", seq), field("原因", reason), h("button", { type: "submit", class: "big" }, "撤销"), result);
 }
 
-/// The issuer of the scope: its monthly budget, and what this month's
-/// entries took from it (awards less their reversals), added up from its
-/// history in the page.
+/// The issuer of the scope: what this month's awards took from its budget
+/// (less their reversals) and what is left, as the service counts them for
+/// the budget cap (account.get's budget_used and budget_left).
 function budgetForm(scope, area, context) {
   const input = h("input", { type: "text", id: "budget-scope", value: scope, autocomplete: "off" });
   const look = async (event) => {
     if (event) event.preventDefault();
     const issuer = "issuer:" + input.value.trim();
-    let account, history;
+    let account;
     try {
-      [account, history] = await Promise.all([get(`/v1/accounts/${segment(issuer)}`), wholeHistory(issuer)]);
+      account = await get(`/v1/accounts/${segment(issuer)}`);
     } catch (error) {
       if (error.kind === "refused") return show(area, h("p", { class: "bad" }, reasonText(error.reason)));
       return context.failed(error, look);
     }
-    const month = localTime(new Date()).slice(0, 7);
-    const used = -history.entries.filter((row) => localTime(new Date(row.time)).slice(0, 7) === month).reduce((sum, row) => sum + row.points, 0);
-    const budget = account.budget;
+    const used = account.budget_used ?? 0;
+    const left = account.budget_left;
     show(
       area,
       h("p", { class: "points", id: "budget-used" }, `${used}`),
-      h("p", {}, budget ? `本月已用 ${used} 分，预算 ${budget} 分，还剩 ${budget - used} 分` : `本月已用 ${used} 分（没有设预算）`),
-      history.complete ? null : h("p", { class: "warn" }, "记录太多，只算了前面的部分"),
+      h(
+        "p",
+        {},
+        left === undefined || left === null
+          ? `${account.budget_month} 已用 ${used} 分（没有设预算）`
+          : `${account.budget_month} 已用 ${used} 分，还剩 ${left} 分`,
+      ),
     );
   };
   if (scope) setTimeout(look, 0);
