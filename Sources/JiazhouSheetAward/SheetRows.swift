@@ -38,7 +38,7 @@ public final class SheetRows: AwardSheetRows {
             return .row(
                 AwardSheetRow(
                     row: row.row, volunteer: row.volunteer, minutes: row.minutes, activity: row.activity.id, category: row.activity.category,
-                    start: row.activity.start, tags: row.activity.tags))
+                    start: row.activity.start, tags: row.activity.tags, title: row.activity.title))
         case .problem(let problem)?:
             return .problem(.init(row: problem.row, column: problem.column?.description, reason: problem.reason.rawValue, message: problem.message))
         }

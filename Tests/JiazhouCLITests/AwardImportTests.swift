@@ -43,6 +43,21 @@ import Testing
         #expect(verified.status == 0, "\(verified.stdout)")
     }
 
+    @Test func aSignInSheetNamesItsActivitiesByTitleAndTheEntriesKeepIt() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/titles.csv"
+        try "活动名称,志愿者编号,服务时长(分钟)\n九龙巷敬老午餐,V000007,90\n九龙巷敬老午餐,V000013,60\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try CommandRunner.run([
+            "award", "import", file, "--db", database, "--category", "elder_care", "--start", "2026-12-06T11:00:00+08:00",
+            "--scope", "shizhong/haitang/jiulongxiang",
+        ])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let exported = try CommandRunner.run(["export", "--db", database]).stdout.split(separator: "\n").suffix(2)
+        for line in exported {
+            #expect(line.contains(#""id":"九龙巷敬老午餐""#) && line.contains(#""title":"九龙巷敬老午餐""#), "\(line)")
+        }
+    }
+
     @Test func aSheetWithMistakesIsRefusedWholeWithEveryBadRowNamed() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let before = try size()

@@ -22,6 +22,9 @@ public struct SheetColumn: Sendable, Hashable, CustomStringConvertible {
         case personalData = "personal_data"
         /// The row's activity, when one sheet holds several.
         case activity
+        /// The activity's title (活动名称), printed on certificates. With no
+        /// activity column it is the activity's id as well.
+        case title
         /// The row's activity category.
         case category
         /// When the row's activity started.
@@ -43,7 +46,8 @@ public struct SheetColumn: Sendable, Hashable, CustomStringConvertible {
             case .signIn: ["签到时间", "签到", "sign_in", "sign_in_time"]
             case .signOut: ["签退时间", "签退", "sign_out", "sign_out_time"]
             case .personalData: ["姓名", "志愿者姓名", "name", "手机号", "手机号码", "联系电话", "phone", "mobile", "身份证号", "身份证号码"]
-            case .activity: ["活动编号", "活动ID", "活动名称", "activity", "activity_id"]
+            case .activity: ["活动编号", "活动ID", "activity", "activity_id"]
+            case .title: ["活动名称", "活动标题", "活动主题", "title", "activity_title"]
             case .category: ["类别", "活动类别", "category"]
             case .start: ["开始时间", "活动开始时间", "start", "start_time"]
             case .tags: ["标签", "活动标签", "tags"]

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import JiazhouCore
 
-/// Reads the per-row activity cells (activity, category, start, tags).
+/// Reads the per-row activity cells (activity, title, category, start, tags).
 ///
 /// The rows of one activity repeat the same cells, so each column remembers
 /// its last cell and what it read: a campaign sheet makes each cell's string
@@ -15,11 +15,13 @@ struct ActivityFieldReader {
     private let categoryCell: Int?
     private let startCell: Int?
     private let tagsCell: Int?
+    private let titleCell: Int?
     private let utcOffsetMinutes: Int
     private var ids = Memo<Bool>()
     private var categories = Memo<Bool>()
     private var starts = Memo<String?>()
     private var tagLists = Memo<[String]?>()
+    private var titles = Memo<Bool>()
 
     init(header: SheetHeader, utcOffsetMinutes: Int) {
         func cell(_ role: SheetColumn.Role) -> Int? { header.column(role).map { $0.index - 1 } }
@@ -27,6 +29,7 @@ struct ActivityFieldReader {
         categoryCell = cell(.category)
         startCell = cell(.start)
         tagsCell = cell(.tags)
+        titleCell = cell(.title)
         self.utcOffsetMinutes = utcOffsetMinutes
     }
 
@@ -42,6 +45,24 @@ struct ActivityFieldReader {
             } else {
                 idIsValid = false
                 report.add(.bad_activity, index, "an activity id is 1 to \(ActivityCells.idBytes) bytes on one line; this one is \(text.utf8.count) bytes\(text.contains { $0.isNewline } ? " with a line break" : "")")
+            }
+        }
+        if let index = titleCell, let cell = cells.textBytes(index) {
+            let (text, isValid) = titles.value(for: cell) { ActivityCells.isText($0, maxBytes: Limits.activityTitleBytes) }
+            if isValid {
+                fields.title = text
+                // A sign-in sheet names its activity by title only: the title is then its id too.
+                if activityCell == nil {
+                    if ActivityCells.isActivityID(text) {
+                        fields.id = text
+                    } else {
+                        idIsValid = false
+                        report.add(.bad_activity, index, "with no 活动编号 column the title is the activity's id, at most \(ActivityCells.idBytes) bytes; this one is \(text.utf8.count): add a 活动编号 column")
+                    }
+                }
+            } else {
+                if activityCell == nil { idIsValid = false }
+                report.add(.bad_activity, index, "an activity's title is 1 to \(Limits.activityTitleBytes) bytes on one line")
             }
         }
         if let index = categoryCell, let cell = cells.textBytes(index) {

@@ -16,17 +16,20 @@ public struct SheetRow: Sendable, Hashable {
         public var start: String?
         /// The activity's tags, trimmed, without repeats.
         public var tags: [String]?
+        /// The activity's title (活动名称), 1 to ``JiazhouCore/Limits/activityTitleBytes`` bytes.
+        public var title: String?
 
         /// Fields a row sets; `nil` for those it leaves to the sheet's activity.
-        public init(id: String? = nil, category: String? = nil, start: String? = nil, tags: [String]? = nil) {
+        public init(id: String? = nil, category: String? = nil, start: String? = nil, tags: [String]? = nil, title: String? = nil) {
             self.id = id
             self.category = category
             self.start = start
             self.tags = tags
+            self.title = title
         }
 
         /// Whether the row sets nothing of its own.
-        public var isEmpty: Bool { id == nil && category == nil && start == nil && tags == nil }
+        public var isEmpty: Bool { id == nil && category == nil && start == nil && tags == nil && title == nil }
     }
 
     /// The spreadsheet row it came from (the header is row 1).
