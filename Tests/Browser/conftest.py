@@ -118,7 +118,10 @@ def server(ledger):
 def browser():
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        # A fake camera (Chromium's test pattern), granted without a prompt: the till's scan button.
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+        )
         yield chromium
         chromium.close()
 

@@ -4,6 +4,7 @@ import { get, newKey, post, segment, wholeHistory } from "./api.js";
 import { day, field, h, show, when } from "./dom.js";
 import { clearNotice } from "./notice.js";
 import { reasonText } from "./words.js";
+import { scanner } from "./scan.js";
 
 export async function merchantPage(app, context) {
   const me = context.session.principal;
@@ -64,6 +65,11 @@ function till(me, catalogue, refresh, context) {
     "form",
     { id: "till", on: { submit: redeem, input: () => { key = null; } } },
     field("兑换码", code),
+    scanner((scanned) => {
+      code.value = scanned;
+      key = null;
+      (item.value ? button : points).focus();
+    }),
     field("积分", points),
     catalogue.length ? field("或者选商品", item) : null,
     button,
