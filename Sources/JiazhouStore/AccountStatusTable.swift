@@ -24,8 +24,9 @@ enum AccountStatusTable {
 extension StoreReader {
     /// The account's status: active unless an `account.update` set another.
     public func status(of account: AccountID) throws -> AccountStatus {
-        let statement = try db.cachedStatement(sql: "SELECT status FROM account_status WHERE account = ?")
-        guard let text = try String.fetchOne(statement, arguments: [account.text]) else { return .active }
+        var select = try DirectStatement(db, sql: "SELECT status FROM account_status WHERE account = ?")
+        select.bind(account.text)
+        guard let text = try select.first({ $0.text(0) }) else { return .active }
         guard let status = AccountStatus(rawValue: text) else { throw LedgerError(.ledger_invalid, "\(account) has the unknown status \(text)") }
         return status
     }

@@ -132,7 +132,8 @@ public struct StoreReader: LedgerReading {
 
     /// The version of the rule set in force, without its text.
     public func currentRuleSetVersion() throws -> Int64? {
-        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT max(version) FROM rulesets"))
+        var select = try DirectStatement(db, sql: "SELECT max(version) FROM rulesets")
+        return try select.first { $0.optionalInt64(0) } ?? nil
     }
 
     /// The rule set in force: the latest published.
