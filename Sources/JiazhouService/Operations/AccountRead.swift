@@ -153,3 +153,34 @@ extension LedgerService {
         }
     }
 }
+
+extension AccountView: CanonicalJSONWritable {
+    /// The same bytes as through `Codable` (a test holds them equal), with
+    /// no tree between: `account.get` is the read every page and till makes.
+    public var canonicalJSON: [UInt8] {
+        var object = CanonicalObjectWriter()
+        object.add("account", account.text)
+        object.add("balance", balance)
+        object.add("budget", budget)
+        object.add("budget_left", budgetLeft)
+        object.add("budget_month", budgetMonth)
+        object.add("budget_used", budgetUsed)
+        object.add("catalogue", json: catalogue.map { items in .array(items.map { .object(["item": .string($0.item), "points": .integer($0.points)]) }) })
+        object.add("earned", earned)
+        object.add("expiring_soon", expiringSoon)
+        object.add("expiring_within_days", expiringWithinDays)
+        object.add("hours", hours)
+        object.add("kind", kind.rawValue)
+        object.add("minutes", minutes)
+        object.add("opened_seq", openedSeq)
+        object.add("pending", pending)
+        object.add("scope", scope.path)
+        object.add("spendable", spendable)
+        object.add("stars", stars)
+        object.add("status", status.rawValue)
+        object.add("tags", tags)
+        object.add("takings_day", takingsDay)
+        object.add("takings_today", takingsToday)
+        return object.finish()
+    }
+}
