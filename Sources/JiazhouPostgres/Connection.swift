@@ -63,6 +63,20 @@ final class Connection: @unchecked Sendable {
         _ = try? connection.close().wait()
     }
 
+    /// Waits for `future`, at most the server's statement timeout and a grace: a
+    /// connection the server terminated while idle can leave a statement
+    /// unanswered (seen with `pg_terminate_backend`), and a write must not wait
+    /// for it forever. Past the deadline the connection is closed, which fails the statement.
+    private func answer<T>(_ future: EventLoopFuture<T>) throws -> T {
+        guard !connection.isClosed else { throw ConnectionClosed() }
+        let connection = self.connection
+        let deadline = future.eventLoop.scheduleTask(in: .milliseconds(Int64(PostgresLimits.statementTimeoutMilliseconds + PostgresLimits.answerGraceMilliseconds))) {
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        defer { deadline.cancel() }
+        return try future.wait()
+    }
+
     /// BEGIN: the first statement on a connection that may have died while idle.
     func begin(_ sql: String) throws(PostgresFailure) {
         do { try execute(sql, during: .reading) } catch { throw error.beforeWorkStarted() }
@@ -74,7 +88,7 @@ final class Connection: @unchecked Sendable {
         var binds = PostgresBindings(capacity: values.count)
         for value in values { value.bind(into: &binds) }
         do {
-            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+            let result = try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
             return result.rows.map { Row(cells: $0.makeRandomAccess()) }
         } catch {
             let failure = PostgresFailure(error, location: location, during: phase)
@@ -89,7 +103,7 @@ final class Connection: @unchecked Sendable {
         var binds = PostgresBindings(capacity: values.count)
         for value in values { value.bind(into: &binds) }
         do {
-            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+            let result = try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
             return result.metadata.rows ?? 0
         } catch {
             let failure = PostgresFailure(error, location: location, during: phase)
@@ -97,6 +111,11 @@ final class Connection: @unchecked Sendable {
             throw failure
         }
     }
+}
+
+/// The connection was closed before the statement could be sent (a lost connection: the store drops it).
+struct ConnectionClosed: Error, CustomStringConvertible {
+    var description: String { "the connection to PostgreSQL is closed" }
 }
 
 /// A statement's parameter.

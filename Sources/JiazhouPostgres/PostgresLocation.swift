@@ -75,7 +75,9 @@ public enum PostgresLimits {
     /// Entries fetched per round trip when reading a range of the chain.
     public static let entriesPerPage = 1_000
     /// How long a statement may run before the server cancels it (and the transaction rolls back).
-    public static let statementTimeoutMilliseconds = 60_000
+    public static let statementTimeoutMilliseconds = 30_000
+    /// How long past `statementTimeoutMilliseconds` the client waits for an answer before it closes the connection.
+    public static let answerGraceMilliseconds = 5_000
     /// How long a writer waits for another process's turn at the head (`lock_timeout`).
     public static let lockTimeoutMilliseconds = 30_000
 }

@@ -68,7 +68,7 @@ import Testing
 
     /// A connection killed inside a write transaction: the write fails as
     /// storage_unavailable, nothing of it is kept, and the next one works.
-    @Test(.disabled("hangs after pg_terminate_backend of the writer's connection: under investigation (issue 19)"))
+    @Test
     func aConnectionLostMidTransactionLeavesNothingAndTheNextWriteWorks() async throws {
         let (ledger, place) = try await Backend.postgres.ledger()
         defer { place.remove() }
