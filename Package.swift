@@ -34,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // An HTTP client (issue 17): the log's submitter to witnesses, and `audit --tiles URL`; TLS included.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The PostgreSQL backend (issue 19).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -65,10 +67,21 @@ let package = Package(
                 "JiazhouCore", "JiazhouStorage", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The PostgreSQL backend (postgres-nio): several processes on one chain (issue 19, SPEC §17).
+        .target(
+            name: "JiazhouPostgres",
+            dependencies: [
+                "JiazhouCore", "JiazhouStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "JiazhouService",
             dependencies: [
-                "JiazhouCore", "JiazhouRules", "JiazhouStorage", "JiazhouStore", "JiazhouNationalCrypto",
+                "JiazhouCore", "JiazhouRules", "JiazhouStorage", "JiazhouStore", "JiazhouPostgres", "JiazhouNationalCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -154,6 +167,10 @@ let package = Package(
             name: "JiazhouSheetsTests",
             dependencies: ["JiazhouSheets", "JiazhouCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "JiazhouPostgresTests",
+            dependencies: ["JiazhouService", "JiazhouStorage", "JiazhouCore", "JiazhouTesting"]
         ),
         .testTarget(name: "JiazhouServiceTests", dependencies: ["JiazhouService", "JiazhouStore", "JiazhouTesting"]),
         .testTarget(

@@ -20,6 +20,8 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
+            // PostgreSQL backs itself up (pg_dump): the store says how, before any key is asked for.
+            if LedgerService.isPostgresURL(ledger.path) { try LedgerService.refuseBackup(ofPostgres: ledger.path, to: to) }
             let service = try ledger.open(readonly: true)
             let head = try service.backup(to: to)
             print("backed up \(head.size) entries to \(to)")

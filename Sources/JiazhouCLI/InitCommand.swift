@@ -40,9 +40,9 @@ struct InitCommand: AsyncParsableCommand {
                 path: ledger.path, keyPath: ledger.key,
                 setup: LedgerSetup(origin: origin, district: try Scope(district), rules: ruleText, suite: hashSuite))
             let info = try service.info()
-            print("created \(ledger.path) (\(info.size) entries)")
+            print("created \(LedgerService.displayName(ledger.path)) (\(info.size) entries)")
             print("hash suite: \(hashSuite.name) (\(hashSuite.hashName) hashes, \(hashSuite.signatureName) checkpoint signatures)")
-            print("signing key: \(ledger.key ?? ledger.path + ".key") (mode 0600; keep it beside the database, never in it)")
+            print("signing key: \(ledger.key ?? ledger.path + ".key") (mode 0600; keep it apart from the database, never in it)")
             print("verifier key: \(info.verifierKey)")
         }
     }

@@ -5,10 +5,10 @@ import JiazhouService
 
 /// `--db PATH`, shared by every command that touches a ledger.
 struct LedgerOptions: ParsableArguments {
-    @Option(name: .long, help: "The ledger database (default: $JIAZHOU_DB, else jiazhou.sqlite in the current folder).")
+    @Option(name: .long, help: "The ledger: a SQLite file, or postgres://user@host:port/dbname (default: $JIAZHOU_DB, else jiazhou.sqlite in the current folder).")
     var db: String?
 
-    @Option(name: .long, help: "The signing key file (default: the database path + .key).")
+    @Option(name: .long, help: "The signing key file (default: the database path + .key; required with a postgres:// ledger).")
     var key: String?
 
     var path: String {

@@ -11,6 +11,16 @@ import Foundation
 enum KeyFile {
     static func defaultPath(forDatabase path: String) -> String { path + ".key" }
 
+    /// The key file to use: `given`, else the file beside a SQLite database.
+    /// A PostgreSQL ledger has no file to put it beside: there `--key` is required.
+    static func path(_ given: String?, forDatabase path: String) throws(LedgerError) -> String {
+        if let given { return given }
+        guard !LedgerService.isPostgresURL(path) else {
+            throw LedgerError(.invalid_request, "a PostgreSQL ledger's signing key is a file on this machine, never in the database: give it with --key FILE")
+        }
+        return defaultPath(forDatabase: path)
+    }
+
     static func encode(_ signer: any NoteSigning) -> String {
         signer.signerKey + "\n"
     }

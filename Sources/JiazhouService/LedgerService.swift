@@ -2,6 +2,7 @@ public import JiazhouCore
 public import JiazhouRules
 public import JiazhouStorage
 import JiazhouStore
+import JiazhouPostgres
 public import Logging
 import Foundation
 import Synchronization
@@ -54,7 +55,7 @@ public final class LedgerService: Sendable {
         random: any RandomSource = SystemRandom(), logger: Logger = Logger(label: "jiazhou")
     ) throws(LedgerError) -> LedgerService {
         let store = try openStore(path: path, readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds)
-        let signer = try KeyFile.read(path: keyPath ?? KeyFile.defaultPath(forDatabase: path), suite: store.suite)
+        let signer = try KeyFile.read(path: try KeyFile.path(keyPath, forDatabase: path), suite: store.suite)
         let verifierKey = try store.read { try $0.meta("verifier_key") }
         guard verifierKey == signer.verifier.verifierKey else {
             throw LedgerError(.ledger_invalid, "the key file's key \(signer.verifier.verifierKey) is not this ledger's (\(verifierKey ?? "none")); is it the key of another ledger?")
@@ -65,10 +66,35 @@ public final class LedgerService: Sendable {
     /// Opens a ledger's database alone, without its key (for `verify`,
     /// `export`, an auditor's copy), with the hash suite its genesis names
     /// out of every suite this build knows.
+    ///
+    /// The one place that decides the backend, with ``createStore(path:suite:)``:
+    /// a `postgres://` URL is a PostgreSQL database (SPEC §17; `maxPages` and
+    /// `lockWaitSeconds` are SQLite's), anything else a SQLite file.
     public static func openStore(
         path: String, readonly: Bool = false, maxPages: Int? = nil, lockWaitSeconds: Double = Limits.lockWaitSeconds
     ) throws(LedgerError) -> any LedgerStorage {
-        try LedgerStore.open(path: path, readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds, suites: .standard)
+        if isPostgresURL(path) { return try PostgresLedgerStore.open(try PostgresLocation(url: path), readonly: readonly, suites: .standard) }
+        return try LedgerStore.open(path: path, readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds, suites: .standard)
+    }
+
+    /// A new, empty ledger's storage at `path` (a file, or an empty PostgreSQL database named by URL).
+    static func createStore(path: String, suite: HashSuite) throws(LedgerError) -> any LedgerStorage {
+        if isPostgresURL(path) { return try PostgresLedgerStore.create(try PostgresLocation(url: path), suite: suite) }
+        return try LedgerStore.create(path: path, suite: suite)
+    }
+
+    /// Whether `path` names a PostgreSQL ledger (`postgres://…`) rather than a SQLite file.
+    public static func isPostgresURL(_ path: String) -> Bool { PostgresLocation.isURL(path) }
+
+    /// A PostgreSQL ledger is backed up with PostgreSQL's tools: throws what to do (its store's message).
+    public static func refuseBackup(ofPostgres path: String, to target: String) throws(LedgerError) {
+        try openStore(path: path, readonly: true).backup(to: target)
+    }
+
+    /// The ledger's name for messages: the path, or the URL without its password.
+    public static func displayName(_ path: String) -> String {
+        guard isPostgresURL(path) else { return path }
+        return (try? PostgresLocation(url: path, environment: [:]).description) ?? "the PostgreSQL ledger"
     }
 
     /// Calls `observer` with the number of requests in each commit group,

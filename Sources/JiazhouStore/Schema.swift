@@ -1,4 +1,5 @@
 import GRDB
+import JiazhouStorage
 
 /// The database schema, as named migrations. A shipped migration is never
 /// edited: a change is a new migration appended here.
@@ -8,7 +9,7 @@ import GRDB
 /// and a wrong-length hash or a gap in seq cannot be stored.
 enum Schema {
     /// The value of `meta.format`: what marks a database as a Jiazhou ledger.
-    static let format = "jiazhou-ledger/1"
+    static let format = SchemaVersions.format
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -130,6 +131,8 @@ enum Schema {
         RedemptionCodeTable.registerExpiryIndex(in: &migrator)
         CatalogueTable.register(in: &migrator)
         CosignatureTable.register(in: &migrator)
+        // One list of versions for every backend (PostgreSQL's migrations are named from it too).
+        precondition(migrator.migrations == SchemaVersions.all, "SQLite's migrations are SchemaVersions.all, in order")
         return migrator
     }
 }

@@ -71,6 +71,18 @@ public struct TestLedger: Sendable {
         return ledger
     }
 
+    /// A fresh ledger with the test district opened at `path`: a SQLite file,
+    /// or a `postgres://` URL of an empty database (``PostgresServer``), with
+    /// its key at `keyPath` (required for a URL).
+    public static func make(atPath path: String, keyPath: String?, rules: String? = nil) async throws -> TestLedger {
+        let clock = ManualClock()
+        let setup = LedgerSetup(origin: "jiazhou.test/shizhong", district: district, rules: rules ?? plainRules)
+        let service = try await LedgerService.initialize(path: path, keyPath: keyPath, setup: setup, clock: clock, random: SeededRandom())
+        let ledger = TestLedger(service: service, clock: clock, directory: nil)
+        try await ledger.openDistrict()
+        return ledger
+    }
+
     /// The database path of a file ledger.
     public var path: String? { directory.map { $0 + "/ledger.sqlite" } }
 

@@ -40,7 +40,7 @@ extension LedgerService {
         var iterator = lines.makeIterator()
         guard let first = iterator.next() else { throw LedgerError(.invalid_request, "the import is empty: no entries") }
         let suite = try importedSuite(first)
-        let store = try LedgerStore.create(path: path, suite: suite)
+        let store = try createStore(path: path, suite: suite)
         do {
             let summary = try replay(into: store, first: first, rest: &iterator)
             var signed = false
@@ -53,11 +53,17 @@ extension LedgerService {
                 let checkpoint = Checkpoint(origin: signer.name, size: summary.size, root: summary.root)
                 let note = try signer.signNote(checkpoint.body)
                 try store.writeNow { try $0.storeCheckpoint(size: checkpoint.size, root: checkpoint.root, note: note) }
-                try KeyFile.write(signer, path: KeyFile.defaultPath(forDatabase: path))
+                // A PostgreSQL ledger's key stays the file given (--key); a SQLite copy gets its own beside it.
+                if !isPostgresURL(path) { try KeyFile.write(signer, path: KeyFile.defaultPath(forDatabase: path)) }
                 signed = true
             }
             return ImportSummary(size: summary.size, root: summary.root, head: summary.last, signed: signed)
         } catch {
+            // A PostgreSQL database is not ours to drop: what was replayed stays, and the message says so.
+            guard !isPostgresURL(path) else {
+                let failure = StorageErrors.describe(error)
+                throw LedgerError(failure.reason, "\(failure.message) (the database now holds a partial import: drop and re-create it before trying again)", cause: failure.cause)
+            }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw StorageErrors.describe(error)
         }

@@ -32,10 +32,10 @@ extension LedgerService {
         path: String, keyPath: String? = nil, setup: LedgerSetup, clock: any Clock = SystemClock(),
         random: any RandomSource = SystemRandom(), logger: Logger = Logger(label: "jiazhou")
     ) async throws(LedgerError) -> LedgerService {
-        let keyPath = keyPath ?? KeyFile.defaultPath(forDatabase: path)
+        let keyPath = try KeyFile.path(keyPath, forDatabase: path)
         let signer = try setup.suite.generateSigner(name: setup.origin, randomBytes: { random.bytes($0) })
         _ = try RuleSet(yaml: setup.rules)
-        let store = try LedgerStore.create(path: path, suite: setup.suite)
+        let store = try createStore(path: path, suite: setup.suite)
         try KeyFile.write(signer, path: keyPath)
         let service = LedgerService(store: store, signer: signer, clock: clock, random: random, logger: logger)
         try await service.writeGenesis(setup)

@@ -1,0 +1,167 @@
+public import Foundation
+
+/// A real PostgreSQL server for the tests, started once per test run from
+/// Debian's binaries (the newest `/usr/lib/postgresql/VERSION/bin`, or `$JIAZHOU_PG_BIN`) in
+/// a temporary folder, listening on a Unix socket there only (no port is
+/// taken on the machine), and stopped when the test process exits (or, if
+/// it dies, by a watchdog that sees it gone). Each test makes its own database.
+///
+/// When PostgreSQL is missing, ``shared()`` throws saying how to install it:
+/// the tests fail, they are not skipped (`.ci/run` installs it).
+///
+/// ```swift
+/// let url = try PostgresServer.shared().createDatabase()   // postgres://postgres@localhost:5432/t_…?host=/tmp/…
+/// ```
+public final class PostgresServer: Sendable {
+    /// The folder of the data directory, socket and log.
+    public let folder: String
+    public let port = 5432
+    public let binaries: String
+    /// The superuser, trusted over the socket.
+    public let user = "postgres"
+    /// A role that must give a password (for the wrong-password test).
+    public static let passwordRole = (user: "jiazhou_pw", password: "right-password")
+
+    private init(folder: String, binaries: String) {
+        self.folder = folder
+        self.binaries = binaries
+    }
+
+    private static let started: Result<PostgresServer, PostgresServerError> = Result { () throws(PostgresServerError) in try start() }
+
+    /// The one server of this test run, started on first use.
+    public static func shared() throws -> PostgresServer { try started.get() }
+
+    public var socketFolder: String { folder + "/socket" }
+
+    /// A URL for `database` as `user` (the superuser by default).
+    public func url(database: String, user: String? = nil, password: String? = nil) -> String {
+        let login = password.map { "\(user ?? self.user):\($0)" } ?? (user ?? self.user)
+        return "postgres://\(login)@localhost:\(port)/\(database)?host=\(socketFolder)"
+    }
+
+    /// A new empty database, named uniquely; returns its URL.
+    public func createDatabase(_ prefix: String = "t") throws -> String {
+        let name = "\(prefix)_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
+        try run("createdb", ["-h", socketFolder, "-p", "\(port)", "-U", user, name])
+        return url(database: name)
+    }
+
+    /// Runs SQL on `database` with psql as the superuser; returns its output (tuples only, unaligned).
+    @discardableResult
+    public func psql(_ database: String, _ sql: String) throws -> String {
+        try run("psql", ["-h", socketFolder, "-p", "\(port)", "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1", "-tA", "-c", sql])
+    }
+
+    /// Stops the server now (`-m fast`), as an operator would; ``restart()`` starts it again.
+    public func stop() throws { try Self.asOwner(binaries + "/pg_ctl", ["-D", folder + "/data", "-m", "fast", "-w", "stop"]) }
+
+    public func restart() throws { try Self.startServer(folder: folder, binaries: binaries) }
+
+    @discardableResult
+    private func run(_ tool: String, _ arguments: [String]) throws -> String {
+        try Self.execute(binaries + "/" + tool, arguments)
+    }
+
+    private static func start() throws(PostgresServerError) -> PostgresServer {
+        let binaries = ProcessInfo.processInfo.environment["JIAZHOU_PG_BIN"] ?? installedBinaries()
+        guard FileManager.default.isExecutableFile(atPath: binaries + "/initdb"), FileManager.default.isExecutableFile(atPath: binaries + "/psql") || FileManager.default.isExecutableFile(atPath: "/usr/bin/psql") else {
+            throw PostgresServerError(
+                "PostgreSQL is not installed (no \(binaries)/initdb): install Debian's `postgresql` package (`apt-get install -y postgresql`, as .ci/run does), or set JIAZHOU_PG_BIN to a PostgreSQL bin folder")
+        }
+        do {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jiazhou-pg-\(UUID().uuidString.prefix(8))").path
+            try FileManager.default.createDirectory(atPath: folder + "/socket", withIntermediateDirectories: true)
+            if getuid() == 0 { try execute("/bin/chown", ["-R", "postgres:postgres", folder]) }
+            try asOwner(binaries + "/initdb", ["-D", folder + "/data", "-U", "postgres", "--auth-local=trust", "--no-sync", "-E", "UTF8", "--locale=C"])
+            // Trust the superuser over the socket; every other role gives its password.
+            try "local all postgres trust\nlocal all all scram-sha-256\n".write(toFile: folder + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
+            try startServer(folder: folder, binaries: binaries)
+            let server = PostgresServer(folder: folder, binaries: binaries)
+            try server.psql("postgres", "CREATE ROLE \(passwordRole.user) LOGIN PASSWORD '\(passwordRole.password)'")
+            // Stopped at exit, and by a watchdog if this process dies without exiting cleanly.
+            atexit { try? PostgresServer.shared().stopImmediately() }
+            let watchdog = Process()
+            watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
+            watchdog.arguments = [
+                "-c",
+                "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(ownerPrefix)\(binaries)/pg_ctl -D \(folder)/data -m immediate stop >/dev/null 2>&1; rm -rf \(folder)",
+            ]
+            watchdog.standardOutput = FileHandle.nullDevice
+            watchdog.standardError = FileHandle.nullDevice
+            try watchdog.run()
+            return server
+        } catch let error as PostgresServerError {
+            throw error
+        } catch {
+            throw PostgresServerError("PostgreSQL could not be started for the tests: \(error)")
+        }
+    }
+
+    /// Debian's newest installed PostgreSQL: `/usr/lib/postgresql/VERSION/bin` (15 on this machine).
+    private static func installedBinaries() -> String {
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).compactMap(Int.init).sorted()
+        return "/usr/lib/postgresql/\(versions.last ?? 15)/bin"
+    }
+
+    private func stopImmediately() {
+        _ = try? Self.asOwner(binaries + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
+    }
+
+    private static func startServer(folder: String, binaries: String) throws {
+        // Not through pipes: the server it leaves running would hold them open, and reading them would never end.
+        try asOwner(capturing: false, 
+            binaries + "/pg_ctl",
+            ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o", "-k \(folder)/socket -p 5432 -c listen_addresses='' -c max_connections=200", "start"])
+    }
+
+    /// As root, the tools run as the `postgres` user (initdb refuses root).
+    private static var ownerPrefix: String { getuid() == 0 ? "runuser -u postgres -- " : "" }
+
+    @discardableResult
+    private static func asOwner(capturing: Bool = true, _ tool: String, _ arguments: [String]) throws -> String {
+        if getuid() == 0 { return try execute(capturing: capturing, "/usr/sbin/runuser", ["-u", "postgres", "--", tool] + arguments) }
+        return try execute(capturing: capturing, tool, arguments)
+    }
+
+    @discardableResult
+    private static func execute(capturing: Bool = true, _ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        guard capturing else {
+            // posix_spawn and waitpid, not Foundation's Process: its wait for the exit never ends
+            // while the daemon the tool leaves running holds descriptors it inherited.
+            var pid: pid_t = 0
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+            let argv = ([tool] + arguments).map { strdup($0) } + [nil]
+            defer { for pointer in argv { free(pointer) } }
+            let spawned = posix_spawn(&pid, tool, &actions, nil, argv, environ)
+            guard spawned == 0 else { throw PostgresServerError("\(tool) could not be started (\(spawned))") }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+            guard status == 0 else { throw PostgresServerError("\(tool) \(arguments.joined(separator: " ")) failed (status \(status)); see its server.log") }
+            return ""
+        }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw PostgresServerError("\(tool) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(String(decoding: err, as: UTF8.self))")
+        }
+        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Why the tests' PostgreSQL server is not there.
+public struct PostgresServerError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
