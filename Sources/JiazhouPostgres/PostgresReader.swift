@@ -46,15 +46,6 @@ public struct PostgresReader: LedgerReading {
         return (try row.bytes(0), try row.bytes(1))
     }
 
-    public func entry(_ seq: Int64) throws -> Entry.Sealed? {
-        guard let (bytes, leafHash) = try entryBytes(seq) else { return nil }
-        let sealed = try Entry.unseal(bytes, using: suite)
-        guard sealed.leafHash.bytes == leafHash, sealed.entry.seq == seq else {
-            throw LedgerError(.ledger_invalid, "entry \(seq) does not match its stored hash or seq; run `jiazhou verify`")
-        }
-        return sealed
-    }
-
     /// Entries in `range`, a page of ``PostgresLimits/entriesPerPage`` a round trip (bounded memory for `export` and `verify`).
     public func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws {
         var next = range.lowerBound

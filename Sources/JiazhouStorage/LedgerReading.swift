@@ -15,7 +15,6 @@ public protocol LedgerReading {
     func head() throws -> LedgerHead
     func meta(_ name: String) throws -> String?
     func entryBytes(_ seq: Int64) throws -> (bytes: [UInt8], leafHash: [UInt8])?
-    func entry(_ seq: Int64) throws -> Entry.Sealed?
     /// Entries in `range` (clipped to the ledger), in order, with their stored leaf hashes.
     func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws
     /// The RFC 9162 hash of the leaves `lo..<hi`, from the stored subtrees.
@@ -76,6 +75,17 @@ public protocol LedgerReading {
 }
 
 extension LedgerReading {
+    /// The entry `seq`, checked against its stored leaf hash and seq: the
+    /// same for every backend, from ``entryBytes(_:)``.
+    public func entry(_ seq: Int64) throws -> Entry.Sealed? {
+        guard let (bytes, leafHash) = try entryBytes(seq) else { return nil }
+        let sealed = try Entry.unseal(bytes, using: suite)
+        guard sealed.leafHash.bytes == leafHash, sealed.entry.seq == seq else {
+            throw LedgerError(.ledger_invalid, "entry \(seq) does not match its stored hash or seq; run `jiazhou verify`")
+        }
+        return sealed
+    }
+
     /// The checkpoint signed at the latest size.
     public func checkpoint() throws -> StoredCheckpoint? { try checkpoint(size: nil) }
 }

@@ -91,16 +91,6 @@ public struct StoreReader: LedgerReading {
         return ([UInt8](row["bytes"] as Data), [UInt8](row["leaf_hash"] as Data))
     }
 
-    /// The entry `seq`, checked against its stored leaf hash.
-    public func entry(_ seq: Int64) throws -> Entry.Sealed? {
-        guard let (bytes, leafHash) = try entryBytes(seq) else { return nil }
-        let sealed = try Entry.unseal(bytes, using: suite)
-        guard sealed.leafHash.bytes == leafHash, sealed.entry.seq == seq else {
-            throw LedgerError(.ledger_invalid, "entry \(seq) does not match its stored hash or seq; run `jiazhou verify`")
-        }
-        return sealed
-    }
-
     /// Stored entries with seq in `range`, in order, one at a time.
     public func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws {
         let rows = try Row.fetchCursor(
