@@ -192,8 +192,11 @@ public final class PostgresLedgerStore: LedgerStorage {
                 do {
                     // Our turn at the head: held until COMMIT or ROLLBACK, whoever else (another process) waits.
                     try connection.execute("SELECT pg_advisory_xact_lock($1)", [.int(PostgresSchema.headLock)])
-                    var boxed: any LedgerWriting = try PostgresWriter(connection: connection, suite: suite)
+                    let writer = try PostgresWriter(connection: connection, suite: suite)
+                    var boxed: any LedgerWriting = writer
                     let result = try body(&boxed)
+                    // The rows are shared by every copy of the writer: this writes back what the body changed.
+                    try writer.flush()
                     try connection.execute("COMMIT", during: .committing)
                     return result
                 } catch {

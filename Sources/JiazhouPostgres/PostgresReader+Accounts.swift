@@ -13,6 +13,11 @@ extension PostgresReader {
     }
 
     public func account(_ id: AccountID) throws -> Account? {
+        if let rows { return try rows.account(id, from: PostgresReader(connection: connection, suite: suite)) }
+        return try committedAccount(id)
+    }
+
+    public func committedAccount(_ id: AccountID) throws -> Account? {
         try one("SELECT \(Self.accountColumns) FROM accounts WHERE id = $1", [.text(id.text)]).map(Self.account)
     }
 
@@ -71,8 +76,14 @@ extension PostgresReader {
     }
 
     public func usage(_ account: AccountID, period: String) throws -> UsageFigures {
-        try one("SELECT points, minutes FROM usage WHERE account = $1 AND period = $2", [.text(account.text), .text(period)])
-            .map { UsageFigures(points: try $0.int64(0), minutes: try $0.int64(1)) } ?? UsageFigures()
+        let key = UsageDelta.Key(account: account, period: period)
+        if let rows { return try rows.usage(key, from: PostgresReader(connection: connection, suite: suite)) }
+        return try committedUsage(key) ?? UsageFigures()
+    }
+
+    public func committedUsage(_ key: UsageDelta.Key) throws -> UsageFigures? {
+        try one("SELECT points, minutes FROM usage WHERE account = $1 AND period = $2", [.text(key.account.text), .text(key.period)])
+            .map { UsageFigures(points: try $0.int64(0), minutes: try $0.int64(1)) }
     }
 
     public func forEachUsage(_ body: (_ account: String, _ period: String, UsageFigures) throws -> Void) throws {

@@ -5,9 +5,11 @@ public import JiazhouStorage
 /// (``PostgresLedgerStore/read(_:)``), or the writer's own transaction,
 /// where it sees that transaction's writes. The same queries as SQLite's
 /// StoreReader, in PostgreSQL's dialect.
-public struct PostgresReader: LedgerReading {
+public struct PostgresReader: LedgerReading, CommittedRows {
     let connection: Connection
     public let suite: HashSuite
+    /// Inside a write transaction: what it has read and changed so far.
+    var rows: TransactionRows? = nil
 
     func rows(_ sql: String, _ values: [Value] = []) throws -> [Row] { try connection.query(sql, values) }
     func one(_ sql: String, _ values: [Value] = []) throws -> Row? { try connection.query(sql, values).first }

@@ -1,109 +1,44 @@
 import JiazhouCore
 import JiazhouStorage
 
-/// What an entry maintains, as SQLite's StoreWriter maintains it (the same
-/// rows, so that `verify` finds the same figures on either backend).
+/// What an entry maintains, in PostgreSQL's SQL: the rows ``IndexRow`` and
+/// ``TransactionRows`` decide, the same as on SQLite, so that `verify`
+/// finds the same figures on either backend.
 extension PostgresWriter {
-    /// The tables derived from kinds: accounts, reversals, rule sets, status, catalogue.
-    func index(_ entry: Entry) throws {
-        switch entry.kind {
-        case .genesis:
-            for field in ["origin", "verifier_key", "suite"] {
-                guard let value = entry.data[field]?.stringValue else { throw LedgerError(.invalid_request, "genesis has no \(field)") }
-                try setMeta(field, value)
-            }
-        case .accountOpen:
-            guard let id = entry.data["account"]?.stringValue, let scope = entry.data["scope"]?.stringValue else {
-                throw LedgerError(.invalid_request, "account.open needs data.account and data.scope")
-            }
-            let account = try AccountID(id)
-            let tags = entry.data["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            let scopePath = try Scope(scope).path
+    /// Writes one row of the tables derived from kinds (SPEC §5).
+    func write(_ row: IndexRow) throws {
+        switch row {
+        case .meta(let name, let value):
+            try setMeta(name, value)
+        case .account(let account):
             try execute(
                 "INSERT INTO accounts (id, kind, scope, tags, budget, opened_seq) VALUES ($1, $2, $3, $4, $5, $6)",
                 [
-                    .text(account.text), .text(account.kind.rawValue), .text(scopePath), .text(JSONValue.array(tags.map(JSONValue.string)).canonicalText),
-                    .int(entry.data["budget"]?.integerValue), .int(entry.seq),
+                    .text(account.id.text), .text(account.id.kind.rawValue), .text(account.scope.path),
+                    .text(JSONValue.array(account.tags.map(JSONValue.string)).canonicalText), .int(account.budget), .int(account.openedSeq),
                 ])
-        case .accountUpdate:
-            try indexAccountUpdate(entry)
-            try indexCatalogue(entry)
-        case .reverse:
-            guard let original = entry.data["seq"]?.integerValue else { throw LedgerError(.invalid_request, "reverse needs data.seq") }
-            try execute("INSERT INTO reversals (original_seq, reversal_seq) VALUES ($1, $2)", [.int(original), .int(entry.seq)])
-        case .rulesPublish:
-            guard let version = entry.data["version"]?.integerValue, let hashText = entry.data["hash"]?.stringValue,
-                let hash = Hash(hex: hashText), let text = entry.data["text"]?.stringValue
-            else { throw LedgerError(.invalid_request, "rules.publish needs data.version, data.hash and data.text") }
-            try execute("INSERT INTO rulesets (version, seq, hash, text) VALUES ($1, $2, $3, $4)", [.int(version), .int(entry.seq), .bytes(hash.bytes), .text(text)])
-        default: break
-        }
-    }
-
-    private func indexAccountUpdate(_ entry: Entry) throws {
-        guard let statusText = entry.data["status"]?.stringValue else { return }
-        guard let id = entry.data["account"]?.stringValue, let status = AccountStatus(rawValue: statusText) else {
-            throw LedgerError(.invalid_request, "account.update needs data.account and a data.status of active or suspended")
-        }
-        try execute(
-            "INSERT INTO account_status (account, status, seq) VALUES ($1, $2, $3) ON CONFLICT (account) DO UPDATE SET status = EXCLUDED.status, seq = EXCLUDED.seq",
-            [.text(id), .text(status.rawValue), .int(entry.seq)])
-    }
-
-    private func indexCatalogue(_ entry: Entry) throws {
-        guard let list = entry.data["catalogue"]?.arrayValue else { return }
-        guard let id = entry.data["account"]?.stringValue else { throw LedgerError(.invalid_request, "account.update needs data.account") }
-        try execute("DELETE FROM catalogue WHERE merchant = $1", [.text(id)])
-        for value in list {
-            guard let item = value["item"]?.stringValue, let points = value["points"]?.integerValue else {
-                throw LedgerError(.invalid_request, "a catalogue item is {item, points}")
-            }
-            try execute("INSERT INTO catalogue (merchant, item, points, seq) VALUES ($1, $2, $3, $4)", [.text(id), .text(item), .int(points), .int(entry.seq)])
-        }
-    }
-
-    /// Balances and movements, usage, lots.
-    func apply(_ entry: Entry) throws {
-        var concerned = entry.effects
-        if let volunteer = entry.serviceVolunteer, concerned[volunteer] == nil { concerned[volunteer] = AccountDelta() }
-        if entry.kind == .accountOpen || entry.kind == .accountUpdate, let id = entry.data["account"]?.stringValue, let account = try? AccountID(id),
-            concerned[account] == nil
-        {
-            concerned[account] = AccountDelta()
-        }
-        let reader = PostgresReader(connection: connection, suite: suite)
-        for (id, delta) in concerned {
-            guard var account = try reader.account(id) else { throw LedgerError(.unknown_account, "\(id) is not open") }
-            if delta != AccountDelta() {
-                account.balance += delta.balance
-                account.earned += delta.earned
-                account.minutes += delta.minutes
-                if id.kind.isNonNegative, account.balance < 0 {
-                    throw LedgerError(.insufficient_points, "\(id) would go below zero (\(account.balance))")
-                }
-                try execute(
-                    "UPDATE accounts SET balance = $1, earned = $2, minutes = $3 WHERE id = $4",
-                    [.int(account.balance), .int(account.earned), .int(account.minutes), .text(id.text)])
-            }
-            try execute("INSERT INTO movements (account, seq, points) VALUES ($1, $2, $3)", [.text(id.text), .int(entry.seq), .int(delta.balance)])
-        }
-        for delta in entry.usageDeltas {
-            var figures = try reader.usage(delta.account, period: delta.period)
-            figures.points += delta.points
-            figures.minutes += delta.minutes
-            guard figures.points >= 0, figures.minutes >= 0 else {
-                throw LedgerError(.ledger_invalid, "entry \(entry.seq) takes more from \(delta.account)'s \(delta.period) than was counted there")
-            }
+            state.rows.inserted(account)
+        case .status(let account, let status, let seq):
             try execute(
-                """
-                INSERT INTO usage (account, period, points, minutes) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (account, period) DO UPDATE SET points = EXCLUDED.points, minutes = EXCLUDED.minutes
-                """, [.text(delta.account.text), .text(delta.period), .int(figures.points), .int(figures.minutes)])
+                "INSERT INTO account_status (account, status, seq) VALUES ($1, $2, $3) ON CONFLICT (account) DO UPDATE SET status = EXCLUDED.status, seq = EXCLUDED.seq",
+                [.text(account.text), .text(status.rawValue), .int(seq)])
+        case .catalogue(let merchant, let items):
+            try execute("DELETE FROM catalogue WHERE merchant = $1", [.text(merchant.text)])
+            for item in items {
+                try execute(
+                    "INSERT INTO catalogue (merchant, item, points, seq) VALUES ($1, $2, $3, $4)",
+                    [.text(merchant.text), .text(item.item), .int(item.points), .int(item.seq)])
+            }
+        case .reversal(let original, let seq):
+            try execute("INSERT INTO reversals (original_seq, reversal_seq) VALUES ($1, $2)", [.int(original), .int(seq)])
+        case .ruleSet(let rules):
+            try execute(
+                "INSERT INTO rulesets (version, seq, hash, text) VALUES ($1, $2, $3, $4)",
+                [.int(rules.version), .int(rules.seq), .bytes(rules.hash.bytes), .text(rules.text)])
         }
-        for change in entry.lotChanges { try apply(change, in: entry) }
     }
 
-    private func apply(_ change: LotChange, in entry: Entry) throws {
+    func apply(_ change: LotChange, in entry: Entry) throws {
         switch change {
         case .open(let seq, let volunteer, let points, let available, let expires):
             try execute(
@@ -118,5 +53,60 @@ extension PostgresWriter {
                 throw LedgerError(.ledger_invalid, "entry \(entry.seq) puts \(points) points back into the lot of award \(seq), which never gave them")
             }
         }
+    }
+
+    /// Rows a multi-row statement carries: PostgreSQL takes at most 65,535 parameters.
+    static let rowsPerStatement = 1_000
+
+    /// The transaction's pending rows, a few multi-row statements for all of them.
+    func writeRows(_ pending: PendingRows) throws {
+        for chunk in pending.accounts.chunked(Self.rowsPerStatement) {
+            try execute(
+                "UPDATE accounts AS a SET balance = v.balance, earned = v.earned, minutes = v.minutes FROM (VALUES "
+                    + Self.placeholders(rows: chunk.count, columns: 4, firstRowTypes: ["text", "bigint", "bigint", "bigint"])
+                    + ") AS v (id, balance, earned, minutes) WHERE a.id = v.id",
+                chunk.flatMap { [.text($0.id.text), .int($0.balance), .int($0.earned), .int($0.minutes)] })
+        }
+        for chunk in pending.usage.chunked(Self.rowsPerStatement) {
+            try execute(
+                "INSERT INTO usage (account, period, points, minutes) VALUES " + Self.placeholders(rows: chunk.count, columns: 4)
+                    + " ON CONFLICT (account, period) DO UPDATE SET points = EXCLUDED.points, minutes = EXCLUDED.minutes",
+                chunk.flatMap { [.text($0.key.account.text), .text($0.key.period), .int($0.figures.points), .int($0.figures.minutes)] })
+        }
+        for chunk in pending.movements.chunked(Self.rowsPerStatement) {
+            try execute(
+                "INSERT INTO movements (account, seq, points) VALUES " + Self.placeholders(rows: chunk.count, columns: 3),
+                chunk.flatMap { [.text($0.account.text), .int($0.seq), .int($0.points)] })
+        }
+        for chunk in pending.subtrees.chunked(Self.rowsPerStatement) {
+            try execute(
+                "INSERT INTO subtrees (level, idx, hash) VALUES " + Self.placeholders(rows: chunk.count, columns: 3),
+                chunk.flatMap { [.int(Int64($0.level)), .int($0.index), .bytes($0.hash.bytes)] })
+        }
+    }
+
+    /// `($1, $2), ($3, $4), …`, the first row's parameters cast where a
+    /// `VALUES` list alone would not tell PostgreSQL their types.
+    static func placeholders(rows: Int, columns: Int, firstRowTypes: [String]? = nil) -> String {
+        var text = ""
+        text.reserveCapacity(rows * columns * 6)
+        for row in 0..<rows {
+            if row > 0 { text += ", " }
+            text += "("
+            for column in 0..<columns {
+                if column > 0 { text += ", " }
+                text += "$\(row * columns + column + 1)"
+                if row == 0, let types = firstRowTypes { text += "::" + types[column] }
+            }
+            text += ")"
+        }
+        return text
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -4,8 +4,10 @@ public import JiazhouStorage
 /// The writer's view of one PostgreSQL write transaction, holding the head
 /// lock (SPEC §17). It keeps what SQLite's StoreWriter keeps, the same way:
 /// the entry's bytes and leaf hash, the subtrees it completes, accounts,
-/// movements, usage and lots. Every statement writes through (no
-/// transaction cache): reads within the transaction see its writes.
+/// movements, usage and lots. Entries and lots write through; balances,
+/// usage, movements and subtrees are held in ``TransactionRows`` and written
+/// back in multi-row statements before COMMIT (a round trip is the cost
+/// here): reads within the transaction see them either way.
 public struct PostgresWriter: LedgerWriting {
     let connection: Connection
     let state: TransactionState
@@ -18,6 +20,8 @@ public struct PostgresWriter: LedgerWriting {
         var depth = 0
         /// A statement failed outside any savepoint: PostgreSQL has aborted the transaction.
         var aborted = false
+        /// The rows entries maintain, as this transaction has them.
+        let rows = TransactionRows()
     }
 
     init(connection: Connection, suite: HashSuite) throws {
@@ -28,7 +32,7 @@ public struct PostgresWriter: LedgerWriting {
         self.head = try PostgresReader(connection: connection, suite: suite).head()
     }
 
-    public var reader: any LedgerReading { PostgresReader(connection: connection, suite: suite) }
+    public var reader: any LedgerReading { PostgresReader(connection: connection, suite: suite, rows: state.rows) }
 
     /// PostgreSQL aborts a whole transaction on any failed statement outside a savepoint.
     public var transactionIsOpen: Bool { !state.aborted && !connection.isLost }
@@ -41,14 +45,27 @@ public struct PostgresWriter: LedgerWriting {
         }
     }
 
-    /// Nothing is held in memory: every append has written through already.
-    public func writeBack() throws {}
+    /// Writes back what the transaction holds now (only first in a transaction, as on SQLite).
+    public func writeBack() throws {
+        guard state.rows.mayWriteBack else {
+            throw LedgerError(.invalid_request, "a write-back inside a savepoint that follows other writes could lose them if rolled back")
+        }
+        try flush()
+    }
+
+    /// Writes back what the transaction holds; called before COMMIT.
+    func flush() throws {
+        try writeRows(state.rows.pending)
+        state.rows.wroteBack()
+    }
 
     /// `SAVEPOINT` … `RELEASE`, or `ROLLBACK TO` if `body` throws (and the head comes back).
     public mutating func attempt<T>(_ body: (inout any LedgerWriting) throws -> T) throws -> T {
         let saved = head
         let name = "attempt_\(state.depth)"
         try execute("SAVEPOINT \(name)")
+        let mark = state.rows.beginSavepoint()
+        defer { state.rows.endSavepoint() }
         state.depth += 1
         var boxed: any LedgerWriting = self
         do {
@@ -60,6 +77,7 @@ public struct PostgresWriter: LedgerWriting {
         } catch {
             state.depth -= 1
             head = saved
+            state.rows.rollback(to: mark)
             if !connection.isLost { try execute("ROLLBACK TO SAVEPOINT \(name)") }
             throw error
         }
@@ -69,21 +87,13 @@ public struct PostgresWriter: LedgerWriting {
     /// Merkle subtrees it completes, and its effect on every account.
     @discardableResult
     public mutating func append(_ entry: Entry) throws -> Entry.Sealed {
-        precondition(entry.seq == head.size, "entries are appended at the head: seq \(entry.seq), size \(head.size)")
-        precondition(entry.prev == head.last, "prev must be the leaf hash of the last entry")
-        let sealed = entry.sealed(using: suite)
-        guard sealed.bytes.count <= Limits.entryBytes else {
-            throw LedgerError(.too_large, "the entry would be \(sealed.bytes.count) bytes; the limit is \(Limits.entryBytes)")
-        }
+        let sealed = try TransactionRows.seal(entry, at: head, suite: suite)
         try execute("INSERT INTO entries (seq, leaf_hash, bytes) VALUES ($1, $2, $3)", [.int(entry.seq), .bytes(sealed.leafHash.bytes), .bytes(sealed.bytes)])
-        var range = head.range
-        for subtree in range.append(sealed.leafHash) {
-            try execute(
-                "INSERT INTO subtrees (level, idx, hash) VALUES ($1, $2, $3)", [.int(Int64(subtree.level)), .int(Int64(subtree.index)), .bytes(subtree.hash.bytes)])
-        }
-        try index(entry)
-        try apply(entry)
-        head = LedgerHead(size: head.size + 1, last: sealed.leafHash, range: range)
+        let next = state.rows.extend(head, with: sealed.leafHash)
+        for row in try entry.indexRows() { try write(row) }
+        try state.rows.apply(entry, from: PostgresReader(connection: connection, suite: suite))
+        for change in entry.lotChanges { try apply(change, in: entry) }
+        head = next
         return sealed
     }
 

@@ -37,15 +37,3 @@ extension StoreReader {
         while let row = try rows.next() { try body(row[0], row[1], row[2]) }
     }
 }
-
-extension StoreWriter {
-    /// Keeps `account_status` for an `account.update` that sets `data.status`.
-    func indexAccountUpdate(_ entry: Entry) throws {
-        guard let statusText = entry.data["status"]?.stringValue else { return }
-        guard let id = entry.data["account"]?.stringValue, let status = AccountStatus(rawValue: statusText) else {
-            throw LedgerError(.invalid_request, "account.update needs data.account and a data.status of active or suspended")
-        }
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO account_status (account, status, seq) VALUES (?, ?, ?)")
-            .execute(arguments: [id, status.rawValue, entry.seq])
-    }
-}

@@ -44,18 +44,3 @@ extension StoreReader {
         while let row = try rows.next() { try body(row[0], CatalogueEntry(item: row[1], points: row[2], seq: row[3])) }
     }
 }
-
-extension StoreWriter {
-    /// Replaces the merchant's catalogue with `data.catalogue` (`[{item, points}]`), if the update sets one.
-    func indexCatalogue(_ entry: Entry) throws {
-        guard let list = entry.data["catalogue"]?.arrayValue else { return }
-        guard let id = entry.data["account"]?.stringValue else { throw LedgerError(.invalid_request, "account.update needs data.account") }
-        try db.execute(sql: "DELETE FROM catalogue WHERE merchant = ?", arguments: [id])
-        for value in list {
-            guard let item = value["item"]?.stringValue, let points = value["points"]?.integerValue else {
-                throw LedgerError(.invalid_request, "a catalogue item is {item, points}")
-            }
-            try db.cachedStatement(sql: "INSERT INTO catalogue (merchant, item, points, seq) VALUES (?, ?, ?, ?)").execute(arguments: [id, item, points, entry.seq])
-        }
-    }
-}

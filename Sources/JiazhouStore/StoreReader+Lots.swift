@@ -6,11 +6,9 @@ import GRDB
 extension StoreReader {
     /// An account's usage in a period (`day:2026-11-23`, `budget:2026-11`, …).
     public func usage(_ account: AccountID, period: String) throws -> UsageFigures {
-        let key = UsageKey(account: account.text, period: period)
-        if let cache { return try cache.usage(key, db: db) }
-        let row = try Row.fetchOne(
-            try db.cachedStatement(sql: "SELECT points, minutes FROM usage WHERE account = ? AND period = ?"), arguments: [key.account, key.period])
-        return row.map { UsageFigures(points: $0[0], minutes: $0[1]) } ?? UsageFigures()
+        let key = UsageDelta.Key(account: account, period: period)
+        if let rows { return try rows.usage(key, from: StoreReader(db: db, suite: suite)) }
+        return try committedUsage(key) ?? UsageFigures()
     }
 
     /// Every usage row; for `verify`.

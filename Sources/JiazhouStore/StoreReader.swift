@@ -8,7 +8,7 @@ public struct StoreReader: LedgerReading {
     /// The ledger's hash suite: of the head's root, of `rangeHash`, of `entry`.
     public let suite: HashSuite
     /// Inside a write transaction: what it has read and changed so far.
-    var cache: TransactionCache? = nil
+    var rows: TransactionRows? = nil
 
     /// The end of the chain, rebuilt from the stored leaf and subtree hashes
     /// (O(log n) reads, no rehashing).
@@ -50,7 +50,7 @@ public struct StoreReader: LedgerReading {
     static let accountColumns = "id, scope, tags, budget, opened_seq, balance, earned, minutes"
 
     public func account(_ id: AccountID) throws -> Account? {
-        if let cache { return try cache.account(id, db: db) }
+        if let rows { return try rows.account(id, from: StoreReader(db: db, suite: suite)) }
         return try Self.fetchAccount(id, db: db)
     }
 

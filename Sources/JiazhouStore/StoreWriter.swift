@@ -7,7 +7,8 @@ import Foundation
 /// balances, movements and Merkle subtrees, in the same transaction.
 public struct StoreWriter: LedgerWriting {
     let db: Database
-    let cache = TransactionCache()
+    /// The rows entries maintain, as this transaction has them (shared by every copy).
+    let rows = TransactionRows()
     /// The chain's end as of the last append in this transaction.
     public private(set) var head: LedgerHead
 
@@ -24,7 +25,10 @@ public struct StoreWriter: LedgerWriting {
     public var reader: any LedgerReading { sqliteReader }
 
     /// The same, as itself, for the store's own code.
-    var sqliteReader: StoreReader { StoreReader(db: db, suite: suite, cache: cache) }
+    var sqliteReader: StoreReader { StoreReader(db: db, suite: suite, rows: rows) }
+
+    /// The rows as committed, for what this transaction has not touched yet.
+    private var committed: StoreReader { StoreReader(db: db, suite: suite) }
 
     /// Whether the transaction is still open. SQLite rolls a whole
     /// transaction back on some failures (a full disk); after that nothing
@@ -33,7 +37,8 @@ public struct StoreWriter: LedgerWriting {
 
     /// Writes back what the transaction cache holds; called once, before commit.
     func flush() throws {
-        try cache.flush(db: db)
+        try db.writeBack(rows.pending)
+        rows.wroteBack()
     }
 
     /// Writes back what the transaction cache holds now, inside the
@@ -42,10 +47,10 @@ public struct StoreWriter: LedgerWriting {
     /// ``LedgerService/appendBatch(_:)`` bodies are) and not inside a nested
     /// ``attempt(_:)`` that follows other writes.
     public func writeBack() throws {
-        guard cache.mayWriteBack else {
+        guard rows.mayWriteBack else {
             throw LedgerError(.invalid_request, "a write-back inside a savepoint that follows other writes could lose them if rolled back")
         }
-        try cache.flush(db: db)
+        try flush()
     }
 
     /// Runs `body` in a savepoint: if it throws, its writes are undone and the
@@ -53,13 +58,13 @@ public struct StoreWriter: LedgerWriting {
     /// refused request in a commit group leaves the others intact.
     public mutating func attempt<T>(_ body: (inout any LedgerWriting) throws -> T) throws -> T {
         let saved = head
-        let mark = cache.beginSavepoint()
-        defer { cache.endSavepoint() }
+        let mark = rows.beginSavepoint()
+        defer { rows.endSavepoint() }
         var result: Result<T, any Error>!
         do {
             try db.inSavepoint {
                 // The body sees this writer boxed; only the head is its own
-                // (the database and the cache are shared), so that is what comes back.
+                // (the database and the rows are shared), so that is what comes back.
                 var boxed: any LedgerWriting = self
                 defer { head = boxed.head }
                 do {
@@ -77,7 +82,7 @@ public struct StoreWriter: LedgerWriting {
         }
         if case .failure = result {
             head = saved
-            cache.rollback(to: mark)
+            rows.rollback(to: mark)
         }
         return try result.get()
     }
@@ -86,94 +91,46 @@ public struct StoreWriter: LedgerWriting {
     /// the Merkle subtrees it completes, and its effect on every account.
     @discardableResult
     public mutating func append(_ entry: Entry) throws -> Entry.Sealed {
-        precondition(entry.seq == head.size, "entries are appended at the head: seq \(entry.seq), size \(head.size)")
-        precondition(entry.prev == head.last, "prev must be the leaf hash of the last entry")
-        let sealed = entry.sealed(using: suite)
-        guard sealed.bytes.count <= Limits.entryBytes else {
-            throw LedgerError(.too_large, "the entry would be \(sealed.bytes.count) bytes; the limit is \(Limits.entryBytes)")
-        }
+        let sealed = try TransactionRows.seal(entry, at: head, suite: suite)
         var insert = try DirectStatement(db, sql: "INSERT INTO entries (seq, leaf_hash, bytes) VALUES (?, ?, ?)")
         insert.bind(entry.seq)
         insert.bind(blob: sealed.leafHash.bytes)
         insert.bind(blob: sealed.bytes)
         try insert.execute()
-        var range = head.range
-        for subtree in range.append(sealed.leafHash) {
-            cache.addSubtree(level: subtree.level, index: Int64(subtree.index), hash: subtree.hash)
-        }
-        try index(entry)
-        try apply(entry)
-        head = LedgerHead(size: head.size + 1, last: sealed.leafHash, range: range)
+        let next = rows.extend(head, with: sealed.leafHash)
+        for row in try entry.indexRows() { try write(row) }
+        try rows.apply(entry, from: committed)
+        for change in entry.lotChanges { try apply(change, in: entry) }
+        head = next
         return sealed
     }
 
-    /// Keeps the tables derived from kinds: accounts from `account.open`,
-    /// reversals from `reverse`, rule sets from `rules.publish`. Because they
-    /// follow from the entry alone, `import` rebuilds them by appending.
-    private func index(_ entry: Entry) throws {
-        switch entry.kind {
-        case .genesis:
-            for field in ["origin", "verifier_key", "suite"] {
-                guard let value = entry.data[field]?.stringValue else { throw LedgerError(.invalid_request, "genesis has no \(field)") }
-                try setMeta(field, value)
+    /// Writes one row of the tables derived from kinds (SPEC §5).
+    private func write(_ row: IndexRow) throws {
+        switch row {
+        case .meta(let name, let value):
+            try setMeta(name, value)
+        case .account(let account):
+            let tags = JSONValue.array(account.tags.map(JSONValue.string)).canonicalText
+            try db.cachedStatement(sql: "INSERT INTO accounts (id, kind, scope, tags, budget, opened_seq) VALUES (?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [account.id.text, account.id.kind.rawValue, account.scope.path, tags, account.budget, account.openedSeq])
+            rows.inserted(account)
+        case .status(let account, let status, let seq):
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO account_status (account, status, seq) VALUES (?, ?, ?)")
+                .execute(arguments: [account.text, status.rawValue, seq])
+        case .catalogue(let merchant, let items):
+            try db.execute(sql: "DELETE FROM catalogue WHERE merchant = ?", arguments: [merchant.text])
+            for item in items {
+                try db.cachedStatement(sql: "INSERT INTO catalogue (merchant, item, points, seq) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [merchant.text, item.item, item.points, item.seq])
             }
-        case .accountOpen:
-            guard let id = entry.data["account"]?.stringValue, let scope = entry.data["scope"]?.stringValue else {
-                throw LedgerError(.invalid_request, "account.open needs data.account and data.scope")
-            }
-            let tags = entry.data["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            try insertAccount(
-                Account(id: try AccountID(id), scope: try Scope(scope), tags: tags, budget: entry.data["budget"]?.integerValue, openedSeq: entry.seq))
-        case .accountUpdate:
-            try indexAccountUpdate(entry)
-            try indexCatalogue(entry)
-        case .reverse:
-            guard let original = entry.data["seq"]?.integerValue else { throw LedgerError(.invalid_request, "reverse needs data.seq") }
-            try db.execute(sql: "INSERT INTO reversals (original_seq, reversal_seq) VALUES (?, ?)", arguments: [original, entry.seq])
-        case .rulesPublish:
-            guard let version = entry.data["version"]?.integerValue, let hashText = entry.data["hash"]?.stringValue,
-                let hash = Hash(hex: hashText), let text = entry.data["text"]?.stringValue
-            else { throw LedgerError(.invalid_request, "rules.publish needs data.version, data.hash and data.text") }
+        case .reversal(let original, let seq):
+            try db.execute(sql: "INSERT INTO reversals (original_seq, reversal_seq) VALUES (?, ?)", arguments: [original, seq])
+        case .ruleSet(let rules):
             try db.execute(
-                sql: "INSERT INTO rulesets (version, seq, hash, text) VALUES (?, ?, ?, ?)", arguments: [version, entry.seq, Data(hash.bytes), text])
-        default: break
+                sql: "INSERT INTO rulesets (version, seq, hash, text) VALUES (?, ?, ?, ?)",
+                arguments: [rules.version, rules.seq, Data(rules.hash.bytes), rules.text])
         }
-    }
-
-    private func apply(_ entry: Entry) throws {
-        var concerned = entry.effects
-        if let volunteer = entry.serviceVolunteer, concerned[volunteer] == nil { concerned[volunteer] = AccountDelta() }
-        if entry.kind == .accountOpen || entry.kind == .accountUpdate, let id = entry.data["account"]?.stringValue, let account = try? AccountID(id),
-            concerned[account] == nil
-        {
-            concerned[account] = AccountDelta()
-        }
-        for (id, delta) in concerned {
-            guard var account = try cache.account(id, db: db) else {
-                throw LedgerError(.unknown_account, "\(id) is not open")
-            }
-            if delta != AccountDelta() {
-                account.balance += delta.balance
-                account.earned += delta.earned
-                account.minutes += delta.minutes
-                if id.kind.isNonNegative, account.balance < 0 {
-                    throw LedgerError(.insufficient_points, "\(id) would go below zero (\(account.balance))")
-                }
-                cache.set(account, dirty: true)
-            }
-            cache.addMovement(account: id, seq: entry.seq, points: delta.balance)
-        }
-        for delta in entry.usageDeltas {
-            let key = UsageKey(account: delta.account.text, period: delta.period)
-            var figures = try cache.usage(key, db: db)
-            figures.points += delta.points
-            figures.minutes += delta.minutes
-            guard figures.points >= 0, figures.minutes >= 0 else {
-                throw LedgerError(.ledger_invalid, "entry \(entry.seq) takes more from \(delta.account)'s \(delta.period) than was counted there")
-            }
-            cache.setUsage(key, figures)
-        }
-        for change in entry.lotChanges { try apply(change, in: entry) }
     }
 
     private func apply(_ change: LotChange, in entry: Entry) throws {
@@ -200,13 +157,6 @@ public struct StoreWriter: LedgerWriting {
                 throw LedgerError(.ledger_invalid, "entry \(entry.seq) puts \(points) points back into the lot of award \(seq), which never gave them")
             }
         }
-    }
-
-    private func insertAccount(_ account: Account) throws {
-        let tags = JSONValue.array(account.tags.map(JSONValue.string)).canonicalText
-        try db.cachedStatement(sql: "INSERT INTO accounts (id, kind, scope, tags, budget, opened_seq) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [account.id.text, account.id.kind.rawValue, account.scope.path, tags, account.budget, account.openedSeq])
-        cache.set(account, dirty: false)
     }
 
     /// Keeps a person's profile and its salt off the chain.
