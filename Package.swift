@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(name: "JiazhouRulesTests", dependencies: ["JiazhouRules", "JiazhouTesting"], exclude: ["Conformance"]),
         .testTarget(
             name: "JiazhouStoreTests",
-            dependencies: ["JiazhouStore", "JiazhouTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["JiazhouStore", "JiazhouStorage", "JiazhouTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "JiazhouQRTests", dependencies: ["JiazhouQR", "JiazhouTesting"]),
         .testTarget(name: "JiazhouWebTests", dependencies: ["JiazhouWeb", "JiazhouSeeds", "JiazhouTesting"]),

@@ -35,7 +35,10 @@ extension RuleSet {
     ///
     /// Refuses with `cap_exceeded` when the caps leave nothing to count, and
     /// with `budget_exhausted` when the issuer has nothing left to award.
-    public func price(_ input: PricingInput) throws(LedgerError) -> Pricing {
+    ///
+    /// `periods`: the input's, when the caller has computed them already
+    /// (``periods(activityStart:awardTime:)`` of the same input); computed here otherwise.
+    public func price(_ input: PricingInput, periods known: Periods? = nil) throws(LedgerError) -> Pricing {
         let activity = input.activity
         guard let category = categories[activity.category] else {
             throw LedgerError(.unknown_category, "category \"\(activity.category)\" is not in rule set v\(version) (known: \(categories.keys.sorted().joined(separator: ", ")))")
@@ -43,7 +46,7 @@ extension RuleSet {
         guard let start = activity.startTime else {
             throw LedgerError(.invalid_request, "activity.start \"\(activity.start.prefix(40))\" is not an RFC 3339 time")
         }
-        let periods = periods(activityStart: start, awardTime: input.awardTime)
+        let periods = known ?? periods(activityStart: start, awardTime: input.awardTime)
         var explanation: [ExplanationStep] = []
         explanation.reserveCapacity(2 + earnRules.count)
         let room = caps.dayMinutes.map { max(0, $0 - input.usage.dayMinutes) } ?? activity.minutes

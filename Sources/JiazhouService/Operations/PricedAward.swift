@@ -35,7 +35,7 @@ public struct PricedAward: Sendable {
             usage: usage, budget: rules.budgets.monthly(for: issuerAccount.scope, accountBudget: issuerAccount.budget), awardTime: time)
         self.issuer = issuer
         self.input = input
-        self.pricing = try rules.price(input)
+        self.pricing = try rules.price(input, periods: periods)
         self.rules = rules
         self.request = request
     }

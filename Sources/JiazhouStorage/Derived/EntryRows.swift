@@ -108,29 +108,26 @@ extension TransactionRows {
     /// volunteer, merchant or sink below zero, or an account not open.
     public func apply(_ entry: Entry, from committed: some CommittedRows) throws {
         for (id, delta) in entry.concernedAccounts {
-            guard var account = try account(id, from: committed) else {
-                throw LedgerError(.unknown_account, "\(id) is not open")
-            }
-            if delta != AccountDelta() {
-                account.balance += delta.balance
-                account.earned += delta.earned
-                account.minutes += delta.minutes
-                if id.kind.isNonNegative, account.balance < 0 {
-                    throw LedgerError(.insufficient_points, "\(id) would go below zero (\(account.balance))")
+            let open: Bool
+            if delta == AccountDelta() {
+                open = try account(id, from: committed) != nil
+            } else {
+                open = try updateAccount(id, from: committed) { account in
+                    account.balance += delta.balance
+                    account.earned += delta.earned
+                    account.minutes += delta.minutes
+                    if id.kind.isNonNegative, account.balance < 0 {
+                        throw LedgerError(.insufficient_points, "\(id) would go below zero (\(account.balance))")
+                    }
                 }
-                set(account)
             }
+            guard open else { throw LedgerError(.unknown_account, "\(id) is not open") }
             addMovement(account: id, seq: entry.seq, points: delta.balance)
         }
         for delta in entry.usageDeltas {
-            let key = delta.key
-            var figures = try usage(key, from: committed)
-            figures.points += delta.points
-            figures.minutes += delta.minutes
-            guard figures.points >= 0, figures.minutes >= 0 else {
-                throw LedgerError(.ledger_invalid, "entry \(entry.seq) takes more from \(delta.account)'s \(delta.period) than was counted there")
+            try addUsage(delta.key, points: delta.points, minutes: delta.minutes, from: committed) {
+                LedgerError(.ledger_invalid, "entry \(entry.seq) takes more from \(delta.account)'s \(delta.period) than was counted there")
             }
-            setUsage(key, figures)
         }
     }
 }

@@ -12,19 +12,28 @@ public import JiazhouCore
 /// every copy of a writer in one transaction must share it; savepoints roll
 /// it back through an undo log.
 public final class TransactionRows {
-    /// A row as this transaction sees it, and whether it changed (the one
-    /// dictionary lookup answers both, where a separate dirty set cost a second hash).
+    /// A row as this transaction sees it, and whether it changed.
     private struct Cached<Value> {
         /// `nil`: known not to exist (an account) or no row yet (usage, zero).
         var value: Value?
+        var loaded: Bool
         var dirty: Bool
     }
 
-    private var accounts: [AccountID: Cached<Account>] = [:]
-    private var usage: [UsageDelta.Key: Cached<UsageFigures>] = [:]
-    /// Keys changed since the last write-back, in the order first touched.
-    private var dirtyAccounts: [AccountID] = []
-    private var dirtyUsage: [UsageDelta.Key] = []
+    // Rows live in arrays, found through small integer slots: an account's
+    // id and a period's name are hashed once per lookup, and a million
+    // usage rows rehash as integers when the table grows (as strings that
+    // was a fifth of a sheet's pricing).
+    private var accountSlots: [AccountID: Int] = [:]
+    private var accounts: [Cached<Account>] = []
+    private var accountIDs: [AccountID] = []
+    private var periodSlots: [String: Int] = [:]
+    private var usageSlots: [Int: Int] = [:]
+    private var usage: [Cached<UsageFigures>] = []
+    private var usageKeys: [UsageDelta.Key] = []
+    /// Slots changed since the last write-back, in the order first touched.
+    private var dirtyAccounts: [Int] = []
+    private var dirtyUsage: [Int] = []
     private var undo: [UndoStep] = []
     private var movements: [PendingRows.Movement] = []
     private var subtrees: [PendingRows.Subtree] = []
@@ -70,6 +79,8 @@ public final class TransactionRows {
         savepointsStartedClean.removeLast()
     }
 
+    /// Slots made since the mark stay: each holds a row as committed (or
+    /// not yet loaded), which the rollback leaves true.
     public func rollback(to mark: Mark) {
         if mark.startedClean {
             forgetEverything()
@@ -77,8 +88,8 @@ public final class TransactionRows {
         }
         while undo.count > mark.undo {
             switch undo.removeLast() {
-            case .account(let id, let previous): accounts[id] = previous
-            case .usage(let key, let previous): usage[key] = previous
+            case .account(let slot, let previous): accounts[slot] = previous
+            case .usage(let slot, let previous): usage[slot] = previous
             }
         }
         dirtyAccounts.removeLast(dirtyAccounts.count - mark.dirtyAccounts)
@@ -88,8 +99,7 @@ public final class TransactionRows {
     }
 
     private func forgetEverything() {
-        accounts = [:]
-        usage = [:]
+        forgetRows()
         dirtyAccounts = []
         dirtyUsage = []
         undo = []
@@ -97,42 +107,99 @@ public final class TransactionRows {
         subtrees = []
     }
 
+    private func forgetRows() {
+        accountSlots = [:]
+        accounts = []
+        accountIDs = []
+        periodSlots = [:]
+        usageSlots = [:]
+        usage = []
+        usageKeys = []
+    }
+
+    private func slot(of id: AccountID) -> Int {
+        if let slot = accountSlots[id] { return slot }
+        let slot = accounts.count
+        accountSlots[id] = slot
+        accounts.append(Cached(value: nil, loaded: false, dirty: false))
+        accountIDs.append(id)
+        return slot
+    }
+
+    private func loadedSlot(of id: AccountID, from committed: some CommittedRows) throws -> Int {
+        let slot = slot(of: id)
+        if !accounts[slot].loaded {
+            // Loaded as the database has it: nothing to undo.
+            accounts[slot] = Cached(value: try committed.committedAccount(id), loaded: true, dirty: false)
+        }
+        return slot
+    }
+
+    private func usageSlot(of key: UsageDelta.Key) -> Int {
+        let period: Int
+        if let known = periodSlots[key.period] {
+            period = known
+        } else {
+            period = periodSlots.count
+            periodSlots[key.period] = period
+        }
+        precondition(period < 1 << 24, "a transaction holds fewer than 2^24 periods between write-backs")
+        let packed = slot(of: key.account) << 24 | period
+        if let slot = usageSlots[packed] { return slot }
+        let slot = usage.count
+        usageSlots[packed] = slot
+        usage.append(Cached(value: nil, loaded: false, dirty: false))
+        usageKeys.append(key)
+        return slot
+    }
+
+    private func loadedUsageSlot(of key: UsageDelta.Key, from committed: some CommittedRows) throws -> Int {
+        let slot = usageSlot(of: key)
+        if !usage[slot].loaded { usage[slot] = Cached(value: try committed.committedUsage(key), loaded: true, dirty: false) }
+        return slot
+    }
+
     /// The account as this transaction sees it, reading the committed row once.
     public func account(_ id: AccountID, from committed: some CommittedRows) throws -> Account? {
-        if let cached = accounts[id] { return cached.value }
-        let account = try committed.committedAccount(id)
-        // Loaded as the database has it: nothing to undo.
-        accounts[id] = Cached(value: account, dirty: false)
-        return account
+        accounts[try loadedSlot(of: id, from: committed)].value
     }
 
     /// A newly inserted account row (already written by the backend).
     public func inserted(_ account: Account) {
-        if recordsUndo { undo.append(.account(account.id, accounts[account.id])) }
-        accounts[account.id] = Cached(value: account, dirty: false)
+        let slot = slot(of: account.id)
+        if recordsUndo { undo.append(.account(slot, accounts[slot])) }
+        accounts[slot] = Cached(value: account, loaded: true, dirty: false)
     }
 
-    /// Records a change to a row read through ``account(_:from:)``.
-    func set(_ account: Account) {
-        let previous = accounts[account.id]
-        if recordsUndo { undo.append(.account(account.id, previous)) }
-        if previous?.dirty != true { dirtyAccounts.append(account.id) }
-        accounts[account.id] = Cached(value: account, dirty: true)
+    /// Changes an open account's row in place; `false` if it is not open.
+    func updateAccount(_ id: AccountID, from committed: some CommittedRows, _ change: (inout Account) throws -> Void) throws -> Bool {
+        let slot = try loadedSlot(of: id, from: committed)
+        guard var account = accounts[slot].value else { return false }
+        try change(&account)
+        if recordsUndo { undo.append(.account(slot, accounts[slot])) }
+        if !accounts[slot].dirty { dirtyAccounts.append(slot) }
+        accounts[slot] = Cached(value: account, loaded: true, dirty: true)
+        return true
     }
 
     /// An account's usage in a period as this transaction sees it.
     public func usage(_ key: UsageDelta.Key, from committed: some CommittedRows) throws -> UsageFigures {
-        if let cached = usage[key] { return cached.value ?? UsageFigures() }
-        let figures = try committed.committedUsage(key)
-        usage[key] = Cached(value: figures, dirty: false)
-        return figures ?? UsageFigures()
+        usage[try loadedUsageSlot(of: key, from: committed)].value ?? UsageFigures()
     }
 
-    func setUsage(_ key: UsageDelta.Key, _ figures: UsageFigures) {
-        let previous = usage[key]
-        if recordsUndo { undo.append(.usage(key, previous)) }
-        if previous?.dirty != true { dirtyUsage.append(key) }
-        usage[key] = Cached(value: figures, dirty: true)
+    /// Adds to an account's usage in a period, unless that would leave a
+    /// figure below zero (then `refusal`, and nothing changes).
+    func addUsage(
+        _ key: UsageDelta.Key, points: Int64, minutes: Int64, from committed: some CommittedRows, refusal: () -> LedgerError
+    ) throws {
+        let slot = try loadedUsageSlot(of: key, from: committed)
+        var figures = usage[slot].value ?? UsageFigures()
+        figures.points += points
+        figures.minutes += minutes
+        guard figures.points >= 0, figures.minutes >= 0 else { throw refusal() }
+        if recordsUndo { undo.append(.usage(slot, usage[slot])) }
+        if !usage[slot].dirty { dirtyUsage.append(slot) }
+        usage[slot] = Cached(value: figures, loaded: true, dirty: true)
     }
 
     func addMovement(account: AccountID, seq: Int64, points: Int64) {
@@ -144,8 +211,8 @@ public final class TransactionRows {
     }
 
     private enum UndoStep {
-        case account(AccountID, Cached<Account>?)
-        case usage(UsageDelta.Key, Cached<UsageFigures>?)
+        case account(Int, Cached<Account>)
+        case usage(Int, Cached<UsageFigures>)
     }
 
     /// Accounts and usage rows kept in memory across write-backs.
@@ -158,8 +225,8 @@ public final class TransactionRows {
     /// keys cost more than it saved.
     public var pending: PendingRows {
         PendingRows(
-            accounts: dirtyAccounts.compactMap { accounts[$0]?.value },
-            usage: dirtyUsage.map { (key: $0, figures: usage[$0]?.value ?? UsageFigures()) },
+            accounts: dirtyAccounts.compactMap { accounts[$0].value },
+            usage: dirtyUsage.map { (key: usageKeys[$0], figures: usage[$0].value ?? UsageFigures()) },
             movements: movements, subtrees: subtrees)
     }
 
@@ -168,15 +235,11 @@ public final class TransactionRows {
     /// next rows, which mostly touch the same volunteers; past a bound it is
     /// forgotten, so that a million accounts never sit in memory.
     public func wroteBack() {
-        if accounts.count > Self.retainedAccounts {
-            accounts = [:]
+        if accounts.count > Self.retainedAccounts || usage.count > Self.retainedUsage {
+            forgetRows()
         } else {
-            for id in dirtyAccounts { accounts[id]?.dirty = false }
-        }
-        if usage.count > Self.retainedUsage {
-            usage = [:]
-        } else {
-            for key in dirtyUsage { usage[key]?.dirty = false }
+            for slot in dirtyAccounts { accounts[slot].dirty = false }
+            for slot in dirtyUsage { usage[slot].dirty = false }
         }
         dirtyAccounts = []
         dirtyUsage = []
