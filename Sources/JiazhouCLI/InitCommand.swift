@@ -24,6 +24,9 @@ struct InitCommand: AsyncParsableCommand {
             discussion: "Choose sm3-sm2 for a system assessed for its use of commercial cryptography (密评); otherwise keep the default."))
     var suite = HashSuite.sha256Ed25519.name
 
+    @Option(help: "The office named on certificates as their issuer (开具单位; default: \(LedgerService.defaultCertificateOffice)).")
+    var office: String?
+
     func run() async throws {
         try await reportingErrors {
             let hashSuite = try SuiteCatalog.standard.suite(named: suite)
@@ -38,7 +41,7 @@ struct InitCommand: AsyncParsableCommand {
             }
             let service = try await LedgerService.initialize(
                 path: ledger.path, keyPath: ledger.key,
-                setup: LedgerSetup(origin: origin, district: try Scope(district), rules: ruleText, suite: hashSuite))
+                setup: LedgerSetup(origin: origin, district: try Scope(district), rules: ruleText, suite: hashSuite, office: office))
             let info = try service.info()
             print("created \(LedgerService.displayName(ledger.path)) (\(info.size) entries)")
             print("hash suite: \(hashSuite.name) (\(hashSuite.hashName) hashes, \(hashSuite.signatureName) checkpoint signatures)")

@@ -35,6 +35,9 @@ public enum Limits {
     public static let batchParticipants = 10_000
     /// Most entries one volunteer's statement holds.
     public static let statementEntries = 100_000
+    /// Most bytes of the statement a certificate keeps (its snapshot): a
+    /// volunteer with thousands of entries fits, and one row stays a row.
+    public static let certificateStatementBytes = 8 * 1024 * 1024
     /// Largest answer read from a witness's `add-checkpoint` (its cosignature
     /// lines: about 130 bytes each).
     public static let cosignatureResponseBytes = 16 * 1024

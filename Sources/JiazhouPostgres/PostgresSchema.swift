@@ -170,6 +170,7 @@ enum PostgresSchema {
             """,
             "CREATE INDEX cosignatures_by_size ON cosignatures (size)",
         ],
+        "v10-certificates": PostgresCertificates.migration,
     ]
 
     /// The key of the advisory lock a writer holds for its whole transaction:

@@ -44,6 +44,10 @@ enum MethodTable {
                 try service.scopeReport(request, actor: actor)
             },
             Method.read("entry.get", EntryGetRequest.self) { service, request, actor throws(LedgerError) in try service.entry(request, actor: actor) },
+            Method.write("certificate.issue", CertificateIssueRequest.self) { service, request, actor, key in
+                service.enqueueIssueCertificate(request, actor: actor, key: key)
+            },
+            Method.publicRead("certificate.get", CertificateGetRequest.self) { service, request throws(LedgerError) in try service.certificate(request) },
             Method.publicRead("checkpoint.get", CheckpointGetRequest.self) { service, request throws(LedgerError) in try service.checkpoint(request) },
             Method.read("proof.inclusion", InclusionProofRequest.self) { service, request, actor throws(LedgerError) in
                 try service.inclusionProof(request, actor: actor)

@@ -72,6 +72,9 @@ public protocol LedgerReading {
     func cosignatures(size: Int64) throws -> [StoredCosignature]
     /// Each witness's cosignature of the largest size it cosigned.
     func latestCosignatures() throws -> [StoredCosignature]
+
+    // Outside the ledger: issued certificates, by the hash of their number (SPEC §18).
+    func certificate(numberHash: Hash) throws -> StoredCertificate?
 }
 
 extension LedgerReading {

@@ -37,4 +37,6 @@ public protocol LedgerWriting {
     func revokeToken(id: Int64, at time: Timestamp) throws -> StoredToken?
     /// Keeps a witness's verified cosignature of a stored checkpoint (SPEC §16).
     func storeCosignature(_ cosignature: StoredCosignature) throws
+    /// Keeps an issued certificate; `false` if one with this number hash exists already.
+    func insertCertificate(_ certificate: StoredCertificate) throws -> Bool
 }

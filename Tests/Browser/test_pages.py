@@ -195,9 +195,8 @@ def test_the_certificate_prints_from_the_statement(server, ledger, phone):
     expect(page.locator("#certificate tbody tr")).to_have_count(2)
     expect(page.locator("#certificate tbody tr").first).to_contain_text("cleanup-0")
     expect(page.locator("#certificate tbody tr").first).to_contain_text("环境整治")
-    shot(page, "certificate")
-    page.emulate_media(media="print")
-    page.pdf(path=str(__import__("conftest").ARTIFACTS / "certificate.pdf"), format="A4")
+    expect(page.locator("#certificate-number")).to_have_count(0)
+    shot(page, "certificate-draft")
 
 
 def test_a_volunteer_gives_points_to_a_relative(server, ledger, phone):
@@ -393,4 +392,80 @@ def test_a_till_scans_the_code_where_the_browser_can_and_types_it_elsewhere(serv
     finally:
         context.close()
     assert errors == [], errors
+
+
+NUMBER = re.compile(r"^JZ(-[0-9A-HJKMNP-TV-Z]{4}){7}$")
+
+
+def awards_of(server, ledger):
+    statement = server.api("GET", f"/v1/statements/{VOLUNTEER}", ledger.tokens[VOLUNTEER])
+    return sum(1 for item in statement["entries"] if '"kind":"award"' in item["entry"])
+
+
+def issue_on_the_page(server, ledger, phone):
+    """The volunteer opens the certificate and presses 开具证明: the number it prints."""
+    page = phone()
+    page.goto(server.link(ledger.tokens[VOLUNTEER]))
+    page.click("text=查看志愿服务证明")
+    page.click("#issue")
+    expect(page.locator("#certificate-number")).to_have_text(NUMBER)
+    return page, page.locator("#certificate-number").inner_text()
+
+
+def test_a_volunteer_issues_a_numbered_certificate_with_office_date_and_qr(server, ledger, phone):
+    page, number = issue_on_the_page(server, ledger, phone)
+    expect(page.locator("#certificate-office")).to_have_text("乐山市市中区“嘉州积分”志愿服务平台")
+    expect(page.locator("#certificate-date")).to_have_text(re.compile(r"^\d{4}-\d{2}-\d{2}$"))
+    expect(page.locator("#certificate tbody tr")).to_have_count(awards_of(server, ledger))
+    qr = page.locator(".check-qr img")
+    expect(qr).to_be_visible()
+    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", qr.element_handle()), "the QR image loaded"
+    assert f"/#check={number}" in __import__("urllib.parse").parse.unquote(qr.get_attribute("src")), "the QR code is the check link"
+    expect(page.locator("#issue")).to_have_count(0)
+    shot(page, "certificate")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.screenshot(path=str(ARTIFACTS / "certificate-a4.png"), full_page=True)
+    page.pdf(path=str(ARTIFACTS / "certificate.pdf"), format="A4")
+
+
+def test_the_printed_number_opens_a_verified_check_in_a_fresh_browser_without_a_token(server, ledger, phone):
+    _, number = issue_on_the_page(server, ledger, phone)
+    stranger = phone()
+    stranger.goto(f"{server.base}/#check={number}")
+    expect(stranger.locator("#verdict")).to_contain_text("证明是真的")
+    expect(stranger.locator("#check-number")).to_have_text(number)
+    expect(stranger.locator("#check-office")).to_have_text("乐山市市中区“嘉州积分”志愿服务平台")
+    expect(stranger.locator("#check-volunteer")).to_contain_text("V000001")
+    minutes = server.api("GET", f"/v1/statements/{VOLUNTEER}", ledger.tokens[VOLUNTEER])["minutes"]
+    expect(stranger.locator("#check-hours")).to_contain_text(f"{minutes // 60} 小时 {minutes % 60} 分钟")
+    expect(stranger.locator("#check tbody tr")).to_have_count(awards_of(server, ledger))
+    assert stranger.evaluate("localStorage.getItem('jiazhou.token')") is None, "the stranger holds no token"
+    shot(stranger, "check-verified")
+
+
+def test_a_tampered_stored_certificate_shows_failed_and_an_unknown_number_is_not_found(server, ledger, phone):
+    import hashlib
+    import sqlite3
+
+    issued = server.api("POST", "/v1/certificates", ledger.tokens[VOLUNTEER], {"volunteer": VOLUNTEER})
+    number = issued["number"]
+    assert NUMBER.match(number)
+    with sqlite3.connect(ledger.db) as db:
+        digest = hashlib.sha256(number.encode()).digest()
+        (stored,) = db.execute("SELECT statement FROM certificates WHERE number_hash = ?", (digest,)).fetchone()
+        assert number.encode() not in stored and number.replace("-", "")[2:].encode() not in stored
+        tampered = stored.replace(b'\\"minutes\\":180', b'\\"minutes\\":1800', 1)
+        assert tampered != stored
+        db.execute("UPDATE certificates SET statement = ? WHERE number_hash = ?", (tampered, digest))
+    page = phone()
+    page.goto(f"{server.base}/#check={number}")
+    expect(page.locator("#verdict")).to_contain_text("证明不成立")
+    expect(page.locator("#verdict")).to_contain_text("不在签名的账本里")
+    shot(page, "check-refused")
+
+    page.goto(f"{server.base}/#check=JZ-0000-0000-0000-0000-0000-0000-0000")
+    expect(page.locator("#verdict")).to_contain_text("没有这个编号的证明")
+    page.goto(f"{server.base}/#check=not-a-number")
+    expect(page.locator("#verdict")).to_contain_text("这不是一个证明编号")
 

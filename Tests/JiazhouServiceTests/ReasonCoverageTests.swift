@@ -109,6 +109,8 @@ import Testing
             return await refusal {
                 try await service.redeem(RedeemRequest(merchant: TestLedger.merchant, code: code ?? "", points: nil, item: "拿铁"), actor: TestLedger.merchant, key: nil)
             }
+        case .unknown_certificate:
+            return refusal { try service.certificate(CertificateGetRequest(number: CertificateNumber(typed: "JZ-0000-0000-0000-0000-0000-0000-0000")!)) }
         case .storage_unavailable:
             return await refusal { try await LedgerService.open(path: ledger.path!, readonly: true).award(award, actor: TestLedger.root, key: nil) }
         }

@@ -60,6 +60,9 @@ public enum Reason: String, Sendable, Codable, CaseIterable {
     case rate_limited
     /// A redemption by item names an item the merchant's catalogue does not have.
     case unknown_item
+    /// No certificate (志愿服务证明) has this number: it was never issued,
+    /// or was mistyped. The answer does not say which.
+    case unknown_certificate
 }
 
 /// A refusal: a reason, a message that says what to do, and an optional cause.

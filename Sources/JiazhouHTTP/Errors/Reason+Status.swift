@@ -11,7 +11,7 @@ extension Reason {
         case .invalid_request: .badRequest
         case .too_large: .contentTooLarge
         case .forbidden: .forbidden
-        case .unknown_account, .unknown_entry, .unknown_code, .unknown_item: .notFound
+        case .unknown_account, .unknown_entry, .unknown_code, .unknown_item, .unknown_certificate: .notFound
         case .account_exists, .idempotency_conflict, .already_reversed, .code_used: .conflict
         // The code existed and is gone for good: 410, so a till tells "ask
         // for a new code" apart from "typed it wrong" (404) and "spent" (409).

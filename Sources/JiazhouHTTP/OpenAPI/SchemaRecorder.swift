@@ -1,4 +1,5 @@
 import JiazhouCore
+import JiazhouService
 
 /// Learns a `Decodable` type's JSON shape by decoding it from nothing: a
 /// decoder that answers every question with a placeholder and writes down
@@ -56,6 +57,8 @@ enum SchemaRecorder {
         case is AccountID.Type:
             Known(schema: .string(pattern: "^(volunteer|merchant|issuer|sink|coordinator|operator):[A-Za-z0-9._/-]{1,120}$"), placeholder: AccountID.rootOperator)
         case is Scope.Type: Known(schema: .string(pattern: "^[a-z0-9-]{1,32}(/[a-z0-9-]{1,32}){0,4}$"), placeholder: Scope.placeholder)
+        case is CertificateNumber.Type:
+            Known(schema: .string(pattern: CertificateNumber.pattern), placeholder: CertificateNumber(typed: "JZ-0000-0000-0000-0000-0000-0000-0000")!)
         case is Hash.Type: Known(schema: .string(pattern: "^[0-9a-f]{64}$"), placeholder: TreeHasher.emptyRoot)
         case is Timestamp.Type: Known(schema: .string(format: "date-time"), placeholder: Timestamp(millisecondsSince1970: 0))
         case is JSONValue.Type: Known(schema: .any, placeholder: JSONValue.null)

@@ -130,6 +130,16 @@ enum RouteTable {
             "A volunteer's record of service (志愿服务证明) that anyone can check offline: each entry's bytes with its inclusion proof against one signed checkpoint, the rule set that gives the stars, and the totals.",
             StatementRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .unknown_entry, .rules_invalid, .too_large]
         ) { service, request, actor throws(LedgerError) in try service.statement(request, actor: actor) },
+        .write(
+            .post, "/v1/certificates", "certificate.issue",
+            "Issue a service certificate (志愿服务证明) of a volunteer (the volunteer itself, or a principal governing its scope): a number that cannot be guessed (`JZ-` and 28 Crockford base32 characters in groups of four), the issuing office, the time, and the statement of this moment, kept as a snapshot. Only the number's SHA-256 is stored. Takes no Idempotency-Key.",
+            CertificateIssueRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .unknown_account, .unknown_entry, .rules_invalid]
+        ) { service, request, actor, key in service.enqueueIssueCertificate(request, actor: actor, key: key) },
+        .publicRead(
+            "/v1/certificates/{number}", "certificate.get",
+            "The certificate of a number, for anyone who holds it (no token): number, issued time, office, volunteer and the statement as issued, which verifies against its own checkpoint. A text that cannot be a number is 400; any other number not issued is 404 `unknown_certificate`.",
+            CertificateGetRequest.self, refusals: [.invalid_request, .unknown_certificate]
+        ) { service, request throws(LedgerError) in try service.certificate(request) },
         .publicText(
             "/v1/qr", "qr", "A QR code (ISO/IEC 18004, byte mode, level M) of `text`, up to 1024 bytes, as SVG: what the pages draw codes with.",
             QRImageRequest.self, contentType: "image/svg+xml", refusals: [.invalid_request]

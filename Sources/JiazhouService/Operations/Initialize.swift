@@ -15,12 +15,15 @@ public struct LedgerSetup: Sendable {
     /// The hash suite of every hash and checkpoint signature, for the life
     /// of the ledger (by default `sha256-ed25519`).
     public var suite: HashSuite
+    /// The office named on certificates as their issuer (default: ``LedgerService/defaultCertificateOffice``).
+    public var office: String?
 
-    public init(origin: String, district: Scope, rules: String = DefaultRuleSet.text, suite: HashSuite = .sha256Ed25519) {
+    public init(origin: String, district: Scope, rules: String = DefaultRuleSet.text, suite: HashSuite = .sha256Ed25519, office: String? = nil) {
         self.origin = origin
         self.district = district
         self.rules = rules
         self.suite = suite
+        self.office = office
     }
 }
 
@@ -35,6 +38,9 @@ extension LedgerService {
         let keyPath = try KeyFile.path(keyPath, forDatabase: path)
         let signer = try setup.suite.generateSigner(name: setup.origin, randomBytes: { random.bytes($0) })
         _ = try RuleSet(yaml: setup.rules)
+        if let office = setup.office, !(1...Self.certificateOfficeCharacters).contains(office.unicodeScalars.count) {
+            throw LedgerError(.invalid_request, "the certificate office must be 1 to \(Self.certificateOfficeCharacters) characters")
+        }
         let store = try createStore(path: path, suite: setup.suite)
         try KeyFile.write(signer, path: keyPath)
         let service = LedgerService(store: store, signer: signer, clock: clock, random: random, logger: logger)
@@ -63,6 +69,7 @@ extension LedgerService {
             }
             try Self.appendRuleSet(rules, context: &context)
             writer = context.writer
+            if let office = setup.office { try writer.setMeta(Self.certificateOfficeMeta, office) }
         }
     }
 

@@ -9,6 +9,7 @@ import { volunteerPage } from "./volunteer.js";
 import { merchantPage } from "./merchant.js";
 import { coordinatorPage } from "./coordinator.js";
 import { publicPage } from "./public.js";
+import { checkPage } from "./check.js";
 
 const app = byId("app");
 
@@ -50,6 +51,8 @@ export function failed(error, retry) {
 async function start() {
   clearNotice();
   if (location.hash.startsWith("#public")) return publicPage(app, { failed });
+  const check = /^#check=([^&]*)/.exec(location.hash);
+  if (check) return checkPage(app, { failed }, decodeURIComponent(check[1]));
   if (!token()) return signIn(null);
   let session;
   try {

@@ -9,6 +9,7 @@ const reasons = {
   forbidden: "您没有权限做这件事",
   unknown_account: "没有这个账户，请核对编号",
   unknown_item: "没有这个商品",
+  unknown_certificate: "没有这个编号的证明，请核对证明上的编号",
   rate_limited: "试得太频繁了，请稍等一会儿再试",
   cap_exceeded: "超过了服务时长的上限",
   budget_exhausted: "本月的积分预算已经用完",
