@@ -35,13 +35,13 @@ public struct StoreWriter: LedgerWriting {
     /// more may run in it, or it would run outside any transaction.
     public var transactionIsOpen: Bool { db.isInsideTransaction }
 
-    /// Writes back what the transaction cache holds; called once, before commit.
+    /// Writes back the rows the transaction holds; called once, before commit.
     func flush() throws {
         try db.writeBack(rows.pending)
         rows.wroteBack()
     }
 
-    /// Writes back what the transaction cache holds now, inside the
+    /// Writes back the rows the transaction holds now, inside the
     /// transaction, so that a bulk load of a million entries keeps a bounded
     /// cache. Only for a write that is first in its transaction (as
     /// ``LedgerService/appendBatch(_:)`` bodies are) and not inside a nested

@@ -419,7 +419,8 @@ def test_a_volunteer_issues_a_numbered_certificate_with_office_date_and_qr(serve
     expect(page.locator("#certificate tbody tr")).to_have_count(awards_of(server, ledger))
     qr = page.locator(".check-qr img")
     expect(qr).to_be_visible()
-    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", qr.element_handle()), "the QR image loaded"
+    # The image is fetched after the page shows it: wait for it (a failed load never gets a width).
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=qr.element_handle(), timeout=10_000)
     assert f"/#check={number}" in __import__("urllib.parse").parse.unquote(qr.get_attribute("src")), "the QR code is the check link"
     expect(page.locator("#issue")).to_have_count(0)
     shot(page, "certificate")

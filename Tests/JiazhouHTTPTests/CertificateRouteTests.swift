@@ -51,7 +51,7 @@ import Testing
                 let reply = try await server.send("GET", "/v1/certificates/\(text)")
                 #expect(reply.status == 400 && reply.reason == "invalid_request", "\(text.prefix(40)): \(reply.status) \(reply.text.prefix(200))")
             }
-            for path in ["/v1/certificates/", "/v1/certificates/..", "/v1/certificates/../info", "/v1/certificates/a/b", "/v1/certificates/证明"] {
+            for path in ["/v1/certificates/", "/v1/certificates/..", "/v1/certificates/../info", "/v1/certificates/a/b"] {
                 let reply = try await server.send("GET", path)
                 #expect([400, 404, 405].contains(reply.status), "\(path): \(reply.status) \(reply.text.prefix(200))")
             }

@@ -24,6 +24,8 @@ import Testing
         "post /v1/sheets",
         // The office's reports, as JSON or the spreadsheet `jiazhou report` writes (issue 18).
         "get /v1/reports/merchant", "get /v1/reports/scope",
+        // The certificate number (issue 16): issued by a token, fetched by anyone who holds the number.
+        "post /v1/certificates", "get /v1/certificates/{number}",
     ]
 
     @Test func itIsOpenAPI31AndDocumentsEveryProtocolRouteAndNoOther() async throws {
@@ -42,6 +44,7 @@ import Testing
             for (template, method, _) in server.contract.operations {
                 let path = template.replacingOccurrences(of: "{account}", with: "volunteer:V000001").replacingOccurrences(of: "{seq}", with: "1")
                     .replacingOccurrences(of: "{volunteer}", with: "volunteer:V000001")
+                    .replacingOccurrences(of: "{number}", with: "JZ-0000-0000-0000-0000-0000-0000-0000")
                 let reply = try await server.send(method.uppercased(), path, token: token, body: method == "get" ? nil : [:])
                 #expect(!["not_found", "method_not_allowed"].contains(reply.reason ?? ""), "\(method) \(template): \(reply.status)")
                 let others = ["GET", "POST", "PUT", "DELETE", "PATCH", "TRACE", "OPTIONS"].filter { other in

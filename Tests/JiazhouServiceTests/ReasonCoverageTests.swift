@@ -127,6 +127,7 @@ import Testing
             "invalid_request", "too_large", "forbidden", "unknown_account", "account_exists", "unknown_entry", "idempotency_conflict",
             "unknown_category", "rules_invalid", "not_reversible", "already_reversed", "insufficient_points", "ledger_invalid", "storage_unavailable", "cap_exceeded", "budget_exhausted",
             "unknown_code", "code_expired", "code_used", "limit_exceeded", "transfer_not_allowed", "account_suspended", "rate_limited", "unknown_item",
+            "unknown_certificate",
         ])
     }
 }

@@ -153,7 +153,7 @@ public struct AwardSheetResult: Sendable, Equatable {
 }
 
 extension LedgerService {
-    /// Rows between write-backs of the transaction cache: memory stays bounded
+    /// Rows between write-backs of the transaction rows: memory stays bounded
     /// however long the sheet.
     static let sheetWriteBackRows = 20_000
 
