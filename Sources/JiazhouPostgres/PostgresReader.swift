@@ -14,29 +14,8 @@ public struct PostgresReader: LedgerReading, CommittedRows {
     func rows(_ sql: String, _ values: [Value] = []) throws -> [Row] { try connection.query(sql, values) }
     func one(_ sql: String, _ values: [Value] = []) throws -> Row? { try connection.query(sql, values).first }
 
-    /// The end of the chain, from the stored leaf and subtree hashes (O(log n) reads, no rehashing).
-    public func head() throws -> LedgerHead {
-        guard let row = try one("SELECT seq, leaf_hash FROM entries ORDER BY seq DESC LIMIT 1") else { return .empty(suite: suite) }
-        let size = try row.int64(0) + 1
-        let last = try row.hash(1, what: "leaf hash of entry \(size - 1)")
-        var subtrees: [Hash] = []
-        var covered: Int64 = 0
-        for level in stride(from: 62, through: 0, by: -1) where (size >> level) & 1 == 1 {
-            let index = covered >> level
-            if level == 0 {
-                subtrees.append(last)
-            } else {
-                guard let row = try one("SELECT hash FROM subtrees WHERE level = $1 AND idx = $2", [.int(Int64(level)), .int(index)]) else {
-                    throw LedgerError(.ledger_invalid, "the Merkle subtree (\(level), \(index)) is missing; run `jiazhou verify`")
-                }
-                subtrees.append(try row.hash(0, what: "subtree (\(level), \(index))"))
-            }
-            covered += 1 << level
-        }
-        guard let range = CompactRange(size: UInt64(size), subtrees: subtrees, suite: suite) else {
-            preconditionFailure("one subtree per set bit of the size")
-        }
-        return LedgerHead(size: size, last: last, range: range)
+    public func lastEntry() throws -> (seq: Int64, leafHash: [UInt8])? {
+        try one("SELECT seq, leaf_hash FROM entries ORDER BY seq DESC LIMIT 1").map { (try $0.int64(0), try $0.bytes(1)) }
     }
 
     public func meta(_ name: String) throws -> String? {

@@ -12,7 +12,8 @@ public protocol LedgerReading {
     var suite: HashSuite { get }
 
     // The chain and the tree.
-    func head() throws -> LedgerHead
+    /// The last entry's seq and stored leaf hash; `nil` when there is none.
+    func lastEntry() throws -> (seq: Int64, leafHash: [UInt8])?
     func meta(_ name: String) throws -> String?
     func entryBytes(_ seq: Int64) throws -> (bytes: [UInt8], leafHash: [UInt8])?
     /// Entries in `range` (clipped to the ledger), in order, with their stored leaf hashes.
@@ -78,6 +79,33 @@ public protocol LedgerReading {
 }
 
 extension LedgerReading {
+    /// The end of the chain, rebuilt from the stored leaf and subtree hashes
+    /// (O(log n) reads, no rehashing): the same for every backend.
+    public func head() throws -> LedgerHead {
+        guard let last = try lastEntry() else { return .empty(suite: suite) }
+        let size = last.seq + 1
+        guard let lastHash = Hash(bytes: last.leafHash) else { throw LedgerError(.ledger_invalid, "the leaf hash of entry \(last.seq) is not 32 bytes") }
+        var subtrees: [Hash] = []
+        var covered: Int64 = 0
+        for level in stride(from: 62, through: 0, by: -1) where (size >> level) & 1 == 1 {
+            let index = covered >> level
+            if level == 0 {
+                subtrees.append(lastHash)
+            } else {
+                guard let stored = try self.subtrees(level: level, from: index, limit: 1).first, stored.index == index else {
+                    throw LedgerError(.ledger_invalid, "the Merkle subtree (\(level), \(index)) is missing; run `jiazhou verify`")
+                }
+                guard let hash = Hash(bytes: stored.hash) else { throw LedgerError(.ledger_invalid, "subtree (\(level), \(index)) is not 32 bytes") }
+                subtrees.append(hash)
+            }
+            covered += 1 << level
+        }
+        guard let range = CompactRange(size: UInt64(size), subtrees: subtrees, suite: suite) else {
+            preconditionFailure("one subtree per set bit of the size")
+        }
+        return LedgerHead(size: size, last: lastHash, range: range)
+    }
+
     /// The entry `seq`, checked against its stored leaf hash and seq: the
     /// same for every backend, from ``entryBytes(_:)``.
     public func entry(_ seq: Int64) throws -> Entry.Sealed? {

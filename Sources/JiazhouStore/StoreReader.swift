@@ -10,32 +10,8 @@ public struct StoreReader: LedgerReading {
     /// Inside a write transaction: what it has read and changed so far.
     var rows: TransactionRows? = nil
 
-    /// The end of the chain, rebuilt from the stored leaf and subtree hashes
-    /// (O(log n) reads, no rehashing).
-    public func head() throws -> LedgerHead {
-        guard let row = try Row.fetchOne(db, sql: "SELECT seq, leaf_hash FROM entries ORDER BY seq DESC LIMIT 1") else {
-            return .empty(suite: suite)
-        }
-        let size: Int64 = row["seq"] + 1
-        let last = try Self.hash(row["leaf_hash"], what: "leaf hash of entry \(size - 1)")
-        var subtrees: [Hash] = []
-        var covered: Int64 = 0
-        for level in stride(from: 62, through: 0, by: -1) where (size >> level) & 1 == 1 {
-            let index = covered >> level
-            if level == 0 {
-                subtrees.append(last)
-            } else {
-                guard let data = try Data.fetchOne(db, sql: "SELECT hash FROM subtrees WHERE level = ? AND idx = ?", arguments: [level, index]) else {
-                    throw LedgerError(.ledger_invalid, "the Merkle subtree (\(level), \(index)) is missing; run `jiazhou verify`")
-                }
-                subtrees.append(try Self.hash(data, what: "subtree (\(level), \(index))"))
-            }
-            covered += 1 << level
-        }
-        guard let range = CompactRange(size: UInt64(size), subtrees: subtrees, suite: suite) else {
-            preconditionFailure("one subtree per set bit of the size")
-        }
-        return LedgerHead(size: size, last: last, range: range)
+    public func lastEntry() throws -> (seq: Int64, leafHash: [UInt8])? {
+        try Row.fetchOne(db, sql: "SELECT seq, leaf_hash FROM entries ORDER BY seq DESC LIMIT 1").map { ($0[0], [UInt8]($0[1] as Data)) }
     }
 
     static func hash(_ data: Data?, what: String) throws -> Hash {
