@@ -15,6 +15,12 @@ struct DirectStatement {
         statement = try db.cachedStatement(sql: sql)
     }
 
+    /// A statement of its own, not the cached one: for a scan, whose body
+    /// may run other queries (even this one) before the scan ends.
+    init(_ db: Database, scanning sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+    }
+
     mutating func bind(_ value: Int64) {
         sqlite3_bind_int64(handle, next, value)
         next += 1
@@ -85,6 +91,26 @@ struct DirectStatement {
         }
     }
 
+    /// Runs a query with what was bound and hands each row to `body`
+    /// (columns by position), then readies the statement for the next use:
+    /// the scans `verify` reads every entry, subtree, usage figure and lot
+    /// with, where GRDB's rows (and their `Data` copied into arrays) cost
+    /// more than SQLite's own work.
+    mutating func forEach(_ body: (DirectRow) throws -> Void) throws {
+        next = 1
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            switch code {
+            case SQLITE_ROW: try body(DirectRow(handle: handle))
+            case SQLITE_DONE: return
+            default:
+                let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            }
+        }
+    }
+
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 }
 
@@ -96,6 +122,13 @@ struct DirectRow {
 
     func optionalInt64(_ column: Int32) -> Int64? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    /// A blob column's bytes (empty for NULL or a zero-length blob).
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let start = sqlite3_column_blob(handle, column) else { return [] }
+        return [UInt8](UnsafeRawBufferPointer(start: start, count: count))
     }
 
     func text(_ column: Int32) -> String {

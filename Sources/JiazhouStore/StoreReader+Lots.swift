@@ -13,8 +13,8 @@ extension StoreReader {
 
     /// Every usage row; for `verify`.
     public func forEachUsage(_ body: (_ account: String, _ period: String, UsageFigures) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT account, period, points, minutes FROM usage")
-        while let row = try rows.next() { try body(row[0], row[1], UsageFigures(points: row[2], minutes: row[3])) }
+        var select = try DirectStatement(db, scanning: "SELECT account, period, points, minutes FROM usage")
+        try select.forEach { row in try body(row.text(0), row.text(1), UsageFigures(points: row.int64(2), minutes: row.int64(3))) }
     }
 
     /// A volunteer's lots with points left, oldest first.

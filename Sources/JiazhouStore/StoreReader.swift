@@ -69,12 +69,10 @@ public struct StoreReader: LedgerReading {
 
     /// Stored entries with seq in `range`, in order, one at a time.
     public func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws {
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT seq, bytes, leaf_hash FROM entries WHERE seq >= ? AND seq < ? ORDER BY seq",
-            arguments: [range.lowerBound, range.upperBound])
-        while let row = try rows.next() {
-            try body(row[0], [UInt8](row[1] as Data), [UInt8](row[2] as Data))
-        }
+        var select = try DirectStatement(db, scanning: "SELECT seq, bytes, leaf_hash FROM entries WHERE seq >= ? AND seq < ? ORDER BY seq")
+        select.bind(range.lowerBound)
+        select.bind(range.upperBound)
+        try select.forEach { row in try body(row.int64(0), row.blob(1), row.blob(2)) }
     }
 
     /// An account's movements after `after`, oldest first: (seq, net points).
@@ -159,14 +157,19 @@ public struct StoreReader: LedgerReading {
     /// Stored subtree hashes of one level from index `from`, in index order
     /// (level 0: the entries' leaf hashes); for `verify` and the tiles.
     public func subtrees(level: Int, from: Int64, limit: Int) throws -> [(index: Int64, hash: [UInt8])] {
+        var select: DirectStatement
         if level == 0 {
-            return try Row.fetchAll(
-                db, sql: "SELECT seq, leaf_hash FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?", arguments: [from, limit]
-            ).map { ($0[0], [UInt8]($0[1] as Data)) }
+            select = try DirectStatement(db, scanning: "SELECT seq, leaf_hash FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?")
+        } else {
+            select = try DirectStatement(db, scanning: "SELECT idx, hash FROM subtrees WHERE level = ? AND idx >= ? ORDER BY idx LIMIT ?")
+            select.bind(level)
         }
-        return try Row.fetchAll(
-            db, sql: "SELECT idx, hash FROM subtrees WHERE level = ? AND idx >= ? ORDER BY idx LIMIT ?", arguments: [level, from, limit]
-        ).map { ($0[0], [UInt8]($0[1] as Data)) }
+        select.bind(from)
+        select.bind(limit)
+        var rows: [(index: Int64, hash: [UInt8])] = []
+        rows.reserveCapacity(limit)
+        try select.forEach { row in rows.append((row.int64(0), row.blob(1))) }
+        return rows
     }
 
     /// How many subtree hashes each level holds.

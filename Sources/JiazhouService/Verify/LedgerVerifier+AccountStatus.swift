@@ -8,7 +8,7 @@ extension LedgerVerifier {
     /// of `active` or `suspended` if it sets one.
     mutating func checkAccountUpdate(_ entry: Entry) {
         guard entry.kind == .accountUpdate else { return }
-        guard let id = entry.data["account"]?.stringValue.flatMap({ try? AccountID($0) }), opened[id] != nil else {
+        guard let id = entry.data["account"]?.stringValue.flatMap({ try? AccountID($0) }), replay.account(id)?.opened != nil else {
             report(entry.seq, "an account.update must name an account opened before it")
             return
         }

@@ -22,7 +22,7 @@ extension LedgerVerifier {
         }
         guard let volunteer = entry.serviceVolunteer, let facts = entry.data["facts"], let recordedUsage = Usage(json: facts["usage"]),
             let minutesBefore = facts["volunteer"]?["minutes"]?.integerValue, let tags = facts["volunteer"]?["tags"]?.arrayValue,
-            let home = opened[volunteer].flatMap({ try? Scope($0.scope) })
+            let home = replay.account(volunteer)?.opened.flatMap({ try? Scope($0.scope) })
         else {
             report(seq, "the award does not record the facts it was priced with")
             return
@@ -33,23 +33,25 @@ extension LedgerVerifier {
             let activity = try Activity(json: entry.data["activity"] ?? .null)
             guard let start = activity.startTime else { throw LedgerError(.invalid_request, "activity.start is not a time") }
             let recordedTags = tags.compactMap(\.stringValue)
-            if recordedTags != openedFacts[volunteer]?.tags { report(seq, "the award records tags \(recordedTags) for \(volunteer), who was opened with \(openedFacts[volunteer]?.tags ?? [])") }
-            if minutesBefore != totals[volunteer]?.minutes ?? 0 {
-                report(seq, "the award records \(minutesBefore) counted minutes before it for \(volunteer); the chain gives \(totals[volunteer]?.minutes ?? 0)")
+            let openedTags = replay.account(volunteer)?.facts?.tags
+            if recordedTags != openedTags { report(seq, "the award records tags \(recordedTags) for \(volunteer), who was opened with \(openedTags ?? [])") }
+            let minutesCounted = replay.account(volunteer)?.totals.minutes ?? 0
+            if minutesBefore != minutesCounted {
+                report(seq, "the award records \(minutesBefore) counted minutes before it for \(volunteer); the chain gives \(minutesCounted)")
             }
             let periods = rules.periods(activityStart: start, awardTime: entry.time)
             if Periods(json: entry.data["periods"]) != periods { report(seq, "the award's periods are not those of its activity's start and its time") }
-            guard let issuer = activity.scope.selfAndAncestors.map(AccountID.issuer(for:)).first(where: { opened[$0] != nil }),
-                let issuerScope = opened[issuer].flatMap({ try? Scope($0.scope) })
+            guard let issuer = activity.scope.selfAndAncestors.map(AccountID.issuer(for:)).first(where: { replay.account($0)?.opened != nil }),
+                let issuerScope = replay.account(issuer)?.opened.flatMap({ try? Scope($0.scope) })
             else { throw LedgerError(.unknown_account, "no issuer was open to pay for \(activity.scope)") }
             if let payer = entry.postings.first?.from, payer != issuer { report(seq, "the award is paid by \(payer), but \(issuer) pays for \(activity.scope)") }
-            func counted(_ account: AccountID, _ period: String) -> UsageFigures { usage[UsageDelta.Key(account: account, period: period)] ?? UsageFigures() }
+            func counted(_ account: AccountID, _ period: String) -> UsageFigures { replay.usage(of: account, period: period) }
             let replayed = Usage(
                 dayMinutes: counted(volunteer, "day:" + periods.day).minutes, dayPoints: counted(volunteer, "day:" + periods.day).points,
                 weekPoints: counted(volunteer, "week:" + periods.week).points, monthPoints: counted(volunteer, "month:" + periods.month).points,
                 budgetPoints: counted(issuer, "budget:" + periods.budgetMonth).points)
             if replayed != recordedUsage { report(seq, "the award records usage \(recordedUsage.json.canonicalText); the chain before it gives \(replayed.json.canonicalText)") }
-            let budget = rules.budgets.monthly(for: issuerScope, accountBudget: openedFacts[issuer]?.budget)
+            let budget = rules.budgets.monthly(for: issuerScope, accountBudget: replay.account(issuer)?.facts?.budget)
             if facts["budget"]?.integerValue != budget { report(seq, "the award records a budget of \(facts["budget"]?.canonicalText ?? "none"); \(issuer)'s is \(budget.map(String.init) ?? "none")") }
             let input = PricingInput(
                 activity: activity, volunteer: VolunteerFacts(id: volunteer, scope: home, tags: recordedTags, minutes: minutesBefore),

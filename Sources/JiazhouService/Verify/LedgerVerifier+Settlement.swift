@@ -15,7 +15,7 @@ extension LedgerVerifier {
             report(entry.seq, "a settlement must move data.points from its data.merchant to sink:settled in one posting")
             return
         }
-        if totals[merchant, default: AccountDelta()].balance != 0 { report(entry.seq, "the settlement leaves \(merchant) with points unsettled") }
+        if replay.account(merchant)?.totals.balance ?? 0 != 0 { report(entry.seq, "the settlement leaves \(merchant) with points unsettled") }
         if entry.data["through_seq"]?.integerValue != entry.seq - 1 { report(entry.seq, "the settlement's through_seq is not the entry before it") }
     }
 }

@@ -9,9 +9,6 @@ import JiazhouStorage
 extension LedgerVerifier {
     /// What the replay expects of those tables.
     struct TableReplay {
-        /// Per account: how many movements the entries make, and an
-        /// order-independent digest of their (seq, points).
-        var movements: [AccountID: (count: Int64, digest: UInt64)] = [:]
         /// Profile commitments by account, from `account.open`.
         var commitments: [String: String] = [:]
     }
@@ -24,23 +21,12 @@ extension LedgerVerifier {
         return z ^ (z >> 31)
     }
 
-    /// The movements the writer records for `entry`: every account it
-    /// changes, its service volunteer, and the account it opens.
-    static func movements(of entry: Entry) -> [AccountID: Int64] {
-        var concerned = entry.effects.mapValues(\.balance)
-        if let volunteer = entry.serviceVolunteer, concerned[volunteer] == nil { concerned[volunteer] = 0 }
-        if entry.kind == .accountOpen || entry.kind == .accountUpdate, let id = entry.data["account"]?.stringValue.flatMap({ try? AccountID($0) }),
-            concerned[id] == nil
-        {
-            concerned[id] = 0
-        }
-        return concerned
-    }
-
-    mutating func replayTables(_ entry: Entry, meta: [String: String?]) {
-        for (account, points) in Self.movements(of: entry) {
-            tables.movements[account, default: (0, 0)].count += 1
-            tables.movements[account, default: (0, 0)].digest &+= Self.movementHash(seq: entry.seq, points: points)
+    mutating func replayTables(_ entry: Entry, _ facts: ReplayFacts, meta: [String: String?]) {
+        for (i, touch) in facts.touches.enumerated() {
+            guard let points = touch.movement else { continue }
+            let slot = touchSlots[i]
+            replay[slot].movementCount += 1
+            replay[slot].movementDigest &+= Self.movementHash(seq: entry.seq, points: points)
         }
         if entry.kind == .accountOpen, let account = entry.data["account"]?.stringValue, let commitment = entry.data["profile"]?.stringValue {
             tables.commitments[account] = commitment
@@ -58,16 +44,24 @@ extension LedgerVerifier {
         }
         try checkMovements()
         try reader.forEachAccountKind { id, kind in
-            if let account = try? AccountID(id), account.kind.rawValue != kind { report(opened[account]?.seq, "\(id) is stored with kind \(kind)") }
+            if let account = try? AccountID(id), account.kind.rawValue != kind { report(replay.account(account)?.opened?.seq, "\(id) is stored with kind \(kind)") }
         }
         try reader.forEachProfile { account, salt, text in
             let commitment = TreeHasher.sha256(salt + Array(text.utf8)).hex
             if tables.commitments[account] != commitment {
-                report((try? AccountID(account)).flatMap { opened[$0]?.seq }, "the profile of \(account) does not open the commitment in its account.open")
+                report((try? AccountID(account)).flatMap { replay.account($0)?.opened?.seq }, "the profile of \(account) does not open the commitment in its account.open")
             }
         }
+        // One scan of the used codes rather than a lookup per redemption;
+        // only a redemption the scan does not show its code used by is looked up.
+        var usedBy: [Int64: Hash] = [:]
+        try reader.forEachUsedRedemptionCode { code in
+            if let seq = code.usedSeq { usedBy[seq] = code.codeHash }
+        }
         for (seq, redemption) in redemptions.sorted(by: { $0.key < $1.key }) {
-            guard let hex = redemption.codeHash, let hash = Hash(hex: hex), let code = try reader.redemptionCode(hash: hash) else { continue }
+            guard let hex = redemption.codeHash, let hash = Hash(hex: hex), usedBy[seq] != hash, let code = try reader.redemptionCode(hash: hash) else {
+                continue
+            }
             if code.usedSeq != seq { report(seq, "the code of redemption \(seq) is not marked used by it, so it could be spent again") }
         }
     }
@@ -88,7 +82,8 @@ extension LedgerVerifier {
             current!.digest &+= Self.movementHash(seq: seq, points: points)
         }
         if let done = current { stored[done.account] = (done.count, done.digest) }
-        let expected = Dictionary(uniqueKeysWithValues: tables.movements.map { ($0.key.text, $0.value) })
+        var expected: [String: (count: Int64, digest: UInt64)] = [:]
+        for account in replay.accounts where account.movementCount > 0 { expected[account.id.text] = (account.movementCount, account.movementDigest) }
         var differing: Set<String> = []
         for account in Set(stored.keys).union(expected.keys) where stored[account] ?? (0, 0) != expected[account] ?? (0, 0) {
             differing.insert(account)
@@ -97,7 +92,7 @@ extension LedgerVerifier {
         var wanted: [String: [(seq: Int64, points: Int64)]] = [:]
         try reader.forEachEntry(in: 0..<Int64.max) { _, bytes, _ in
             guard let entry = try? Entry.unseal(bytes, using: reader.suite).entry else { return }
-            for (account, points) in Self.movements(of: entry) where differing.contains(account.text) {
+            for (account, points) in ReplayFacts(entry).movements where differing.contains(account.text) {
                 wanted[account.text, default: []].append((entry.seq, points))
             }
         }

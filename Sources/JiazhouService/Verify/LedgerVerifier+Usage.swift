@@ -4,14 +4,11 @@ import JiazhouStorage
 /// The usage that caps and budgets count, and the lots points are earned
 /// in, replayed from the entries and compared with what the store keeps.
 extension LedgerVerifier {
-    mutating func replayUsageAndLots(_ entry: Entry) {
-        for delta in entry.usageDeltas {
-            // Added in place: one hash of the key, not two.
-            if !Self.add(delta, to: &usage[delta.key, default: UsageFigures()]) {
-                report(entry.seq, "the entry takes more from \(delta.account)'s \(delta.period) than was counted there")
-            }
+    mutating func replayUsageAndLots(_ entry: Entry, _ facts: ReplayFacts) {
+        for usage in facts.usage where !replay.addUsage(slot: touchSlots[usage.touch], period: usage.period, usage.figures) {
+            report(entry.seq, "the entry takes more from \(facts.touches[usage.touch].account)'s \(usage.period) than was counted there")
         }
-        for change in entry.lotChanges {
+        for change in facts.lots {
             switch change {
             case .open(let seq, let volunteer, let points, let available, let expires):
                 lots[seq] = Lot(seq: seq, volunteer: volunteer, points: points, remaining: points, available: available, expires: expires)
@@ -33,48 +30,62 @@ extension LedgerVerifier {
         }
     }
 
-    /// Adds `delta` to `figures`; whether they stay non-negative.
-    private static func add(_ delta: UsageDelta, to figures: inout UsageFigures) -> Bool {
-        figures.points += delta.points
-        figures.minutes += delta.minutes
-        return figures.points >= 0 && figures.minutes >= 0
-    }
-
+    /// Each stored figure against the replay's. Rows are matched by
+    /// counting, not by collecting their keys: only when fewer rows match
+    /// than the replay counts are the tables read again to name what is
+    /// missing (a set of every key was a fifth of `verify`).
     mutating func checkUsageAndLots() throws {
-        var seen = Set<UsageDelta.Key>()
         var malformed = 0
+        var matched = 0
         try reader.forEachUsage { account, period, stored in
             guard let id = try? AccountID(account) else {
                 malformed += 1
                 return
             }
-            let key = UsageDelta.Key(account: id, period: period)
-            seen.insert(key)
-            let expected = usage[key] ?? UsageFigures()
+            let expected = replay.usage(of: id, period: period)
+            if expected != UsageFigures() { matched += 1 }
             if expected != stored {
                 report(nil, "\(account) \(period): stored usage \(stored.points) points and \(stored.minutes) min; the entries give \(expected.points) and \(expected.minutes)")
             }
         }
         if malformed > 0 { report(nil, "the usage table has \(malformed) rows for malformed account ids") }
-        for (key, figures) in usage where !seen.contains(key) && figures != UsageFigures() {
-            report(nil, "\(key.account) \(key.period): the entries count \(figures.points) points and \(figures.minutes) min, but the usage table has no row")
-        }
-        var seenLots = Set<Int64>()
+        if matched < replay.nonZeroUsageCount { try reportMissingUsage() }
+        var matchedLots = 0
         try reader.forEachLot { stored in
-            seenLots.insert(stored.seq)
             guard let expected = lots[stored.seq] else {
                 report(stored.seq, "the lots table holds a lot that no award opened")
                 return
             }
+            matchedLots += 1
             if expected != stored {
                 report(stored.seq, "the lot of award \(stored.seq) is stored with \(stored.remaining) of \(stored.points) points left; the entries give \(expected.remaining) of \(expected.points)")
             }
         }
-        for seq in lots.keys.sorted() where !seenLots.contains(seq) { report(seq, "the lot of award \(seq) is missing from the lots table") }
-        var heldInLots: [AccountID: Int64] = [:]
-        for lot in lots.values { heldInLots[lot.volunteer, default: 0] += lot.remaining }
-        for (id, total) in totals where id.kind == .volunteer && heldInLots[id, default: 0] != total.balance {
-            report(nil, "\(id): the postings give a balance of \(total.balance), but its lots hold \(heldInLots[id, default: 0])")
+        if matchedLots < lots.count {
+            var stored = Set<Int64>()
+            try reader.forEachLot { stored.insert($0.seq) }
+            for seq in lots.keys.sorted() where !stored.contains(seq) { report(seq, "the lot of award \(seq) is missing from the lots table") }
+        }
+        var heldInLots = [Int64](repeating: 0, count: replay.accounts.count)
+        for lot in lots.values {
+            if let slot = replay.existingSlot(of: lot.volunteer) { heldInLots[slot] += lot.remaining }
+        }
+        for (slot, account) in replay.accounts.enumerated() where account.id.kind == .volunteer && heldInLots[slot] != account.totals.balance {
+            report(nil, "\(account.id): the postings give a balance of \(account.totals.balance), but its lots hold \(heldInLots[slot])")
+        }
+    }
+
+    private mutating func reportMissingUsage() throws {
+        var stored = Set<UsageDelta.Key>()
+        try reader.forEachUsage { account, period, _ in
+            if let id = try? AccountID(account) { stored.insert(UsageDelta.Key(account: id, period: period)) }
+        }
+        var missing: [(AccountID, String, UsageFigures)] = []
+        replay.forEachNonZeroUsage { id, period, figures in
+            if !stored.contains(UsageDelta.Key(account: id, period: period)) { missing.append((id, period, figures)) }
+        }
+        for (id, period, figures) in missing.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+            report(nil, "\(id) \(period): the entries count \(figures.points) points and \(figures.minutes) min, but the usage table has no row")
         }
     }
 }

@@ -21,11 +21,12 @@ struct LedgerVerifier {
     var range: CompactRange
     var previous = Hash.zero
     var expectedSeq: Int64 = 0
-    var totals: [AccountID: AccountDelta] = [:]
-    var opened: [AccountID: (seq: Int64, scope: String)] = [:]
-    /// Tags and budgets as opened: the facts awards are priced with.
-    var openedFacts: [AccountID: (tags: [String], budget: Int64?)] = [:]
-    var usage: [UsageDelta.Key: UsageFigures] = [:]
+    /// Every account's balance, opening, facts and movements, and the usage
+    /// caps and budgets count, as the entries give them.
+    var replay = ReplayState()
+    /// The slots of the accounts the entry being replayed touches, in the
+    /// order of its `ReplayFacts.touches`.
+    var touchSlots: [Int] = []
     var lots: [Int64: Lot] = [:]
     var reversals: [Int64: Int64] = [:]
     /// Each redemption's `code_hash` and lots, by seq: what its code row and its refund must match.
@@ -76,23 +77,32 @@ struct LedgerVerifier {
             }
         }
         let recordedSuite = try reader.meta("suite")
+        let signatures = CheckpointSignatures(checkpoints, verifier: checkpointVerifier)
+        replay.reserve(accounts: Int(try reader.count("accounts")), usage: Int(try reader.count("usage")))
+        lots.reserveCapacity(Int(try reader.count("lots")))
         var batch: [DecodedRow] = []
         batch.reserveCapacity(Self.batchSize)
         // The batch being decoded while the one before it is checked.
         var decoding: DecodeJob?
         func check(_ job: DecodeJob?, _ verifier: inout LedgerVerifier) {
             guard let job else { return }
-            for row in job.wait() {
-                verifier.check(row, verifierKey: verifierKey, recordedSuite: recordedSuite)
-                while let checkpoint = pendingCheckpoints.first, checkpoint.size <= verifier.range.size {
+            let rows = job.take()
+            for i in rows.indices {
+                verifier.check(rows[i], verifierKey: verifierKey, recordedSuite: recordedSuite)
+                while let index = pendingCheckpoints.indices.first, pendingCheckpoints[index].size <= verifier.range.size {
                     pendingCheckpoints.removeFirst()
-                    verifier.check(checkpoint, verifier: checkpointVerifier)
+                    verifier.check(checkpoints[index], signed: signatures.result(at: index))
                 }
             }
+            DecodeJob.release(rows)
         }
         func drain(_ verifier: inout LedgerVerifier) {
-            let next = batch.isEmpty ? nil : DecodeJob(batch, suite: suite)
-            batch.removeAll(keepingCapacity: true)
+            // Handed over, not shared: emptying a shared array in place
+            // would copy every row first.
+            var full: [DecodedRow] = []
+            full.reserveCapacity(Self.batchSize)
+            swap(&full, &batch)
+            let next = full.isEmpty ? nil : DecodeJob(full, suite: suite)
             check(decoding, &verifier)
             decoding = next
         }
@@ -118,7 +128,7 @@ struct LedgerVerifier {
         try checkCatalogues()
         if problemCount > problems.count { report(nil, "\(problemCount - VerifyReport.maxProblems) more problems not listed") }
         return VerifyReport(
-            size: range.size.asInt64, root: range.root, checkpoints: checkpoints.count, accounts: opened.count, awardsRepriced: awardsRepriced,
+            size: range.size.asInt64, root: range.root, checkpoints: checkpoints.count, accounts: replay.openedCount, awardsRepriced: awardsRepriced,
             problems: problems, truncated: problemCount > VerifyReport.maxProblems)
     }
 
@@ -132,7 +142,7 @@ struct LedgerVerifier {
         }
         expectedSeq = seq + 1
         let leafHash = row.leafHash!
-        if leafHash.bytes != row.storedLeafHash { report(seq, "stored leaf hash does not match the entry's bytes") }
+        if !row.leafHashMatches { report(seq, "stored leaf hash does not match the entry's bytes") }
         var subtreeProblems: [String] = []
         for subtree in range.append(leafHash) {
             subtrees.expect(level: subtree.level, index: subtree.index, hash: subtree.hash) { subtreeProblems.append($0) }
@@ -159,23 +169,27 @@ struct LedgerVerifier {
         } else if entry.kind == .genesis {
             report(seq, "a second genesis")
         }
-        apply(entry)
+        apply(entry, row.facts!)
     }
 
-    private mutating func apply(_ entry: Entry) {
+    private mutating func apply(_ entry: Entry, _ facts: ReplayFacts) {
         if semantic, entry.kind == .award { reprice(entry) }
-        for (account, delta) in entry.effects {
-            // Added in place: one hash of the id, not two.
-            let balance = Self.add(delta, to: &totals[account, default: AccountDelta()])
-            if account.kind.isNonNegative, balance < 0 { report(entry.seq, "\(account) goes below zero (\(balance))") }
-            if opened[account] == nil { report(entry.seq, "\(account) is used before it is opened") }
+        touchSlots.removeAll(keepingCapacity: true)
+        for touch in facts.touches {
+            let slot = replay.slot(of: touch.account)
+            touchSlots.append(slot)
+            guard touch.changed else { continue }
+            let balance = Self.add(touch.delta, to: &replay[slot].totals)
+            if touch.account.kind.isNonNegative, balance < 0 { report(entry.seq, "\(touch.account) goes below zero (\(balance))") }
+            if replay[slot].opened == nil { report(entry.seq, "\(touch.account) is used before it is opened") }
         }
         switch entry.kind {
         case .accountOpen:
             if let id = entry.data["account"]?.stringValue.flatMap({ try? AccountID($0) }), let scope = entry.data["scope"]?.stringValue {
-                if opened[id] != nil { report(entry.seq, "\(id) is opened twice") }
-                opened[id] = (entry.seq, scope)
-                openedFacts[id] = (entry.data["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [], entry.data["budget"]?.integerValue)
+                let slot = replay.slot(of: id)
+                if replay[slot].opened != nil { report(entry.seq, "\(id) is opened twice") }
+                replay[slot].opened = (entry.seq, scope)
+                replay[slot].facts = (entry.data["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [], entry.data["budget"]?.integerValue)
             } else {
                 report(entry.seq, "account.open without a valid account and scope")
             }
@@ -200,8 +214,8 @@ struct LedgerVerifier {
         checkCataloguePrice(entry)
         checkExpiry(entry)
         checkSettlement(entry)
-        replayUsageAndLots(entry)
-        replayTables(entry, meta: genesisMeta)
+        replayUsageAndLots(entry, facts)
+        replayTables(entry, facts, meta: genesisMeta)
     }
 
     /// Adds `delta` to `total`; the new balance.
@@ -212,44 +226,48 @@ struct LedgerVerifier {
         return total.balance
     }
 
-    mutating func check(_ checkpoint: StoredCheckpoint, verifier: (any NoteVerifying)?) {
+    /// `signed`: what the checkpoint's note signs, or why it does not
+    /// verify (`nil`: no verifier key to check it with).
+    mutating func check(_ checkpoint: StoredCheckpoint, signed: Result<Checkpoint, LedgerError>?) {
         if checkpoint.size == range.size, checkpoint.root != range.root {
             report(checkpoint.size - 1, "the checkpoint at size \(checkpoint.size) signs another root than the entries give")
         }
-        guard let verifier else { return }
-        do {
-            let signed = try Checkpoint.verified(note: checkpoint.note, by: verifier)
+        switch signed {
+        case nil: break
+        case .success(let signed):
             if signed.size != checkpoint.size || signed.root != checkpoint.root {
                 report(checkpoint.size - 1, "the signed note at size \(checkpoint.size) says size \(signed.size) and another root")
             }
-        } catch {
+        case .failure(let error):
             report(checkpoint.size - 1, "the checkpoint at size \(checkpoint.size) does not verify: \(error.message)")
         }
     }
 
     private mutating func checkAccounts() throws {
-        var seen = Set<AccountID>()
+        var seen = [Bool](repeating: false, count: replay.accounts.count)
         var sum: Int64 = 0
         try reader.forEachAccount { account in
-            seen.insert(account.id)
             sum += account.balance
-            guard let open = opened[account.id] else {
+            guard let slot = replay.existingSlot(of: account.id), let open = replay[slot].opened else {
                 report(nil, "\(account.id) is in the accounts table but no entry opens it")
                 return
             }
+            seen[slot] = true
             if open.seq != account.openedSeq || open.scope != account.scope.path {
                 report(open.seq, "\(account.id): stored scope or opening seq differs from its account.open entry")
             }
             // Tags and budget are facts awards are priced with.
-            if let facts = openedFacts[account.id], facts.tags != account.tags || facts.budget != account.budget {
+            if let facts = replay[slot].facts, facts.tags != account.tags || facts.budget != account.budget {
                 report(open.seq, "\(account.id): stored tags or budget differ from its account.open entry")
             }
-            let total = totals[account.id, default: AccountDelta()]
+            let total = replay[slot].totals
             if total.balance != account.balance { report(nil, "\(account.id): stored balance \(account.balance), postings give \(total.balance)") }
             if total.earned != account.earned { report(nil, "\(account.id): stored earned \(account.earned), entries give \(total.earned)") }
             if total.minutes != account.minutes { report(nil, "\(account.id): stored minutes \(account.minutes), entries give \(total.minutes)") }
         }
-        for (id, open) in opened where !seen.contains(id) { report(open.seq, "\(id) is opened by an entry but missing from the accounts table") }
+        for (slot, account) in replay.accounts.enumerated() where !seen[slot] {
+            if let open = account.opened { report(open.seq, "\(account.id) is opened by an entry but missing from the accounts table") }
+        }
         if sum != 0 { report(nil, "the balances sum to \(sum), not zero") }
     }
 
