@@ -38,6 +38,36 @@ import Testing
         #expect(refused.stdout.contains("FAILED: the entries give 90 points earned, not 900"))
     }
 
+    /// `--issue` numbers the certificate: the number, office and date are on
+    /// the paper and on stderr, the check link carries the number, and the
+    /// number fetches the very statement printed.
+    @Test func anIssuedCertificateCarriesItsNumberOfficeDateAndCheckLink() async throws {
+        let ledger = try await ledger()
+        defer { ledger.remove() }
+        let directory = try #require(ledger.directory), path = try #require(ledger.path)
+        let made = try CommandRunner.run(
+            ["statement", "--db", path, "volunteer:V000002", "--issue", "--check-link", "https://points.example/", "--html", directory + "/cert.html"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let number = try #require(made.stderr.firstMatch(of: /certificate (JZ-[0-9A-Z-]+) issued by/)?.1)
+        let fetched = try ledger.service.certificate(CertificateGetRequest(number: try #require(CertificateNumber(typed: String(number)))))
+        #expect(fetched.volunteer.text == "volunteer:V000002")
+        let printed = try JSONDecoder().decode(Statement.self, from: Data(made.stdout.utf8))
+        #expect(printed == fetched.statement)
+        #expect(made.stderr.contains("check link: https://points.example/#check=\(number)"))
+        let html = try String(contentsOfFile: directory + "/cert.html", encoding: .utf8)
+        for expected in ["开具单位", LedgerService.defaultCertificateOffice, "证明编号", String(number), "https://points.example/#check=\(number)", "<svg"] {
+            #expect(html.contains(expected), "\(expected)")
+        }
+        #expect(html.contains("开具日期</dt><dd>\(fetched.issued.format(offsetMinutes: 480).prefix(10))</dd>"))
+
+        let personal = try CommandRunner.run(["statement", "--db", path, "volunteer:V000002", "--issue", "--with-profile"])
+        #expect(personal.status != 0)
+        #expect(personal.stderr.contains("leave out --with-profile"), "\(personal.stderr)")
+        let linkAlone = try CommandRunner.run(["statement", "--db", path, "volunteer:V000002", "--check-link", "https://points.example"])
+        #expect(linkAlone.status != 0)
+        #expect(linkAlone.stderr.contains("--check-link needs --issue"), "\(linkAlone.stderr)")
+    }
+
     @Test func anAuditorSeesTheLogOnlyGrew() async throws {
         let ledger = try await ledger()
         defer { ledger.remove() }
