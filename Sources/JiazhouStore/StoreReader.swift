@@ -157,17 +157,19 @@ public struct StoreReader: LedgerReading {
     /// Stored subtree hashes of one level from index `from`, in index order
     /// (level 0: the entries' leaf hashes); for `verify` and the tiles.
     public func subtrees(level: Int, from: Int64, limit: Int) throws -> [(index: Int64, hash: [UInt8])] {
+        // Cached statements: `head()` asks for one row of each level on
+        // every request, and nothing runs inside this read.
         var select: DirectStatement
         if level == 0 {
-            select = try DirectStatement(db, scanning: "SELECT seq, leaf_hash FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?")
+            select = try DirectStatement(db, sql: "SELECT seq, leaf_hash FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?")
         } else {
-            select = try DirectStatement(db, scanning: "SELECT idx, hash FROM subtrees WHERE level = ? AND idx >= ? ORDER BY idx LIMIT ?")
+            select = try DirectStatement(db, sql: "SELECT idx, hash FROM subtrees WHERE level = ? AND idx >= ? ORDER BY idx LIMIT ?")
             select.bind(level)
         }
         select.bind(from)
         select.bind(limit)
         var rows: [(index: Int64, hash: [UInt8])] = []
-        rows.reserveCapacity(limit)
+        rows.reserveCapacity(min(limit, 4096))
         try select.forEach { row in rows.append((row.int64(0), row.blob(1))) }
         return rows
     }
