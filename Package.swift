@@ -140,7 +140,7 @@ let package = Package(
             name: "JiazhouCLI",
             dependencies: [
                 "JiazhouCore", "JiazhouRules", "JiazhouStore", "JiazhouService", "JiazhouRPC", "JiazhouSheets", "JiazhouSheetAward", "JiazhouHTTP",
-                "JiazhouNationalCrypto", "JiazhouQR", "JiazhouSeeds", "CAllocationCounter", "JiazhouWitness",
+                "JiazhouNationalCrypto", "JiazhouQR", "JiazhouSeeds", "CAllocationCounter", "JiazhouWitness", "JiazhouPostgres",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

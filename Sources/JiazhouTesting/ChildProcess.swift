@@ -34,23 +34,42 @@ public final class ChildProcess: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
+        // Blocking reads on threads of their own, not readabilityHandler: on
+        // Linux the handler was seen to stop before the last of a large
+        // output (a second 100 KB line never came, nor the end of the stream).
+        Self.readUntilEnd(output) { [weak self] bytes in self?.received(bytes) }
+        Self.readUntilEnd(errors) { [weak self] bytes in
             guard let self else { return }
-            if data.isEmpty { handle.readabilityHandler = nil }
-            self.received(Array(data))
-        }
-        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            guard let self else { return }
-            self.lock.withLock { self.stderrText += String(decoding: data, as: UTF8.self) }
+            self.lock.withLock { self.stderrText += String(decoding: bytes, as: UTF8.self) }
         }
         let process = process
         DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds) { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     }
 
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+    /// Reads `pipe` on a thread until its end, handing each chunk to
+    /// `deliver` and an empty one at the end. The thread holds the pipe, so
+    /// its descriptor stays open while it reads; it ends when the child does.
+    private static func readUntilEnd(_ pipe: Pipe, _ deliver: @escaping @Sendable ([UInt8]) -> Void) {
+        let thread = Thread {
+            let descriptor = pipe.fileHandleForReading.fileDescriptor
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    deliver(Array(buffer[..<count]))
+                } else if count < 0, errno == EINTR {
+                    continue
+                } else {
+                    deliver([])
+                    return
+                }
+            }
+        }
+        thread.name = "jiazhou-child-reader"
+        thread.start()
+    }
 
     private func received(_ bytes: [UInt8]) {
         lock.withLock {

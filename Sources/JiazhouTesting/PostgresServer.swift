@@ -27,10 +27,21 @@ public final class PostgresServer: Sendable {
         self.binaries = binaries
     }
 
-    private static let started: Result<PostgresServer, PostgresServerError> = Result { () throws(PostgresServerError) in try start() }
+    private static let started: Result<PostgresServer, PostgresServerError> = Result { () throws(PostgresServerError) in try start(shared: true) }
 
     /// The one server of this test run, started on first use.
     public static func shared() throws -> PostgresServer { try started.get() }
+
+    /// A server of the caller's own, for a test that stops and restarts it
+    /// (the shared one serves every other test meanwhile). The caller ends
+    /// it with ``shutDown()``; a watchdog ends it if the test process dies.
+    public static func startPrivate() throws -> PostgresServer { try start(shared: false) }
+
+    /// Stops a private server at once and removes its folder.
+    public func shutDown() {
+        stopImmediately()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
 
     public var socketFolder: String { folder + "/socket" }
 
@@ -63,7 +74,7 @@ public final class PostgresServer: Sendable {
         try Self.execute(binaries + "/" + tool, arguments)
     }
 
-    private static func start() throws(PostgresServerError) -> PostgresServer {
+    private static func start(shared: Bool) throws(PostgresServerError) -> PostgresServer {
         let binaries = ProcessInfo.processInfo.environment["JIAZHOU_PG_BIN"] ?? installedBinaries()
         guard FileManager.default.isExecutableFile(atPath: binaries + "/initdb"), FileManager.default.isExecutableFile(atPath: binaries + "/psql") || FileManager.default.isExecutableFile(atPath: "/usr/bin/psql") else {
             throw PostgresServerError(
@@ -80,7 +91,7 @@ public final class PostgresServer: Sendable {
             let server = PostgresServer(folder: folder, binaries: binaries)
             try server.psql("postgres", "CREATE ROLE \(passwordRole.user) LOGIN PASSWORD '\(passwordRole.password)'")
             // Stopped at exit, and by a watchdog if this process dies without exiting cleanly.
-            atexit { try? PostgresServer.shared().stopImmediately() }
+            if shared { atexit { try? PostgresServer.shared().stopImmediately() } }
             let watchdog = Process()
             watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
             watchdog.arguments = [

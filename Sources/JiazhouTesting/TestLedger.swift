@@ -8,8 +8,10 @@ import Foundation
 public struct TestLedger: Sendable {
     public let service: LedgerService
     public let clock: ManualClock
-    /// The folder holding the file ledger, if any.
+    /// The folder holding the file ledger (or a PostgreSQL ledger's key), if any.
     public let directory: String?
+    /// The database path of a file ledger.
+    public let path: String?
 
     public static let district = try! Scope("shizhong")
     public static let street = try! Scope("shizhong/tongjiang")
@@ -50,9 +52,16 @@ public struct TestLedger: Sendable {
     /// The district's default rule set (`seeds/rules/shizhong.yaml`).
     public static let defaultRules = LedgerSetup(origin: "x", district: district).rules
 
+    /// Where ``make(inFile:rules:suite:)`` keeps a ledger that is not asked
+    /// to be a file: `$JIAZHOU_TEST_BACKEND=postgres` puts each in a new
+    /// database of the tests' PostgreSQL server (``PostgresServer``), so that
+    /// the service's whole suite runs on that backend too (.ci/run does);
+    /// otherwise SQLite in memory.
+    public static let backendUnderTest = ProcessInfo.processInfo.environment["JIAZHOU_TEST_BACKEND"] ?? "sqlite"
+
     /// A fresh ledger with the test district opened. `inFile` puts it in a
-    /// temporary SQLite file (WAL, FULL sync) rather than in memory; `suite`
-    /// is its hash suite.
+    /// temporary SQLite file (WAL, FULL sync) rather than in memory (or in
+    /// PostgreSQL, see ``backendUnderTest``); `suite` is its hash suite.
     public static func make(inFile: Bool = false, rules: String? = nil, suite: HashSuite = .sha256Ed25519) async throws -> TestLedger {
         let clock = ManualClock()
         let setup = LedgerSetup(origin: "jiazhou.test/shizhong", district: district, rules: rules ?? plainRules, suite: suite)
@@ -63,10 +72,16 @@ public struct TestLedger: Sendable {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             directory = dir
             service = try await LedgerService.initialize(path: dir + "/ledger.sqlite", setup: setup, clock: clock, random: SeededRandom())
+        } else if backendUnderTest == "postgres" {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jiazhou-test-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            directory = dir
+            service = try await LedgerService.initialize(
+                path: try PostgresServer.shared().createDatabase(), keyPath: dir + "/ledger.key", setup: setup, clock: clock, random: SeededRandom())
         } else {
             service = try await LedgerService.inMemory(setup: setup, clock: clock, random: SeededRandom())
         }
-        let ledger = TestLedger(service: service, clock: clock, directory: directory)
+        let ledger = TestLedger(service: service, clock: clock, directory: directory, path: inFile ? directory.map { $0 + "/ledger.sqlite" } : nil)
         try await ledger.openDistrict()
         return ledger
     }
@@ -78,13 +93,10 @@ public struct TestLedger: Sendable {
         let clock = ManualClock()
         let setup = LedgerSetup(origin: "jiazhou.test/shizhong", district: district, rules: rules ?? plainRules)
         let service = try await LedgerService.initialize(path: path, keyPath: keyPath, setup: setup, clock: clock, random: SeededRandom())
-        let ledger = TestLedger(service: service, clock: clock, directory: nil)
+        let ledger = TestLedger(service: service, clock: clock, directory: nil, path: nil)
         try await ledger.openDistrict()
         return ledger
     }
-
-    /// The database path of a file ledger.
-    public var path: String? { directory.map { $0 + "/ledger.sqlite" } }
 
     private func openDistrict() async throws {
         let opens: [AccountOpenRequest] = [

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JiazhouCore
+import JiazhouService
 
 /// `jiazhou bench`: the ledger's figures by default (`bench ledger`), or one
 /// of the focused benchmarks. The ledger's options live on its own
@@ -13,7 +14,7 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: "Run a release build for meaningful figures: swift run -c release jiazhou bench. Figures, not pass/fail: the goals are printed beside them.",
         subcommands: [
             LedgerBenchCommand.self, RPCBenchCommand.self, ProofBenchCommand.self, RulesBenchCommand.self, ImportBenchCommand.self, ExpireBenchCommand.self,
-            SuiteBenchCommand.self,
+            SuiteBenchCommand.self, BenchWriterCommand.self,
         ],
         defaultSubcommand: LedgerBenchCommand.self)
 }
@@ -37,6 +38,12 @@ struct LedgerBenchCommand: AsyncParsableCommand {
     @Option(help: "Folder for the benchmark's databases (default: a new temporary folder, removed afterwards).")
     var dir: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "An empty PostgreSQL database (postgres://user@host/dbname, made with createdb) to measure instead of SQLite.",
+            discussion: "The ledger is written into it and kept; the baselines' tables are made beside it and dropped. The key file goes in --dir."))
+    var db: String?
+
     func run() async throws {
         try await reportingErrors {
             #if DEBUG
@@ -48,7 +55,11 @@ struct LedgerBenchCommand: AsyncParsableCommand {
             let directory = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("jiazhou-bench-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             defer { if dir == nil { try? FileManager.default.removeItem(atPath: directory) } }
-            var bench = LedgerBench(directory: directory, entries: entries, durable: durable, requests: requests)
+            let place: BenchPlace = try db.map { url throws(LedgerError) in
+                guard LedgerService.isPostgresURL(url) else { throw LedgerError(.invalid_request, "--db takes a postgres:// URL; a SQLite benchmark keeps its files in --dir") }
+                return .postgres(url: url, folder: directory)
+            } ?? .sqlite(folder: directory)
+            var bench = LedgerBench(place: place, entries: entries, durable: durable, requests: requests)
             try await bench.run()
         }
     }

@@ -7,26 +7,26 @@ import JiazhouStore
 /// The figures of `jiazhou bench`: each measured once, in one run, so that
 /// the ratios compare like with like on the same machine at the same moment.
 struct LedgerBench {
-    let directory: String
+    let place: BenchPlace
     let entries: Int
     let durable: Int
     let requests: Int
 
     static let volunteers = 10_000
-    private var figures: [String: Double] = [:]
+    var figures: [String: Double] = [:]
 
-    init(directory: String, entries: Int, durable: Int, requests: Int) {
-        self.directory = directory
+    init(place: BenchPlace, entries: Int, durable: Int, requests: Int) {
+        self.place = place
         self.entries = entries
         self.durable = durable
         self.requests = requests
     }
 
     mutating func run() async throws {
-        print("jiazhou bench: \(entries) entries, \(ProcessInfo.processInfo.activeProcessorCount) cores, in \(directory)\n")
+        print("jiazhou bench: \(entries) entries, \(ProcessInfo.processInfo.activeProcessorCount) cores, \(place.description)\n")
         measureSHA256()
         let service = try await LedgerService.initialize(
-            path: directory + "/ledger.sqlite", setup: LedgerSetup(origin: "jiazhou.bench/shizhong", district: try Scope("shizhong")))
+            path: place.ledger, keyPath: place.key, setup: LedgerSetup(origin: "jiazhou.bench/shizhong", district: try Scope("shizhong")))
         let rules = try RuleSet(yaml: DefaultRuleSet.text)
         try await Self.openAccounts(service)
         try await measureBatchedAppend(service, rules: rules)
@@ -40,11 +40,15 @@ struct LedgerBench {
         try measurePointSelect()
         try measureBalanceLookup(service)
         try await measureAllocations(service, rules: rules)
+        if place.isPostgres { try await measureWriterProcesses() }
         printSummary()
     }
 
-    private func line(_ name: String, _ value: String, _ note: String = "") {
-        print(name.padding(toLength: 34, withPad: " ", startingAt: 0) + value.padding(toLength: 26, withPad: " ", startingAt: 0) + note)
+    /// The backend's name, for the baselines' lines.
+    var backend: String { place.isPostgres ? "PostgreSQL" : "SQLite" }
+
+    func line(_ name: String, _ value: String, _ note: String = "") {
+        print(name.padding(toLength: 37, withPad: " ", startingAt: 0) + value.padding(toLength: 26, withPad: " ", startingAt: 0) + note)
     }
 
     static func rate(_ count: Int, _ seconds: Double) -> Double { Double(count) / max(seconds, 1e-9) }
@@ -135,12 +139,11 @@ struct LedgerBench {
     }
 
     private mutating func measurePlainBaseline(_ service: LedgerService) throws {
-        let baseline = try PlainBaseline(path: directory + "/plain.sqlite")
         let first = try service.info().size - Int64(entries)
         let end = first + Int64(entries)
         var seq = first
         let store = service.store
-        let seconds = try baseline.insertInOneTransaction {
+        let seconds = try place.plainInsert {
             guard seq < end else { return nil }
             var rows: [(seq: Int64, bytes: [UInt8])] = []
             try store.read { reader in
@@ -150,7 +153,7 @@ struct LedgerBench {
             return rows
         }
         figures["plain"] = Self.rate(entries, seconds)
-        line("plain SQLite insert, same bytes", "\(Self.format(figures["plain"]!)) rows/s", "the baseline: no hashing, no balances")
+        line("plain \(backend) insert, same bytes", "\(Self.format(figures["plain"]!)) rows/s", "the baseline: no hashing, no balances")
     }
 
     private mutating func measureDurableAppends(_ service: LedgerService, rules: RuleSet) async throws {
@@ -186,7 +189,7 @@ struct LedgerBench {
     }
 
     private mutating func measureRedemptions() async throws {
-        let measured = try await Self.measureRedemptionPairs(path: directory + "/ledger.sqlite", pairs: requests, earners: entries)
+        let measured = try await Self.measureRedemptionPairs(path: place.ledger, keyPath: place.key, pairs: requests, earners: entries)
         figures["redeem"] = measured.rate
         line(
             "code + redeem pairs, group commit", "\(Self.format(measured.rate)) pairs/s",
@@ -224,11 +227,10 @@ struct LedgerBench {
     }
 
     private mutating func measurePointSelect() throws {
-        let baseline = try PlainBaseline(path: directory + "/plain-select.sqlite")
-        let count = 200_000
-        let seconds = try baseline.pointSelects(rows: Self.volunteers, count: count) { Self.volunteer($0).text }
+        let count = place.isPostgres ? 20_000 : 200_000
+        let seconds = try place.pointSelects(rows: Self.volunteers, count: count) { Self.volunteer($0).text }
         figures["select"] = seconds / Double(count) * 1e6
-        line("plain SQLite point select", String(format: "%.1f µs", figures["select"]!), "a prepared primary-key select of one account-like row")
+        line("plain \(backend) point select", String(format: "%.1f µs", figures["select"]!), "a prepared primary-key select of one account-like row")
     }
 
     /// Heap allocations per award (priced and appended in one transaction)
@@ -260,7 +262,7 @@ struct LedgerBench {
     }
 
     private mutating func measureBalanceLookup(_ service: LedgerService) throws {
-        let count = 100_000
+        let count = place.isPostgres ? 20_000 : 100_000
         var total: Int64 = 0
         let seconds = try Self.time {
             for i in 0..<count {
@@ -276,7 +278,7 @@ struct LedgerBench {
             print("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%6.2f×", value).padding(toLength: 10, withPad: " ", startingAt: 0) + goal)
         }
         print("\nratios to the baselines of this run, and goals:")
-        ratio("batched append / plain SQLite insert", figures["batched"]! / figures["plain"]!, "goal ≥ 0.40×")
+        ratio("batched append / plain \(backend) insert", figures["batched"]! / figures["plain"]!, "goal ≥ 0.40×")
         ratio("verify / (read + leaf hash, one core)", figures["verify"]! / figures["readHash"]!, "goal ≥ 0.50×")
         ratio("entry decode / (read + leaf hash)", figures["decode"]! / figures["readHash"]!, "goal: decode ≥ 185,000/s (10× session 3)")
         ratio("account.get / plain point select (time)", figures["lookup"]! / figures["select"]!, "goal: account.get ≤ 20 µs")
@@ -284,5 +286,10 @@ struct LedgerBench {
         ratio("code + redeem pairs / award requests", figures["redeem"]! / figures["service"]!, "goal ≥ 0.50×, and ≥ 5,000 pairs/s")
         ratio("durable single / batched", figures["durable"]! / figures["batched"]!, "(what group commit saves)")
         print("  allocations: \(Self.format(figures["allocAward"]!)) per award, \(Self.format(figures["allocRead"]!)) per account.get")
+        if let one = figures["writers1"] {
+            for writers in Self.writerCounts.dropFirst() {
+                ratio("\(writers) writer processes / 1", figures["writers\(writers)"]! / one, "(several servers on one chain, SPEC §17)")
+            }
+        }
     }
 }

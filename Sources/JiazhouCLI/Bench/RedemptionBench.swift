@@ -19,8 +19,8 @@ extension LedgerBench {
 
     /// Pairs per second, and the durable commits they took. `earners`: how
     /// many volunteers (from the first) hold points.
-    static func measureRedemptionPairs(path: String, pairs: Int, earners: Int) async throws -> (rate: Double, commits: Int64) {
-        let service = try LedgerService.open(path: path, clock: AfterNotice())
+    static func measureRedemptionPairs(path: String, keyPath: String? = nil, pairs: Int, earners: Int) async throws -> (rate: Double, commits: Int64) {
+        let service = try LedgerService.open(path: path, keyPath: keyPath, clock: AfterNotice())
         let opened = AfterNotice().now()
         try await service.appendBatch { writer in
             for n in 0..<merchants {
