@@ -49,7 +49,7 @@ extension AccountUpdateRequest: SchemaConstraining {
 }
 
 extension CatalogueItem: SchemaConstraining {
-    static var memberConstraints: [String: SchemaConstraint] { ["item": .length(1...maxItemBytes), "points": Shared.points] }
+    static var memberConstraints: [String: SchemaConstraint] { ["item": .all([.length(1...maxItemBytes), .pattern(DomainPatterns.oneLine)]), "points": Shared.points] }
 }
 
 extension Activity: SchemaConstraining {

@@ -39,7 +39,7 @@ public struct AccountUpdateRequest: Codable, Sendable, Equatable {
 
 /// One item of a merchant's catalogue.
 public struct CatalogueItem: Codable, Sendable, Equatable {
-    /// 1–``maxItemBytes`` bytes, as the till names it (`拿铁`).
+    /// 1–``maxItemBytes`` bytes on one line, as the till names it (`拿铁`).
     public var item: String
     public static let maxItemBytes = 64
     public var points: Int64
@@ -100,8 +100,11 @@ extension LedgerService {
                 throw LedgerError(.too_large, "a catalogue has at most \(AccountUpdateRequest.maxCatalogueItems) items")
             }
             for entry in catalogue {
-                guard (1...CatalogueItem.maxItemBytes).contains(entry.item.utf8.count), entry.points > 0, entry.points <= Int64(Limits.maxSafeInteger) else {
-                    throw LedgerError(.invalid_request, "a catalogue item is a name of 1–\(CatalogueItem.maxItemBytes) bytes and a price of 1 to 2^53 points")
+                // One line of text: a till shows it, and SQLite's length() stops at a NUL.
+                guard (1...CatalogueItem.maxItemBytes).contains(entry.item.utf8.count), !entry.item.unicodeScalars.contains(where: { $0.value < 0x20 }),
+                    entry.points > 0, entry.points <= Int64(Limits.maxSafeInteger)
+                else {
+                    throw LedgerError(.invalid_request, "a catalogue item is a name of 1–\(CatalogueItem.maxItemBytes) bytes on one line and a price of 1 to 2^53 points")
                 }
             }
             guard Set(catalogue.map(\.item)).count == catalogue.count else { throw LedgerError(.invalid_request, "an item is listed twice in the catalogue") }

@@ -55,6 +55,7 @@ import Testing
 
     @Test(arguments: [
         [CatalogueItem(item: "", points: 1)], [CatalogueItem(item: "x", points: 0)], [CatalogueItem(item: "x", points: 1), CatalogueItem(item: "x", points: 2)],
+        [CatalogueItem(item: "\u{0}x", points: 1)], [CatalogueItem(item: "拿铁\n", points: 1)],
     ])
     func aBadCatalogueIsRefused(items: [CatalogueItem]) async throws {
         let fixture = try await RedemptionFixture.make()
