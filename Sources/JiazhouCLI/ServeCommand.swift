@@ -32,6 +32,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "Least severe log level written to stderr; request logs are at info.")
     var logLevel: String = "info"
 
+    @Option(
+        name: .customLong("auth-failures"),
+        help: "Failed bearer authentications one client address may make at once before it is answered 429 (then one every \(Int(FailureThrottle.Policy.authentication.refillSeconds)) s).")
+    var authFailures = FailureThrottle.Policy.authentication.burst
+
     @OptionGroup var witnesses: WitnessSubmitterOptions
 
     func validate() throws {
@@ -39,8 +44,17 @@ struct ServeCommand: AsyncParsableCommand {
         guard (HTTPLimits.minMaxBodyBytes...HTTPLimits.maxMaxBodyBytes).contains(maxBody) else {
             throw ValidationError("--max-body must be from \(HTTPLimits.minMaxBodyBytes) to \(HTTPLimits.maxMaxBodyBytes) bytes")
         }
+        guard (1...1_000_000).contains(authFailures) else { throw ValidationError("--auth-failures must be from 1 to 1000000") }
         try StderrLogging.validate(logLevel)
         try witnesses.validate()
+    }
+
+    /// The default throttle, with `--auth-failures` as its burst: a fuzzer
+    /// that probes with bad tokens from loopback would otherwise lock its own good one out.
+    private var throttle: FailureThrottle.Policy {
+        var policy = FailureThrottle.Policy.authentication
+        policy.burst = authFailures
+        return policy
     }
 
     func run() async throws {
@@ -48,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "jiazhou.http")
         try await reportingErrors {
             let service = try LedgerService.open(path: ledger.path, keyPath: ledger.key, maxPages: ledger.maxPages, logger: logger)
-            let server = HTTPServer(service: service, configuration: .init(host: host, port: port, maxBodyBytes: maxBody), logger: logger)
+            let server = HTTPServer(service: service, configuration: .init(host: host, port: port, maxBodyBytes: maxBody, authenticationThrottle: throttle), logger: logger)
             try await witnesses.whileSubmitting(service: service, logger: logger) {
                 try await server.runUntilSignalled { address in
                     let host = address.ipAddress.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "?"

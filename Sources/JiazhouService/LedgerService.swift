@@ -160,7 +160,7 @@ public final class LedgerService: Sendable {
         return TreeHasher.sha256(JSONValue.object(["method": .string(method), "params": value]).canonicalBytes)
     }
 
-    static func validateKey(_ key: String) throws(LedgerError) {
+    public static func validateKey(_ key: String) throws(LedgerError) {
         guard (1...Limits.idempotencyKeyBytes).contains(key.utf8.count), !key.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
             throw LedgerError(.invalid_request, "the idempotency key must be 1–\(Limits.idempotencyKeyBytes) bytes of printable text")
         }

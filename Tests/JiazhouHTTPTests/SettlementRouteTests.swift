@@ -30,8 +30,8 @@ import Testing
             let replayed = try await settle(server, as: TestLedger.root, key: "settle-cafe-2026-11")
             #expect(replayed.json == settled.json)
             let nothingLeft = try await settle(server, as: TestLedger.root)
-            #expect(nothingLeft.status == 400)
-            #expect(nothingLeft.reason == "invalid_request")
+            #expect(nothingLeft.status == 409)
+            #expect(nothingLeft.reason == "nothing_to_do")
         }
     }
 }

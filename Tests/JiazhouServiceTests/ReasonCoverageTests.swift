@@ -111,6 +111,11 @@ import Testing
             }
         case .unknown_certificate:
             return refusal { try service.certificate(CertificateGetRequest(number: CertificateNumber(typed: "JZ-0000-0000-0000-0000-0000-0000-0000")!)) }
+        case .nothing_to_do:
+            return await refusal { try await service.settle(SettleRequest(merchant: TestLedger.merchant), actor: TestLedger.root, key: nil) }
+        case .not_applicable:
+            let catalogue = [CatalogueItem(item: "拿铁", points: 10)]
+            return await refusal { try await service.updateAccount(AccountUpdateRequest(account: TestLedger.volunteer(1), catalogue: catalogue), actor: TestLedger.root, key: nil) }
         case .storage_unavailable:
             return await refusal { try await LedgerService.open(path: ledger.path!, readonly: true).award(award, actor: TestLedger.root, key: nil) }
         }
@@ -127,7 +132,7 @@ import Testing
             "invalid_request", "too_large", "forbidden", "unknown_account", "account_exists", "unknown_entry", "idempotency_conflict",
             "unknown_category", "rules_invalid", "not_reversible", "already_reversed", "insufficient_points", "ledger_invalid", "storage_unavailable", "cap_exceeded", "budget_exhausted",
             "unknown_code", "code_expired", "code_used", "limit_exceeded", "transfer_not_allowed", "account_suspended", "rate_limited", "unknown_item",
-            "unknown_certificate",
+            "unknown_certificate", "nothing_to_do", "not_applicable",
         ])
     }
 }

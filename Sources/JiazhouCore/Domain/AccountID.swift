@@ -30,6 +30,12 @@ public struct AccountID: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// interpolating the text each time was a measurable share of an award.
     public let text: String
 
+    /// Longest NAME after `KIND:`, in bytes (an issuer's is a scope instead);
+    /// the whole id is also within ``Limits/accountIDBytes``.
+    public static let maxNameBytes = 120
+    /// The bytes NAME is made of (`/` too for issuers, as their scope's).
+    public static let nameCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
+
     /// The system sinks.
     public static let expiredSink = AccountID(unchecked: .sink, "expired")
     public static let settledSink = AccountID(unchecked: .sink, "settled")
@@ -64,13 +70,13 @@ public struct AccountID: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     static func isValidName(_ name: String, kind: Kind) -> Bool {
         if kind == .issuer { return (try? Scope(name)) != nil }
-        return !name.isEmpty && name.utf8.count <= 120 && name.utf8.allSatisfy { nameByte.contains($0) }
+        return !name.isEmpty && name.utf8.count <= maxNameBytes && name.utf8.allSatisfy { nameByte.contains($0) }
     }
 
     /// `A-Z a-z 0-9 . _ -` as one table lookup a byte: every id of every
     /// entry decoded is checked, and a chain of range tests per byte was a
     /// tenth of decoding an award.
-    private static let nameByte = ByteSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
+    private static let nameByte = ByteSet(nameCharacters)
 
     /// The issuer that pays for awards made in `scope`.
     public static func issuer(for scope: Scope) -> AccountID { AccountID(unchecked: .issuer, scope.path) }

@@ -39,10 +39,15 @@ public struct Activity: Sendable, Hashable, Codable {
             title: try c.decodeIfPresent(String.self, forKey: .title))
     }
 
+    /// Longest id, in bytes.
+    public static let maxIDBytes = 128
+    /// Longest tag (of an activity or an account), in bytes.
+    public static let maxTagBytes = 64
+
     /// Checks every field; says which is wrong and how.
     public func validate() throws(LedgerError) {
-        guard (1...128).contains(id.utf8.count), !id.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw LedgerError(.invalid_request, "activity.id must be 1–128 bytes of text")
+        guard (1...Self.maxIDBytes).contains(id.utf8.count), !id.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            throw LedgerError(.invalid_request, "activity.id must be 1–\(Self.maxIDBytes) bytes of text")
         }
         guard (1...Limits.minutesPerActivity).contains(minutes) else {
             throw LedgerError(.invalid_request, "activity.minutes must be from 1 to \(Limits.minutesPerActivity), not \(minutes)")
@@ -62,8 +67,8 @@ public struct Activity: Sendable, Hashable, Codable {
     public var startTime: Timestamp? { Timestamp(rfc3339: start) }
 
     static func validateTags(_ tags: [String], what: String) throws(LedgerError) {
-        guard tags.count <= Limits.tags, tags.allSatisfy({ (1...64).contains($0.utf8.count) }) else {
-            throw LedgerError(.invalid_request, "\(what): at most \(Limits.tags) tags of 1–64 bytes each")
+        guard tags.count <= Limits.tags, tags.allSatisfy({ (1...maxTagBytes).contains($0.utf8.count) }) else {
+            throw LedgerError(.invalid_request, "\(what): at most \(Limits.tags) tags of 1–\(maxTagBytes) bytes each")
         }
     }
 

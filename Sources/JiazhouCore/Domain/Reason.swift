@@ -63,6 +63,17 @@ public enum Reason: String, Sendable, Codable, CaseIterable {
     /// No certificate (志愿服务证明) has this number: it was never issued,
     /// or was mistyped. The answer does not say which.
     case unknown_certificate
+    /// The request is sound but would change nothing, so nothing is
+    /// written: a merchant with no balance to settle, an account already in
+    /// the status asked for. A state of the account, not a fault of the
+    /// request's form (HTTP 409, not 400).
+    case nothing_to_do
+    /// What an `account.update` sets is not for this account's kind: a
+    /// catalogue is a merchant's, a suspension a merchant's or a volunteer's.
+    /// The id's kind decides, and over HTTP the id is the path while what is
+    /// set is the body, which no API document can tie together: so this is
+    /// a refusal of the instructions (HTTP 422), not of the request's form.
+    case not_applicable
 }
 
 /// A refusal: a reason, a message that says what to do, and an optional cause.

@@ -8,6 +8,8 @@ public struct Scope: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The deepest level the tree has: district, street, community, grid, compound.
     public static let maxDepth = 5
+    /// Longest segment, in bytes (of `a-z 0-9 -`).
+    public static let maxSegmentBytes = 32
 
     /// Parses `a/b/c`. Segments are 1–32 of `a-z 0-9 -`; at most ``maxDepth`` of them.
     public init(_ path: String) throws(LedgerError) {
@@ -19,7 +21,7 @@ public struct Scope: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     static func isValidSegment(_ s: String) -> Bool {
-        (1...32).contains(s.utf8.count)
+        (1...maxSegmentBytes).contains(s.utf8.count)
             && s.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }
     }
 

@@ -18,6 +18,7 @@ public struct JSONParser {
     private var index = 0
     private let maxDepth: Int
     private var keepNumberText = false
+    private var acceptsZeroFractions = false
 
     /// Parses one JSON text, which must be the whole of `bytes` but for whitespace.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = Limits.jsonDepth) throws(Failure) -> JSONValue {
@@ -36,6 +37,20 @@ public struct JSONParser {
     public static func parseKeepingNumberText(_ bytes: [UInt8], maxDepth: Int = Limits.jsonDepth) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
         parser.keepNumberText = true
+        parser.skipWhitespace()
+        let value = try parser.parseValue(depth: 0)
+        parser.skipWhitespace()
+        if parser.index != bytes.count { throw parser.failure("unexpected content after the JSON value") }
+        return value
+    }
+
+    /// Parses one JSON text where an integer may be written with a fraction
+    /// of zeros (`789.0` is 789): JSON Schema's `integer` is a number whose
+    /// fraction is zero, so a client working from an OpenAPI document may
+    /// send one. For requests over HTTP; entries and JSON-RPC stay strict.
+    public static func parseAcceptingZeroFractions(_ bytes: [UInt8], maxDepth: Int = Limits.jsonDepth) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+        parser.acceptsZeroFractions = true
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -178,6 +193,14 @@ public struct JSONParser {
         guard index > digitsStart else { throw failure("invalid number", at: start) }
         if bytes[digitsStart] == UInt8(ascii: "0"), index - digitsStart > 1 {
             throw failure("numbers may not have leading zeros", at: start)
+        }
+        if acceptsZeroFractions, index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            let fractionStart = index + 1
+            index = fractionStart
+            while index < bytes.count, bytes[index] == UInt8(ascii: "0") { index += 1 }
+            guard index > fractionStart, index == bytes.count || !(UInt8(ascii: "1")...UInt8(ascii: "9")).contains(bytes[index]) else {
+                throw failure("only integers are accepted, not fractions or exponents", at: start)
+            }
         }
         if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
             throw failure("only integers are accepted, not fractions or exponents", at: start)

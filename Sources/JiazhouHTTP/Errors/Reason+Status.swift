@@ -23,10 +23,14 @@ extension Reason {
         // The rule set decides gifting, not the principal's role: a rule of
         // the ledger (422), not an authorization (403).
         case .transfer_not_allowed: .unprocessableContent
+        // The body is well formed, but not for the kind of account the path names.
+        case .not_applicable: .unprocessableContent
         // The request is sound and the principal may make it, but the
         // account's present state refuses it (RFC 9110 §15.5.10): 409, so a
         // till tells "this shop is suspended" apart from "this token may not".
         case .account_suspended: .conflict
+        // The account's state makes the request moot (already settled, already suspended).
+        case .nothing_to_do: .conflict
         // Guessing codes is a request rate, and waiting helps: 429 with Retry-After.
         case .rate_limited: .tooManyRequests
         // The file or its key is damaged: nothing the client can change.

@@ -8,7 +8,9 @@ import JiazhouCore
 /// Missing, unknown, expired and revoked tokens are 401 with
 /// `WWW-Authenticate: Bearer` (RFC 6750). Each failure with a token drains
 /// the client's ``FailureThrottle`` bucket; once it is empty the client gets
-/// 429 with `Retry-After`, before its token is even looked up.
+/// 429 with `Retry-After` for any token, before it is even looked up. A
+/// request with no Authorization header guesses nothing: it is always 401,
+/// which tells a client that meant to send none what the route needs.
 struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = LedgerRequestContext
     let tokens: BearerTokens
@@ -16,10 +18,10 @@ struct BearerAuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let client = context.clientKey
-        if let seconds = throttle.retryAfter(client) { throw HTTPFailure.throttled(retryAfterSeconds: seconds) }
         guard let header = request.headers[.authorization] else {
             throw HTTPFailure.unauthorized("this route needs a bearer token: Authorization: Bearer TOKEN (from `jiazhou token create`)")
         }
+        if let seconds = throttle.retryAfter(client) { throw HTTPFailure.throttled(retryAfterSeconds: seconds) }
         guard let token = Self.bearerToken(header) else {
             throttle.recordFailure(client)
             throw HTTPFailure.unauthorized("the Authorization header must be \"Bearer TOKEN\"")

@@ -30,7 +30,7 @@ enum OpenAPIDocument {
                 "securitySchemes": [
                     "bearer": ["type": "http", "scheme": "bearer", "description": "A token from `jiazhou token create --principal P`; its principal is the acting principal."]
                 ],
-                "schemas": ["Error": errorSchema(sheet: SchemaRecorder.schema(of: SheetUploadResult.self).json)],
+                "schemas": ["Error": errorSchema(sheet: SchemaRecorder.schema(of: SheetUploadResult.self).json), "JSONValue": Schema.jsonValue],
             ],
         ]
     }
@@ -57,7 +57,7 @@ enum OpenAPIDocument {
             for property in inPath {
                 parameters.append(["name": .string(property.name), "in": "path", "required": true, "schema": property.schema.json])
             }
-            let body = inPath.isEmpty ? schema : .object(schema.properties.filter { !route.pathParameters.contains($0.name) })
+            let body = schema.keeping { !route.pathParameters.contains($0) }
             members["requestBody"] = ["required": true, "content": ["application/json": ["schema": body.json]]]
         case .sheet(let schema):
             for property in schema.properties {
@@ -69,11 +69,11 @@ enum OpenAPIDocument {
                 "content": ["text/csv": file, "text/tab-separated-values": file, "text/plain": file, "application/octet-stream": file],
             ]
         }
-        if route.writes {
+        if route.takesIdempotencyKey {
             parameters.append([
                 "name": "Idempotency-Key", "in": "header", "required": false,
                 "description": "The service's idempotency key: the same key with the same body returns the first result and writes nothing; with another body, 409 idempotency_conflict.",
-                "schema": ["type": "string", "minLength": 1, "maxLength": .integer(Int64(Limits.idempotencyKeyBytes))],
+                "schema": Schema.string(pattern: DomainPatterns.oneLine, length: 1...Limits.idempotencyKeyBytes).json,
             ])
         }
         if !parameters.isEmpty { members["parameters"] = .array(parameters) }

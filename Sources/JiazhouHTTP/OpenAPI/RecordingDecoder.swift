@@ -29,7 +29,9 @@ struct RecordingDecoder: Decoder, SingleValueDecodingContainer {
             node.kind = .leaf(.enumeration(cases.compactMap { ($0 as? any RawRepresentable)?.rawValue as? String }))
             return cases[0]
         }
-        return try T(from: self)
+        let value = try T(from: self)
+        if let constraining = T.self as? any SchemaConstraining.Type { node.constraining = constraining }
+        return value
     }
 
     private func leaf<T>(_ schema: Schema, _ placeholder: T) -> T {
@@ -40,18 +42,18 @@ struct RecordingDecoder: Decoder, SingleValueDecodingContainer {
     func decodeNil() -> Bool { false }
     func decode(_ type: Bool.Type) throws -> Bool { leaf(.boolean, false) }
     func decode(_ type: String.Type) throws -> String { leaf(.string(), "x") }
-    func decode(_ type: Double.Type) throws -> Double { leaf(.integer, 1) }
-    func decode(_ type: Float.Type) throws -> Float { leaf(.integer, 1) }
-    func decode(_ type: Int.Type) throws -> Int { leaf(.integer, 1) }
-    func decode(_ type: Int8.Type) throws -> Int8 { leaf(.integer, 1) }
-    func decode(_ type: Int16.Type) throws -> Int16 { leaf(.integer, 1) }
-    func decode(_ type: Int32.Type) throws -> Int32 { leaf(.integer, 1) }
-    func decode(_ type: Int64.Type) throws -> Int64 { leaf(.integer, 1) }
-    func decode(_ type: UInt.Type) throws -> UInt { leaf(.integer, 1) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { leaf(.integer, 1) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { leaf(.integer, 1) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { leaf(.integer, 1) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { leaf(.integer, 1) }
+    func decode(_ type: Double.Type) throws -> Double { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: Float.Type) throws -> Float { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: Int.Type) throws -> Int { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: Int8.Type) throws -> Int8 { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: Int16.Type) throws -> Int16 { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: Int32.Type) throws -> Int32 { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: Int64.Type) throws -> Int64 { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: UInt.Type) throws -> UInt { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { leaf(.integer(Schema.jsonIntegers), 1) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { leaf(.integer(Schema.jsonIntegers), 1) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(type) }
 }
 

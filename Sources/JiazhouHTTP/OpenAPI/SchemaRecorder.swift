@@ -27,6 +27,8 @@ enum SchemaRecorder {
         var members: [(name: String, node: Node)] = []
         var optional: Set<String> = []
         var element: Node?
+        /// The type decoded here, if it states its constraints.
+        var constraining: (any SchemaConstraining.Type)?
 
         func member(_ name: String) -> Node {
             if let existing = members.first(where: { $0.name == name }) { return existing.node }
@@ -39,10 +41,21 @@ enum SchemaRecorder {
             switch kind {
             case .unknown: .any
             case .leaf(let schema): schema
-            case .object:
-                .object(members.map { Schema.Property(name: $0.name, schema: $0.node.schema, required: !optional.contains($0.name)) })
+            case .object: objectSchema
             case .array: .array(element?.schema ?? .any)
             }
+        }
+
+        /// The members, narrowed by ``constraining``'s constraints and split into its shapes.
+        private var objectSchema: Schema {
+            let constraints = constraining?.memberConstraints ?? [:]
+            let properties = members.map { member in
+                let schema = constraints[member.name].map { $0.applied(to: member.node.schema) } ?? member.node.schema
+                return Schema.Property(name: member.name, schema: schema, required: !optional.contains(member.name))
+            }
+            assert(Set(constraints.keys).isSubset(of: members.map(\.name)), "\(constraining!) constrains a member it does not decode")
+            let shapes = constraining?.shapes ?? []
+            return shapes.isEmpty ? .object(properties) : .oneOf(shapes.map { $0.applied(to: properties) })
         }
     }
 
@@ -55,8 +68,8 @@ enum SchemaRecorder {
     static func known(_ type: Any.Type) -> Known? {
         switch type {
         case is AccountID.Type:
-            Known(schema: .string(pattern: "^(volunteer|merchant|issuer|sink|coordinator|operator):[A-Za-z0-9._/-]{1,120}$"), placeholder: AccountID.rootOperator)
-        case is Scope.Type: Known(schema: .string(pattern: "^[a-z0-9-]{1,32}(/[a-z0-9-]{1,32}){0,4}$"), placeholder: Scope.placeholder)
+            Known(schema: DomainPatterns.accountID(), placeholder: AccountID.rootOperator)
+        case is Scope.Type: Known(schema: DomainPatterns.scope, placeholder: Scope.placeholder)
         case is CertificateNumber.Type:
             Known(schema: .string(pattern: CertificateNumber.pattern), placeholder: CertificateNumber(typed: "JZ-0000-0000-0000-0000-0000-0000-0000")!)
         case is Hash.Type: Known(schema: .string(pattern: "^[0-9a-f]{64}$"), placeholder: TreeHasher.emptyRoot)

@@ -34,7 +34,7 @@ enum BodyInput {
             throw HTTPFailure.invalid("\(request.method) \(request.uri.path) needs a JSON object body")
         }
         do {
-            return try JSONParser.parse(bytes)
+            return try JSONParser.parseAcceptingZeroFractions(bytes)
         } catch {
             throw HTTPFailure.invalid("the body is not valid JSON: \(error.message) at byte \(error.offset)")
         }

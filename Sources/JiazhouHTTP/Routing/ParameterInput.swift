@@ -46,7 +46,10 @@ enum ParameterInput {
     private static func typed(_ text: String, name: String, in schema: Schema) throws -> JSONValue {
         switch schema.properties.first(where: { $0.name == name })?.schema {
         case .integer?:
-            guard let number = Int64(text) else { throw HTTPFailure.invalid("\(name) must be an integer, not \"\(text.prefix(64))\"") }
+            // As in a JSON body: within ±2^53, so that the same number means the same in both.
+            guard let number = Int64(text), Schema.jsonIntegers.contains(number) else {
+                throw HTTPFailure.invalid("\(name) must be an integer within ±2^53, not \"\(text.prefix(64))\"")
+            }
             return .integer(number)
         case .boolean?:
             guard let flag = Bool(text) else { throw HTTPFailure.invalid("\(name) must be true or false, not \"\(text.prefix(64))\"") }

@@ -16,7 +16,7 @@ extension Route {
         let parameters = Route.parameters(in: path)
         return Route(
             method: .get, path: path, operation: operation, summary: summary, access: .public, input: .parameters(input),
-            output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, writes: false
+            output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, takesIdempotencyKey: false
         ) { http, context, services in
             let request = try ParameterInput.decode(Request.self, schema: input, path: path, pathParameters: parameters, request: http, context: context)
             return try encoded(try refusing { () throws(LedgerError) in try body(services.ledger, request) })
@@ -32,7 +32,7 @@ extension Route {
         let parameters = Route.parameters(in: path)
         return Route(
             method: .get, path: path, operation: operation, summary: summary, access: .bearer, input: .parameters(input),
-            output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, writes: false
+            output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, takesIdempotencyKey: false
         ) { http, context, services in
             let actor = try context.requirePrincipal()
             let request = try ParameterInput.decode(Request.self, schema: input, path: path, pathParameters: parameters, request: http, context: context)
@@ -47,12 +47,12 @@ extension Route {
     /// the request, as text, besides the body's.
     static func write<Request: Decodable & Sendable, Result: Codable & Sendable>(
         _ method: HTTPRequest.Method, _ path: String, _ operation: String, _ summary: String, _ request: Request.Type, refusals: [Reason],
-        _ enqueue: @escaping @Sendable (LedgerService, Request, AccountID, String?) -> Durable<Result>
+        takesIdempotencyKey: Bool = true, _ enqueue: @escaping @Sendable (LedgerService, Request, AccountID, String?) -> Durable<Result>
     ) -> Route {
         let parameters = Route.parameters(in: path)
         return Route(
             method: method, path: path, operation: operation, summary: summary, access: .bearer, input: .body(SchemaRecorder.schema(of: Request.self)),
-            output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, writes: true
+            output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, takesIdempotencyKey: takesIdempotencyKey
         ) { http, context, services in
             let actor = try context.requirePrincipal()
             var pathMembers: [String: String] = [:]
@@ -74,7 +74,7 @@ extension Route {
     ) -> Route {
         Route(
             method: .post, path: path, operation: operation, summary: summary, access: .bearer, input: .body(SchemaRecorder.schema(of: Request.self)),
-            output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, writes: false
+            output: .json(SchemaRecorder.schema(of: Result.self)), refusals: refusals, takesIdempotencyKey: false
         ) { http, context, services in
             let actor = try context.requirePrincipal()
             let request = try await BodyInput.decode(Request.self, request: http, limit: services.maxBodyBytes)
@@ -91,7 +91,7 @@ extension Route {
         let parameters = Route.parameters(in: path)
         return Route(
             method: .get, path: path, operation: operation, summary: summary, access: .public, input: .parameters(input),
-            output: .text(contentType), refusals: refusals, writes: false
+            output: .text(contentType), refusals: refusals, takesIdempotencyKey: false
         ) { http, context, services in
             let request = try ParameterInput.decode(Request.self, schema: input, path: path, pathParameters: parameters, request: http, context: context)
             return .text(try refusing { () throws(LedgerError) in try body(services.ledger, request) }, contentType: contentType)
@@ -104,7 +104,7 @@ extension Route {
         _ path: String, _ name: String, _ summary: String, output: Output,
         _ respond: @escaping @Sendable (RouteServices) throws -> Response
     ) -> Route {
-        Route(method: .get, path: path, operation: name, summary: summary, access: .public, input: .none, output: output, refusals: [], writes: false) {
+        Route(method: .get, path: path, operation: name, summary: summary, access: .public, input: .none, output: output, refusals: [], takesIdempotencyKey: false) {
             _, _, services in try respond(services)
         }
     }

@@ -44,7 +44,7 @@ extension Route {
         let parameters = Route.parameters(in: path)
         return Route(
             method: .get, path: path, operation: operation, summary: summary, access: .bearer, input: .parameters(input),
-            output: .report(SchemaRecorder.schema(of: Result.self)), refusals: refusals, writes: false
+            output: .report(SchemaRecorder.schema(of: Result.self)), refusals: refusals, takesIdempotencyKey: false
         ) { http, context, services in
             let actor = try context.requirePrincipal()
             let query = try ParameterInput.decode(Query.self, schema: input, path: path, pathParameters: parameters, request: http, context: context)

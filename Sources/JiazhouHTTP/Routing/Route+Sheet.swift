@@ -14,16 +14,21 @@ extension Route {
         let input = SchemaRecorder.schema(of: SheetUploadQuery.self)
         return Route(
             method: .post, path: path, operation: operation, summary: summary, access: .bearer, input: .sheet(input),
-            output: .report(SchemaRecorder.schema(of: SheetUploadResult.self)), refusals: refusals, writes: true
+            output: .report(SchemaRecorder.schema(of: SheetUploadResult.self)), refusals: refusals, takesIdempotencyKey: true
         ) { http, context, services in
             let actor = try context.requirePrincipal()
-            let query = try ParameterInput.decode(SheetUploadQuery.self, schema: input, path: path, pathParameters: [], request: http, context: context)
+            var query = try ParameterInput.decode(SheetUploadQuery.self, schema: input, path: path, pathParameters: [], request: http, context: context)
             let report = query.format?.file
-            if report != nil, query.dryRun != true {
-                throw HTTPFailure.invalid("format=\(query.format?.rawValue ?? "") is the row report of a dry run: add dry_run=true")
-            }
+            // The row report is a dry run's, whatever dry_run says: the
+            // answer is a file of problems, never the receipt of a write.
+            // (No parameter is refused for another's value: the API document
+            // describes each parameter on its own.)
+            if report != nil { query.dryRun = true }
+            let key = http.headers[.idempotencyKey]
+            // Before the sheet is read: a sheet that cannot be read answers its report without reaching the service's own check.
+            if let key { do throws(LedgerError) { try LedgerService.validateKey(key) } catch { throw HTTPFailure(error) } }
             let bytes = try await BodyInput.bytes(http, limit: services.maxSheetBytes, what: "the sheet")
-            let result = try await SheetUpload(query: query, bytes: bytes, key: http.headers[.idempotencyKey]).award(by: actor, service: services.ledger)
+            let result = try await SheetUpload(query: query, bytes: bytes, key: key).award(by: actor, service: services.ledger)
             if let report {
                 let problems = result.problems.map { AwardSheetResult.Problem(row: $0.row, column: $0.column, reason: $0.reason, message: $0.message) }
                 var response = try Response.download(

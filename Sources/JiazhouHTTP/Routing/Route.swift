@@ -47,8 +47,10 @@ struct Route: Sendable {
     /// documentation (every route may also answer with the generic ones, see
     /// ``documentedFailures``).
     let refusals: [Reason]
-    /// Whether the route writes (and takes an `Idempotency-Key`).
-    let writes: Bool
+    /// Whether the route takes an `Idempotency-Key`: writes do, but for
+    /// those whose result is a secret the ledger does not keep (a redemption
+    /// code, a certificate number), which refuse one.
+    let takesIdempotencyKey: Bool
     let respond: @Sendable (Request, LedgerRequestContext, RouteServices) async throws -> Response
 
     /// The `{name}`s of the path, in order.

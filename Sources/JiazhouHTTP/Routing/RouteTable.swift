@@ -24,7 +24,7 @@ enum RouteTable {
         .write(
             .patch, "/v1/accounts/{account}", "account.update",
             "Suspend a merchant or a volunteer, or make it active again (operators, and coordinators within their scope): a suspended account takes, spends, gives and receives no points. Or set a merchant's catalogue (also the merchant itself), so that a till redeems by item.",
-            AccountUpdateRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .unknown_account, .idempotency_conflict]
+            AccountUpdateRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .unknown_account, .idempotency_conflict, .nothing_to_do, .not_applicable]
         ) { service, request, actor, key in service.enqueueUpdateAccount(request, actor: actor, key: key) },
         .read(
             "/v1/accounts/{account}/history", "account.history", "An account's entries, oldest first, a page at a time.", AccountHistoryRequest.self,
@@ -62,7 +62,8 @@ enum RouteTable {
         .write(
             .post, "/v1/redemption-codes", "redeem.code",
             "Issue a one-time code (`K7QD-3M9X`) that lets one merchant take the volunteer's points once, within the rule set's code lifetime. Takes no Idempotency-Key.",
-            RedeemCodeRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .rules_invalid, .account_suspended]
+            RedeemCodeRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .rules_invalid, .account_suspended],
+            takesIdempotencyKey: false
         ) { service, request, actor, key in service.enqueueRedeemCode(request, actor: actor, key: key) },
         .write(
             .post, "/v1/redemptions", "redeem",
@@ -93,7 +94,7 @@ enum RouteTable {
         .write(
             .post, "/v1/settlements", "settle",
             "Settle a merchant (operators): one entry moves its whole balance to `sink:settled`, a statement of what the office pays.",
-            SettleRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .idempotency_conflict]
+            SettleRequest.self, refusals: [.invalid_request, .forbidden, .unknown_account, .idempotency_conflict, .nothing_to_do]
         ) { service, request, actor, key in service.enqueueSettle(request, actor: actor, key: key) },
         .read(
             "/v1/entries/{seq}", "entry.get", "One entry, its leaf hash, and the reversal that undid it if any.", EntryGetRequest.self,
@@ -133,7 +134,8 @@ enum RouteTable {
         .write(
             .post, "/v1/certificates", "certificate.issue",
             "Issue a service certificate (志愿服务证明) of a volunteer (the volunteer itself, or a principal governing its scope): a number that cannot be guessed (`JZ-` and 28 Crockford base32 characters in groups of four), the issuing office, the time, and the statement of this moment, kept as a snapshot. Only the number's SHA-256 is stored. Takes no Idempotency-Key.",
-            CertificateIssueRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .unknown_account, .unknown_entry, .rules_invalid]
+            CertificateIssueRequest.self, refusals: [.invalid_request, .too_large, .forbidden, .unknown_account, .unknown_entry, .rules_invalid],
+            takesIdempotencyKey: false
         ) { service, request, actor, key in service.enqueueIssueCertificate(request, actor: actor, key: key) },
         .publicRead(
             "/v1/certificates/{number}", "certificate.get",

@@ -9,8 +9,10 @@ import Logging
 enum RouterBuilder {
     /// The methods a known path answers 405 to when it does not serve them:
     /// TRACE and OPTIONS too, which clients and scanners send, so that a
-    /// path that exists is never reported as missing (RFC 9110 §15.5.6).
-    static let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .trace, .options]
+    /// path that exists is never reported as missing (RFC 9110 §15.5.6);
+    /// and QUERY, the safe method with a body (draft-ietf-httpbis-safe-method-w-body,
+    /// an OpenAPI 3.2 operation), which tools such as schemathesis try.
+    static let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .trace, .options, HTTPRequest.Method("QUERY")!]
 
     static func router(
         routes: [Route], pages: [SitePage] = SitePage.all, notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)], services: RouteServices,

@@ -20,9 +20,10 @@ struct SheetUploadQuery: Decodable, Sendable {
     var sheet: String?
     /// Check and price every row, write nothing.
     var dryRun: Bool?
-    /// With a dry run, `csv` or `xlsx` answers its row report as that file
-    /// (a row a problem, 200 whatever it holds), for the coordinator to fix
-    /// the sheet in Excel; `json` (the default) answers the result.
+    /// `csv` or `xlsx` answers a dry run's row report as that file (a row a
+    /// problem, 200 whatever it holds), for the coordinator to fix the sheet
+    /// in Excel, and so writes nothing whatever `dry_run` says; `json` (the
+    /// default) answers the result.
     var format: ReportAnswer?
 
     enum CodingKeys: String, CodingKey {

@@ -20,6 +20,25 @@ public struct AccountOpenRequest: Codable, Sendable, Equatable {
         self.profile = profile
         self.budget = budget
     }
+
+    enum CodingKeys: String, CodingKey { case account, scope, tags, profile, budget }
+
+    /// An issuer's scope is its name, so it may be left out (a scope given
+    /// must still be that one); every other account gives its scope.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        account = try c.decode(AccountID.self, forKey: .account)
+        if let scope = try c.decodeIfPresent(Scope.self, forKey: .scope) {
+            self.scope = scope
+        } else if account.kind == .issuer {
+            scope = try Scope(account.name)
+        } else {
+            throw DecodingError.keyNotFound(CodingKeys.scope, .init(codingPath: c.codingPath, debugDescription: "\(account.kind.rawValue) accounts need a scope"))
+        }
+        tags = try c.decodeIfPresent([String].self, forKey: .tags)
+        profile = try c.decodeIfPresent(JSONValue.self, forKey: .profile)
+        budget = try c.decodeIfPresent(Int64.self, forKey: .budget)
+    }
 }
 
 public struct AccountOpenResult: Codable, Sendable, Equatable {

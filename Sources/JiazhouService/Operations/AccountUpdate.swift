@@ -39,8 +39,9 @@ public struct AccountUpdateRequest: Codable, Sendable, Equatable {
 
 /// One item of a merchant's catalogue.
 public struct CatalogueItem: Codable, Sendable, Equatable {
-    /// 1–64 bytes, as the till names it (`拿铁`).
+    /// 1–``maxItemBytes`` bytes on one line, as the till names it (`拿铁`).
     public var item: String
+    public static let maxItemBytes = 64
     public var points: Int64
 
     public init(item: String, points: Int64) {
@@ -71,6 +72,7 @@ extension LedgerService {
         return write("account.update", actor: actor, key: key, params: request) { context in
             let reader = context.reader
             guard let account = try reader.account(request.account) else { throw LedgerError(.unknown_account, "\(request.account) is not open") }
+            try Self.validateKind(request)
             let authorization = try Authorization(actor: actor, reader: reader)
             // A shop prices its own goods; only the office suspends.
             guard authorization.governs(account.scope) || (request.status == nil && actor == request.account) else {
@@ -78,7 +80,7 @@ extension LedgerService {
             }
             let current = try reader.status(of: request.account)
             if let status = request.status, status == current, request.catalogue == nil {
-                throw LedgerError(.invalid_request, "\(request.account) is already \(status.rawValue); nothing to write")
+                throw LedgerError(.nothing_to_do, "\(request.account) is already \(status.rawValue); nothing to write")
             }
             var data: [String: JSONValue] = ["account": .string(request.account.text)]
             if let status = request.status { data["status"] = .string(status.rawValue) }
@@ -93,23 +95,34 @@ extension LedgerService {
 
     static func validateUpdate(_ request: AccountUpdateRequest) throws(LedgerError) {
         guard request.status != nil || request.catalogue != nil else { throw LedgerError(.invalid_request, "give a status, a catalogue or both") }
-        if request.status != nil, request.account.kind != .merchant, request.account.kind != .volunteer {
-            throw LedgerError(.invalid_request, "only merchants and volunteers are suspended, not \(request.account); a principal's access ends by revoking its tokens")
-        }
         if let catalogue = request.catalogue {
-            guard request.account.kind == .merchant else { throw LedgerError(.invalid_request, "only merchants have a catalogue, not \(request.account)") }
             guard catalogue.count <= AccountUpdateRequest.maxCatalogueItems else {
                 throw LedgerError(.too_large, "a catalogue has at most \(AccountUpdateRequest.maxCatalogueItems) items")
             }
             for entry in catalogue {
-                guard (1...64).contains(entry.item.utf8.count), entry.points > 0, entry.points <= Int64(Limits.maxSafeInteger) else {
-                    throw LedgerError(.invalid_request, "a catalogue item is a name of 1–64 bytes and a price of 1 to 2^53 points")
+                // One line of text: a till shows it, and SQLite's length() stops at a NUL.
+                guard (1...CatalogueItem.maxItemBytes).contains(entry.item.utf8.count), !entry.item.unicodeScalars.contains(where: { $0.value < 0x20 }),
+                    entry.points > 0, entry.points <= Int64(Limits.maxSafeInteger)
+                else {
+                    throw LedgerError(.invalid_request, "a catalogue item is a name of 1–\(CatalogueItem.maxItemBytes) bytes on one line and a price of 1 to 2^53 points")
                 }
             }
             guard Set(catalogue.map(\.item)).count == catalogue.count else { throw LedgerError(.invalid_request, "an item is listed twice in the catalogue") }
         }
         if let reason = request.reason, reason.trimmingCharacters(in: .whitespaces).isEmpty || reason.utf8.count > Limits.textBytes {
             throw LedgerError(.invalid_request, "a reason is 1–\(Limits.textBytes) bytes of text")
+        }
+    }
+
+    /// What the account's kind allows (`not_applicable`), checked once the
+    /// account is known to be open, so that an id no one opened is
+    /// `unknown_account` whatever the body.
+    static func validateKind(_ request: AccountUpdateRequest) throws(LedgerError) {
+        if request.status != nil, request.account.kind != .merchant, request.account.kind != .volunteer {
+            throw LedgerError(.not_applicable, "only merchants and volunteers are suspended, not \(request.account); a principal's access ends by revoking its tokens")
+        }
+        if request.catalogue != nil, request.account.kind != .merchant {
+            throw LedgerError(.not_applicable, "only merchants have a catalogue, not \(request.account)")
         }
     }
 

@@ -87,7 +87,10 @@ extension LedgerService {
 
     static func isMonth(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return false }
+        // Digits only: Int("+1") is 1, and "2026-+1" is no month.
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let year = Int(parts[0]), let month = Int(parts[1])
+        else { return false }
         return year >= 1970 && (1...12).contains(month)
     }
 }

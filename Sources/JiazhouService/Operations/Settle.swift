@@ -33,7 +33,7 @@ extension LedgerService {
             guard let merchant = try reader.account(request.merchant) else { throw LedgerError(.unknown_account, "\(request.merchant) is not open") }
             // A settlement of 0 would be a statement of nothing to pay; refusing writes nothing and says why.
             guard merchant.balance > 0 else {
-                throw LedgerError(.invalid_request, "\(request.merchant) has nothing to settle: its balance is 0")
+                throw LedgerError(.nothing_to_do, "\(request.merchant) has nothing to settle: its balance is 0")
             }
             let throughSeq = context.writer.head.size - 1
             let data: JSONValue = [

@@ -103,7 +103,9 @@ extension LedgerService {
         guard request.to.kind == .volunteer else {
             throw LedgerError(.invalid_request, "points are given only to volunteers, not to \(request.to); a merchant takes them by redemption, with a code")
         }
-        guard request.from != request.to else { throw LedgerError(.invalid_request, "\(request.from) cannot give points to itself") }
+        // A rule of the ledger, not a request's form (the two ids are each well
+        // formed, and no schema compares them): 422, as the rule set's own refusals.
+        guard request.from != request.to else { throw LedgerError(.transfer_not_allowed, "\(request.from) cannot give points to itself") }
         guard request.points > 0, request.points <= Int64(Limits.maxSafeInteger) else {
             throw LedgerError(.invalid_request, "points must be a whole number from 1 to 2^53, not \(request.points)")
         }

@@ -19,6 +19,11 @@ public struct RedemptionCode: Sendable, Equatable, CustomStringConvertible {
     /// in practice (a rare collision draws again).
     static let randomBytes = 5
 
+    /// Every text ``init(typed:)`` accepts, as an ECMA-262 regular expression
+    /// (the OpenAPI schema's `pattern`): 8 characters of the alphabet, either
+    /// case, `I`, `L` and `O` among them, with spaces and dashes anywhere.
+    public static let pattern = "^[ -]*(?:[0-9A-TV-Za-tv-z][ -]*){8}$"
+
     /// The code of 5 random bytes.
     init(randomBytes bytes: [UInt8]) {
         precondition(bytes.count == Self.randomBytes)

@@ -6,6 +6,8 @@ const reasons = {
   insufficient_points: "积分不够",
   limit_exceeded: "超过了今天的限额",
   account_suspended: "账户已暂停使用",
+  nothing_to_do: "没有需要改动的：已经是这样了",
+  not_applicable: "这类账户不能这样设置",
   forbidden: "您没有权限做这件事",
   unknown_account: "没有这个账户，请核对编号",
   unknown_item: "没有这个商品",
