@@ -121,9 +121,11 @@ public final class PostgresServer: Sendable {
 
     private static func startServer(folder: String, binaries: String) throws {
         // Not through pipes: the server it leaves running would hold them open, and reading them would never end.
+        // 1,000 connections: with JIAZHOU_TEST_BACKEND=postgres every test's ledger is a database whose
+        // store keeps a few idle connections while it lives, and the suites run hundreds of tests at once.
         try asOwner(capturing: false, 
             binaries + "/pg_ctl",
-            ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o", "-k \(folder)/socket -p 5432 -c listen_addresses='' -c max_connections=200", "start"])
+            ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o", "-k \(folder)/socket -p 5432 -c listen_addresses='' -c max_connections=1000", "start"])
     }
 
     /// As root, the tools run as the `postgres` user (initdb refuses root).

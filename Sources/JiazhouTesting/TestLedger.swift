@@ -63,6 +63,16 @@ public struct TestLedger: Sendable {
     /// temporary SQLite file (WAL, FULL sync) rather than in memory (or in
     /// PostgreSQL, see ``backendUnderTest``); `suite` is its hash suite.
     public static func make(inFile: Bool = false, rules: String? = nil, suite: HashSuite = .sha256Ed25519) async throws -> TestLedger {
+        try await make(inFile: inFile, rules: rules, suite: suite, backend: backendUnderTest)
+    }
+
+    /// A fresh ledger in memory on SQLite, whatever ``backendUnderTest``
+    /// says: for what belongs to SQLite's own path (its allocation counts).
+    public static func makeOnSQLite(rules: String? = nil) async throws -> TestLedger {
+        try await make(inFile: false, rules: rules, suite: .sha256Ed25519, backend: "sqlite")
+    }
+
+    private static func make(inFile: Bool, rules: String?, suite: HashSuite, backend: String) async throws -> TestLedger {
         let clock = ManualClock()
         let setup = LedgerSetup(origin: "jiazhou.test/shizhong", district: district, rules: rules ?? plainRules, suite: suite)
         let service: LedgerService
@@ -72,7 +82,7 @@ public struct TestLedger: Sendable {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             directory = dir
             service = try await LedgerService.initialize(path: dir + "/ledger.sqlite", setup: setup, clock: clock, random: SeededRandom())
-        } else if backendUnderTest == "postgres" {
+        } else if backend == "postgres" {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jiazhou-test-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             directory = dir

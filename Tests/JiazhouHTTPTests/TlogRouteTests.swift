@@ -103,7 +103,7 @@ import Testing
             let otherKey = try NoteSigner.generate(name: "jiazhou.test/shizhong").verifier.verifierKey
             let wrongKey = try CommandRunner.run(["audit", "--tiles", base, "--verifier-key", otherKey])
             #expect(wrongKey.status == 1)
-            #expect(wrongKey.stdout.contains("FAILED: checkpoint is not signed by"), "\(wrongKey.stdout)")
+            #expect(wrongKey.stdout.contains("FAILED: checkpoint is not signed by"), "\(wrongKey.stdout)\(wrongKey.stderr)")
             let nowhere = try CommandRunner.run(["audit", "--tiles", "http://127.0.0.1:1/tlog/", "--verifier-key", server.ledger.service.verifierKey])
             #expect(nowhere.status == 1)
             #expect(nowhere.stderr.contains("cannot fetch http://127.0.0.1:1/tlog/checkpoint"), "\(nowhere.stderr)")
