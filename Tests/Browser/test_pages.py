@@ -343,6 +343,38 @@ def test_a_coordinator_uploads_a_gb18030_sheet_fixes_its_bad_row_and_awards_it(s
     assert "volunteer:V000001" in report and "合计 total" in report, report
 
 
+# Records what the sheet's progress bar and its words show, as they change.
+WATCH_PROGRESS = """() => {
+  window.progressSeen = [];
+  new MutationObserver(() => {
+    const bar = document.querySelector("#sheet-progress");
+    const label = document.querySelector("#sheet-progress-label");
+    if (bar) window.progressSeen.push([Number(bar.getAttribute("value")), label ? label.textContent : ""]);
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+}"""
+
+
+def test_a_big_sheet_shows_its_upload_progress_then_the_check(server, ledger, phone):
+    """A 5,000-row sheet: the bar climbs to 100% while the file goes up, then
+    says the rows are being checked, then the answer replaces it."""
+    rows = "".join(f"V{n % 5 + 1:06d},{30 + n % 90}\r\n" for n in range(5000))
+    big = {"name": "大表.csv", "mimeType": "text/csv", "buffer": ("志愿者编号,时长(分钟)\r\n" + rows).encode("utf-8")}
+    page = phone()
+    page.goto(server.link(ledger.tokens[COORDINATOR]))
+    expect(page.locator("#sheet-file")).to_be_visible()
+    page.set_input_files("#sheet-file", files=[big])
+    page.fill("#sheet-activity", "browser-big-sheet")
+    page.evaluate(WATCH_PROGRESS)
+    page.click("#sheet-check")
+    expect(page.locator("#sheet-summary")).to_be_visible(timeout=60_000)
+    expect(page.locator("#sheet-progress")).to_have_count(0)
+    seen = page.evaluate("window.progressSeen")
+    assert seen and seen[0] == [0, "正在上传……"], seen[:3]
+    assert [100, "正在检查每一行……"] in seen, seen[-3:]
+    values = [value for value, _ in seen]
+    assert values == sorted(values), "the bar never goes back"
+
+
 def workbook_text(path):
     """Every XML part of an .xlsx, as one text: enough to find a cell's words."""
     with zipfile.ZipFile(path) as archive:

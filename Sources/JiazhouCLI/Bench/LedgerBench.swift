@@ -230,7 +230,8 @@ struct LedgerBench {
         let count = place.isPostgres ? 20_000 : 200_000
         let seconds = try place.pointSelects(rows: Self.volunteers, count: count) { Self.volunteer($0).text }
         figures["select"] = seconds / Double(count) * 1e6
-        line("plain \(backend) point select", String(format: "%.1f µs", figures["select"]!), "a prepared primary-key select of one account-like row")
+        let how = place.isPostgres ? "one statement through postgres-nio" : "a prepared statement"
+        line("plain \(backend) point select", String(format: "%.1f µs", figures["select"]!), "a primary-key select of one account-like row, \(how)")
     }
 
     /// Heap allocations per award (priced and appended in one transaction)

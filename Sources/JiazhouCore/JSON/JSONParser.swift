@@ -23,10 +23,15 @@ public struct JSONParser {
     /// Parses one JSON text, which must be the whole of `bytes` but for whitespace.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = Limits.jsonDepth) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        if parser.index != bytes.count { throw parser.failure("unexpected content after the JSON value") }
+        return try parser.parseWhole()
+    }
+
+    /// The one value `bytes` holds, with nothing but whitespace around it.
+    private mutating func parseWhole() throws(Failure) -> JSONValue {
+        skipWhitespace()
+        let value = try parseValue(depth: 0)
+        skipWhitespace()
+        if index != bytes.count { throw failure("unexpected content after the JSON value") }
         return value
     }
 
@@ -37,11 +42,7 @@ public struct JSONParser {
     public static func parseKeepingNumberText(_ bytes: [UInt8], maxDepth: Int = Limits.jsonDepth) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
         parser.keepNumberText = true
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        if parser.index != bytes.count { throw parser.failure("unexpected content after the JSON value") }
-        return value
+        return try parser.parseWhole()
     }
 
     /// Parses one JSON text where an integer may be written with a fraction
@@ -51,11 +52,7 @@ public struct JSONParser {
     public static func parseAcceptingZeroFractions(_ bytes: [UInt8], maxDepth: Int = Limits.jsonDepth) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
         parser.acceptsZeroFractions = true
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        if parser.index != bytes.count { throw parser.failure("unexpected content after the JSON value") }
-        return value
+        return try parser.parseWhole()
     }
 
     /// Parses one JSON text given as a string.

@@ -66,11 +66,52 @@ export async function call(method, path, { body, bytes, key } = {}) {
   } catch (error) {
     throw new ApiError("network", response.status, "network", String(error));
   }
-  if (response.ok) return payload;
+  return settle(response.status, payload);
+}
+
+/// A parsed answer: the payload of a 2xx, else the ApiError it means.
+function settle(status, payload) {
+  if (status >= 200 && status < 300) return payload;
   const failure = (payload && payload.error) || {};
-  if (response.status >= 500) throw new ApiError("server", response.status, failure.reason, failure.message);
-  if (response.status === 401) throw new ApiError("auth", 401, failure.reason, failure.message);
-  throw new ApiError("refused", response.status, failure.reason, failure.message, failure);
+  if (status >= 500) throw new ApiError("server", status, failure.reason, failure.message);
+  if (status === 401) throw new ApiError("auth", 401, failure.reason, failure.message);
+  throw new ApiError("refused", status, failure.reason, failure.message, failure);
+}
+
+/// A file's bytes POSTed as `call` would, through XMLHttpRequest, which
+/// (unlike fetch) tells how much of the body has gone: `onProgress(sent,
+/// total)` while a sheet uploads. The answer and the failures are `call`'s.
+export function upload(path, bytes, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", path);
+    request.setRequestHeader("Accept", "application/json");
+    request.setRequestHeader("Content-Type", "text/csv");
+    const current = token();
+    if (current) request.setRequestHeader("Authorization", "Bearer " + current);
+    if (onProgress) request.upload.addEventListener("progress", (event) => onProgress(event.loaded, event.lengthComputable ? event.total : bytes.length));
+    request.addEventListener("load", () => {
+      const type = request.getResponseHeader("Content-Type") || "";
+      let payload = request.responseText;
+      if (type.startsWith("application/json")) {
+        try {
+          payload = JSON.parse(request.responseText);
+        } catch (error) {
+          return reject(new ApiError("network", request.status, "network", String(error)));
+        }
+      }
+      try {
+        resolve(settle(request.status, payload));
+      } catch (error) {
+        reject(error);
+      }
+    });
+    const lost = () => reject(new ApiError("network", 0, "network", "the connection failed"));
+    request.addEventListener("error", lost);
+    request.addEventListener("abort", lost);
+    request.addEventListener("timeout", lost);
+    request.send(bytes);
+  });
 }
 
 /// A report as a file (`format=csv|xlsx`): its bytes, the name the server
@@ -102,7 +143,6 @@ export async function file(method, path, { bytes } = {}) {
 
 export const get = (path) => call("GET", path);
 export const post = (path, body, key) => call("POST", path, { body, key });
-export const upload = (path, bytes, key) => call("POST", path, { bytes, key });
 
 /// An account id as a path segment (an issuer's id holds '/').
 export function segment(id) {

@@ -61,9 +61,18 @@ export function sheetForm(scope, context) {
     busy = true;
     check.disabled = true;
     confirm.disabled = true;
-    show(result, h("p", { class: "loading" }, dryRun ? "正在检查每一行……" : "正在发放……"));
+    // The upload's progress, then the server's work (one answer at the end:
+    // a sheet is checked or awarded whole, in one transaction).
+    const working = dryRun ? "正在检查每一行……" : "正在发放……";
+    const label = h("span", { id: "sheet-progress-label" }, "正在上传……");
+    const bar = h("progress", { id: "sheet-progress", max: "100", value: "0" });
+    show(result, h("p", { class: "loading" }, label), bar);
     try {
-      const answer = await upload(path, bytes);
+      const answer = await upload(path, bytes, (sent, total) => {
+        const percent = total > 0 ? Math.min(100, Math.round((sent * 100) / total)) : 100;
+        bar.value = percent;
+        label.textContent = percent < 100 ? `正在上传 ${percent}%` : working;
+      });
       if (dryRun) {
         checked = { bytes };
         show(result, summary(answer, true), table(answer));
