@@ -13,9 +13,16 @@ struct Authorization {
     let principal: Account
 
     /// Loads the acting principal; an id that was never opened may do nothing.
-    init(actor: AccountID, reader: any LedgerReading) throws {
+    /// `known`: the actor's own account when the caller has just read it in
+    /// the same transaction (a volunteer reading itself), so that it is not
+    /// read twice.
+    init(actor: AccountID, reader: any LedgerReading, known: Account? = nil) throws {
         guard actor.kind != .issuer, actor.kind != .sink else {
             throw LedgerError(.forbidden, "\(actor) is an account, not a principal that can act")
+        }
+        if let known, known.id == actor {
+            principal = known
+            return
         }
         guard let account = try reader.account(actor) else {
             throw LedgerError(.forbidden, "\(actor) is not an open principal")

@@ -96,7 +96,7 @@ extension LedgerService {
             guard let account = try reader.account(request.account) else {
                 throw LedgerError(.unknown_account, "\(request.account) is not open")
             }
-            try Authorization(actor: actor, reader: reader).requireRead(account)
+            try Authorization(actor: actor, reader: reader, known: account).requireRead(account)
             let rules = try currentRuleSet(reader: reader)
             var view = AccountView(
                 account: account.id, kind: account.id.kind, scope: account.scope, tags: account.tags, balance: account.balance,
