@@ -63,18 +63,29 @@ final class Connection: @unchecked Sendable {
         _ = try? connection.close().wait()
     }
 
-    /// Waits for `future`, at most the server's statement timeout and a grace: a
+    /// Runs `start` (a statement) on the connection's event loop and waits
+    /// for its answer, at most the server's statement timeout and a grace: a
     /// connection the server terminated while idle can leave a statement
     /// unanswered (seen with `pg_terminate_backend`), and a write must not wait
     /// for it forever. Past the deadline the connection is closed, which fails the statement.
-    private func answer<T>(_ future: EventLoopFuture<T>) throws -> T {
+    ///
+    /// One hop onto the loop for the whole: the deadline is set, the
+    /// statement sent and the deadline cancelled there. Scheduling and
+    /// cancelling from this thread woke the loop three times a statement,
+    /// and a statement is a round trip, which is what PostgreSQL's figures are made of.
+    private func answer<T: Sendable>(_ start: @escaping @Sendable (PostgresConnection) -> EventLoopFuture<T>) throws -> T {
         guard !connection.isClosed else { throw ConnectionClosed() }
         let connection = self.connection
-        let deadline = future.eventLoop.scheduleTask(in: .milliseconds(Int64(PostgresLimits.statementTimeoutMilliseconds + PostgresLimits.answerGraceMilliseconds))) {
-            let _: EventLoopFuture<Void> = connection.close()
-        }
-        defer { deadline.cancel() }
-        return try future.wait()
+        let loop = connection.eventLoop
+        let timeout = TimeAmount.milliseconds(Int64(PostgresLimits.statementTimeoutMilliseconds + PostgresLimits.answerGraceMilliseconds))
+        return try loop.flatSubmit {
+            let deadline = loop.scheduleTask(in: timeout) {
+                let _: EventLoopFuture<Void> = connection.close()
+            }
+            let answered = start(connection)
+            answered.whenComplete { _ in deadline.cancel() }
+            return answered
+        }.wait()
     }
 
     /// BEGIN: the first statement on a connection that may have died while idle.
@@ -88,7 +99,9 @@ final class Connection: @unchecked Sendable {
         var binds = PostgresBindings(capacity: values.count)
         for value in values { value.bind(into: &binds) }
         do {
-            let result = try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
+            let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+            let logger = logger
+            let result = try answer { $0.query(query, logger: logger) }
             return result.rows.map { Row(cells: $0.makeRandomAccess()) }
         } catch {
             let failure = PostgresFailure(error, location: location, during: phase)
@@ -103,7 +116,9 @@ final class Connection: @unchecked Sendable {
         var binds = PostgresBindings(capacity: values.count)
         for value in values { value.bind(into: &binds) }
         do {
-            let result = try answer(connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
+            let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+            let logger = logger
+            let result = try answer { $0.query(query, logger: logger) }
             return result.metadata.rows ?? 0
         } catch {
             let failure = PostgresFailure(error, location: location, during: phase)

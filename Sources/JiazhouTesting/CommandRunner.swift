@@ -52,6 +52,18 @@ public enum CommandRunner {
         return Outcome(status: process.terminationStatus, stdout: collected.text(isOut: true), stderr: collected.text(isOut: false))
     }
 
+    /// ``run(_:stdin:directory:environment:timeoutSeconds:executable:filePath:)`` on a
+    /// thread of its own, for a test whose child talks to a server in the
+    /// test's process: waiting on a Swift concurrency thread could leave that
+    /// server none to answer on (the pool has one per core).
+    public static func running(_ arguments: [String], timeoutSeconds: Double = 120, filePath: String = #filePath) async throws -> Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments, timeoutSeconds: timeoutSeconds, filePath: filePath) })
+            }
+        }
+    }
+
     /// A fresh temporary folder.
     public static func temporaryDirectory() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("jiazhou-cli-\(UUID().uuidString)").path

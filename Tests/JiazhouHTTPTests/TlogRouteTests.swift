@@ -91,20 +91,20 @@ import Testing
             try await server.ledger.grow(to: 520)
             let base = "http://127.0.0.1:\(server.port)/tlog/"
             let seen = try #require(server.ledger.directory) + "/seen.txt"
-            let first = try CommandRunner.run(["audit", "--tiles", base, "--verifier-key", server.ledger.service.verifierKey, "--from", seen, "--update", "--entries"])
+            let first = try await CommandRunner.running(["audit", "--tiles", base, "--verifier-key", server.ledger.service.verifierKey, "--from", seen, "--update", "--entries"])
             #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
             #expect(first.stdout.contains("ok: 7 tiles of 520 entries hash to the signed root"), "\(first.stdout)")
             #expect(first.stdout.contains("520 entries hashed"))
             try await server.ledger.grow(to: 530)
-            let again = try CommandRunner.run(["audit", "--tiles", base, "--verifier-key", server.ledger.service.verifierKey, "--from", seen])
+            let again = try await CommandRunner.running(["audit", "--tiles", base, "--verifier-key", server.ledger.service.verifierKey, "--from", seen])
             #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
             #expect(again.stdout.contains("of 530 entries hash to the signed root"), "\(again.stdout)")
             #expect(again.stdout.contains("grown from 520"))
             let otherKey = try NoteSigner.generate(name: "jiazhou.test/shizhong").verifier.verifierKey
-            let wrongKey = try CommandRunner.run(["audit", "--tiles", base, "--verifier-key", otherKey])
+            let wrongKey = try await CommandRunner.running(["audit", "--tiles", base, "--verifier-key", otherKey])
             #expect(wrongKey.status == 1)
             #expect(wrongKey.stdout.contains("FAILED: checkpoint is not signed by"), "\(wrongKey.stdout)\(wrongKey.stderr)")
-            let nowhere = try CommandRunner.run(["audit", "--tiles", "http://127.0.0.1:1/tlog/", "--verifier-key", server.ledger.service.verifierKey])
+            let nowhere = try await CommandRunner.running(["audit", "--tiles", "http://127.0.0.1:1/tlog/", "--verifier-key", server.ledger.service.verifierKey])
             #expect(nowhere.status == 1)
             #expect(nowhere.stderr.contains("cannot fetch http://127.0.0.1:1/tlog/checkpoint"), "\(nowhere.stderr)")
         }
