@@ -36,8 +36,9 @@ final class Connection: @unchecked Sendable {
     /// Connects, and sets what every transaction of ours relies on:
     /// `synchronous_commit = on` (acknowledged = durable), UTC, the statement and lock limits.
     static func open(_ location: PostgresLocation, logger: Logger) throws(PostgresFailure) -> Connection {
-        let future = PostgresConnection.connect(
-            on: eventLoops.next(), configuration: location.configuration, id: Int.random(in: 0..<Int.max), logger: logger)
+        let configuration: PostgresConnection.Configuration
+        do { configuration = try location.configuration() } catch { throw PostgresFailure(error) }
+        let future = PostgresConnection.connect(on: eventLoops.next(), configuration: configuration, id: Int.random(in: 0..<Int.max), logger: logger)
         let connection: PostgresConnection
         do { connection = try future.wait() } catch { throw PostgresFailure(error, location: location, during: .connecting) }
         let opened = Connection(connection: connection, location: location, logger: logger)

@@ -42,6 +42,18 @@ public struct PostgresFailure: StorageFailure, CustomStringConvertible {
         case .server:
             connectionIsLost = state.hasPrefix("57P") || state.hasPrefix("08")
             ledgerError = Self.serverError(state: state, message: server, location: location, phase: phase)
+        case .sslUnsupported:
+            connectionIsLost = true
+            ledgerError = LedgerError(
+                .storage_unavailable,
+                "PostgreSQL at \(location.description) does not offer TLS, and sslmode=\(location.tlsMode.rawValue) requires it; nothing was sent; turn on `ssl` in the server's configuration, or connect with sslmode=prefer over a network you trust",
+                cause: cause)
+        case _ where Self.isTLSFailure(psql.underlying):
+            connectionIsLost = true
+            ledgerError = LedgerError(
+                .storage_unavailable,
+                "PostgreSQL at \(location.description): the TLS handshake failed (sslmode=\(location.tlsMode.rawValue)): the server's certificate is not signed by an authority in \(location.rootCertificateFile ?? "the system's trust store") or does not name the host \(location.host); nothing was sent; check sslrootcert and the host in the URL",
+                cause: cause)
         case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             connectionIsLost = true
             ledgerError = LedgerError(
@@ -56,6 +68,13 @@ public struct PostgresFailure: StorageFailure, CustomStringConvertible {
             connectionIsLost = true
             ledgerError = LedgerError(.storage_unavailable, "PostgreSQL at \(location.description) failed; \(phase.outcome)", cause: cause)
         }
+    }
+
+    /// Whether a connection failed in the TLS handshake (an untrusted or
+    /// misnamed certificate), not on the network.
+    private static func isTLSFailure(_ error: (any Error)?) -> Bool {
+        guard let error else { return false }
+        return error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError
     }
 
     init(_ error: LedgerError) {
@@ -81,6 +100,11 @@ public struct PostgresFailure: StorageFailure, CustomStringConvertible {
     private static func serverError(state: String, message: String, location: PostgresLocation, phase: Phase) -> LedgerError {
         let cause = "SQLSTATE \(state): \(message)"
         switch state {
+        case "28000" where message.contains("pg_hba.conf"):
+            return LedgerError(
+                .storage_unavailable,
+                "PostgreSQL at \(location.description) takes no login like this one (its pg_hba.conf has no line for this user, database, address and encryption); if it takes logins only over TLS, connect with sslmode=require",
+                cause: cause)
         case "28P01", "28000":
             return LedgerError(.storage_unavailable, "PostgreSQL at \(location.description) refused user \(location.user): wrong password or no such role; check the URL or PGPASSWORD", cause: cause)
         case "3D000":

@@ -12,7 +12,19 @@ import PostgresNIO
 /// ```
 ///
 /// The password comes from the URL or, if it has none, from `PGPASSWORD`.
-/// TLS is not negotiated: use a Unix socket or loopback, or a tunnel.
+///
+/// TLS over TCP as libpq negotiates it, by `sslmode` (or `PGSSLMODE`):
+/// `prefer` (the default: TLS when the server offers it, no certificate
+/// check), `require` (TLS or no connection), `verify-ca` (and the server's
+/// certificate chains to a trusted authority), `verify-full` (and it names
+/// the host), `disable`. `sslrootcert=FILE` (or `PGSSLROOTCERT`) names the
+/// PEM file of authorities to trust (default: the system's); with it,
+/// `require` checks the chain as `verify-ca` does, as in libpq. A Unix
+/// socket is never encrypted (the server offers no TLS there).
+///
+/// ```
+/// postgres://jiazhou@db.example/ledger?sslmode=verify-full&sslrootcert=/etc/jiazhou/db-ca.pem
+/// ```
 public struct PostgresLocation: Sendable, Equatable {
     public var user: String
     public var password: String?
@@ -21,6 +33,18 @@ public struct PostgresLocation: Sendable, Equatable {
     public var database: String
     /// A Unix socket folder (libpq's `host=/dir`): the socket is `DIR/.s.PGSQL.PORT`.
     public var socketFolder: String?
+    /// How TLS is negotiated over TCP.
+    public var tlsMode: TLSMode
+    /// A PEM file of the certificate authorities to trust; the system's when `nil`.
+    public var rootCertificateFile: String?
+
+    /// libpq's `sslmode` values, but `allow` (plain first, then TLS), which
+    /// postgres-nio cannot do.
+    public enum TLSMode: String, Sendable, Equatable, CaseIterable {
+        case disable, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+    }
 
     /// Whether `text` names a PostgreSQL ledger rather than a SQLite file.
     public static func isURL(_ text: String) -> Bool {
@@ -44,21 +68,56 @@ public struct PostgresLocation: Sendable, Equatable {
         self.host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
         self.port = components.port ?? 5432
         self.database = database.removingPercentEncoding ?? database
-        self.socketFolder = components.queryItems?.first(where: { $0.name == "host" })?.value
+        let query = components.queryItems ?? []
+        func parameter(_ name: String, environment variable: String) -> String? {
+            query.first(where: { $0.name == name })?.value ?? (environment ?? ProcessInfo.processInfo.environment)[variable]
+        }
+        self.socketFolder = query.first(where: { $0.name == "host" })?.value
+        let modeText = parameter("sslmode", environment: "PGSSLMODE") ?? TLSMode.prefer.rawValue
+        guard let mode = TLSMode(rawValue: modeText) else {
+            throw LedgerError(
+                .invalid_request,
+                "sslmode=\(modeText) is not one this client negotiates; write sslmode= one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self.tlsMode = mode
+        self.rootCertificateFile = parameter("sslrootcert", environment: "PGSSLROOTCERT")
+        if let file = rootCertificateFile, socketFolder == nil, mode != .disable, !FileManager.default.isReadableFile(atPath: file) {
+            throw LedgerError(.invalid_request, "sslrootcert=\(file) cannot be read; name a PEM file of the certificate authorities to trust")
+        }
     }
 
     /// The URL without its password: for messages and logs.
     public var description: String {
         if let socketFolder { return "postgres://\(user)@\(host):\(port)/\(database)?host=\(socketFolder)" }
-        return "postgres://\(user)@\(host):\(port)/\(database)"
+        return "postgres://\(user)@\(host):\(port)/\(database)" + (tlsMode == .prefer ? "" : "?sslmode=\(tlsMode.rawValue)")
     }
 
-    var configuration: PostgresConnection.Configuration {
+    /// What postgres-nio is asked to negotiate; refuses a root certificate
+    /// file that is not PEM certificates.
+    func tls() throws(LedgerError) -> PostgresConnection.Configuration.TLS {
+        func client(_ verification: CertificateVerification) throws(LedgerError) -> NIOSSLContext {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.certificateVerification = verification
+            if let rootCertificateFile { configuration.trustRoots = .file(rootCertificateFile) }
+            do { return try NIOSSLContext(configuration: configuration) } catch {
+                throw LedgerError(.invalid_request, "sslrootcert=\(rootCertificateFile ?? "") is not a PEM file of certificates", cause: "\(error)")
+            }
+        }
+        switch tlsMode {
+        case .disable: return .disable
+        case .prefer: return .prefer(try client(.none))
+        case .require: return .require(try client(rootCertificateFile == nil ? .none : .noHostnameVerification))
+        case .verifyCA: return .require(try client(.noHostnameVerification))
+        case .verifyFull: return .require(try client(.fullVerification))
+        }
+    }
+
+    func configuration() throws(LedgerError) -> PostgresConnection.Configuration {
         var configuration: PostgresConnection.Configuration
         if let socketFolder {
             configuration = .init(unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: user, password: password, database: database)
         } else {
-            configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: .disable)
+            configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: try tls())
         }
         // A server that does not answer within this is reported unreachable.
         configuration.options.connectTimeout = .seconds(Int64(PostgresLimits.connectSeconds))

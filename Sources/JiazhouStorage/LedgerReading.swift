@@ -79,6 +79,13 @@ public protocol LedgerReading {
 }
 
 extension LedgerReading {
+    /// How many entries the chain holds: one read, where ``head()`` reads
+    /// the whole frontier.
+    public func size() throws -> Int64 {
+        guard let last = try lastEntry() else { return 0 }
+        return last.seq + 1
+    }
+
     /// The end of the chain, rebuilt from the stored leaf and subtree hashes
     /// (O(log n) reads, no rehashing): the same for every backend.
     public func head() throws -> LedgerHead {

@@ -55,10 +55,12 @@ extension StoredRedemptionCode {
 
 extension StoreReader {
     static let redemptionCodeColumns = "code_hash, volunteer, created, expires, used_seq"
+    /// Built once, as ``StoreReader/selectAccount``.
+    static let selectRedemptionCode = "SELECT \(redemptionCodeColumns) FROM redemption_codes WHERE code_hash = ?"
 
     /// The code whose SHA-256 is `hash`, if one was issued.
     public func redemptionCode(hash: Hash) throws -> StoredRedemptionCode? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.redemptionCodeColumns) FROM redemption_codes WHERE code_hash = ?")
+        let statement = try db.cachedStatement(sql: Self.selectRedemptionCode)
         return try Row.fetchOne(statement, arguments: [Data(hash.bytes)]).map(StoredRedemptionCode.init(row:))
     }
 

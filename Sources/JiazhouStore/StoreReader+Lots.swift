@@ -20,14 +20,14 @@ extension StoreReader {
     /// A volunteer's lots with points left, oldest first.
     public func openLots(of volunteer: AccountID) throws -> [Lot] {
         try Row.fetchAll(
-            try db.cachedStatement(sql: "SELECT \(Self.lotColumns) FROM lots WHERE volunteer = ? AND remaining > 0 ORDER BY seq"),
+            try db.cachedStatement(sql: Self.selectOpenLots),
             arguments: [volunteer.text]
         ).map(Self.lot)
     }
 
     /// The lot an award opened, if it earned points.
     public func lot(ofAward seq: Int64) throws -> Lot? {
-        try Row.fetchOne(try db.cachedStatement(sql: "SELECT \(Self.lotColumns) FROM lots WHERE seq = ?"), arguments: [seq]).map(Self.lot)
+        try Row.fetchOne(try db.cachedStatement(sql: Self.selectLot), arguments: [seq]).map(Self.lot)
     }
 
     /// Up to `limit` open lots whose expiry is at or before `asOf`, by expiry
@@ -53,14 +53,7 @@ extension StoreReader {
         // volunteer read, and a long-serving volunteer has hundreds of lots.
         // Numbered parameters bound by position (?1 now, ?2 soon, ?3 the
         // volunteer): GRDB's named arguments cost more than the query.
-        var select = try DirectStatement(db, sql: """
-            SELECT
-                coalesce(sum(CASE WHEN expires_ms IS NOT NULL AND expires_ms <= ?1 THEN remaining END), 0),
-                coalesce(sum(CASE WHEN (expires_ms IS NULL OR expires_ms > ?1) AND available_ms > ?1 THEN remaining END), 0),
-                coalesce(sum(CASE WHEN (expires_ms IS NULL OR expires_ms > ?1) AND available_ms <= ?1 THEN remaining END), 0),
-                coalesce(sum(CASE WHEN expires_ms > ?1 AND expires_ms <= ?2 AND available_ms <= ?1 THEN remaining END), 0)
-            FROM lots WHERE volunteer = ?3 AND remaining > 0
-            """)
+        var select = try DirectStatement(db, sql: Self.selectLotSummary)
         select.bind(now.millisecondsSince1970)
         select.bind(soon.millisecondsSince1970)
         select.bind(volunteer.text)
@@ -69,7 +62,19 @@ extension StoreReader {
         } ?? LotSummary()
     }
 
+    /// On one line: GRDB finds a cached statement by hashing its whole
+    /// text, and the indentation was most of this one's.
+    static let selectLotSummary =
+        "SELECT coalesce(sum(CASE WHEN expires_ms IS NOT NULL AND expires_ms <= ?1 THEN remaining END), 0),"
+        + " coalesce(sum(CASE WHEN (expires_ms IS NULL OR expires_ms > ?1) AND available_ms > ?1 THEN remaining END), 0),"
+        + " coalesce(sum(CASE WHEN (expires_ms IS NULL OR expires_ms > ?1) AND available_ms <= ?1 THEN remaining END), 0),"
+        + " coalesce(sum(CASE WHEN expires_ms > ?1 AND expires_ms <= ?2 AND available_ms <= ?1 THEN remaining END), 0)"
+        + " FROM lots WHERE volunteer = ?3 AND remaining > 0"
+
     static let lotColumns = "seq, volunteer, points, remaining, available_ms, expires_ms"
+    /// Built once, as ``StoreReader/selectAccount``.
+    static let selectOpenLots = "SELECT \(lotColumns) FROM lots WHERE volunteer = ? AND remaining > 0 ORDER BY seq"
+    static let selectLot = "SELECT \(lotColumns) FROM lots WHERE seq = ?"
 
     static func lot(_ row: Row) throws -> Lot {
         Lot(

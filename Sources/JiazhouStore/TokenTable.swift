@@ -37,10 +37,12 @@ extension StoredToken {
 
 extension StoreReader {
     static let tokenColumns = "id, principal, created, expires, revoked"
+    /// Built once, as ``StoreReader/selectAccount``: every request with a token reads it.
+    static let selectTokenByHash = "SELECT \(tokenColumns) FROM tokens WHERE token_hash = ?"
 
     /// The token whose SHA-256 is `hash`, if one was issued.
     public func token(hash: Hash) throws -> StoredToken? {
-        let statement = try db.cachedStatement(sql: "SELECT \(Self.tokenColumns) FROM tokens WHERE token_hash = ?")
+        let statement = try db.cachedStatement(sql: Self.selectTokenByHash)
         return try Row.fetchOne(statement, arguments: [Data(hash.bytes)]).map(StoredToken.init(row:))
     }
 

@@ -15,19 +15,36 @@ public import Foundation
 public final class PostgresServer: Sendable {
     /// The folder of the data directory, socket and log.
     public let folder: String
-    public let port = 5432
+    /// 5432 on the socket; a private server with a TCP listener takes a free port for both.
+    public let port: Int
     public let binaries: String
+    /// What a private server listens for on 127.0.0.1 besides its socket.
+    public let tcp: TCPListener?
     /// The superuser, trusted over the socket.
     public let user = "postgres"
     /// A role that must give a password (for the wrong-password test).
     public static let passwordRole = (user: "jiazhou_pw", password: "right-password")
 
-    private init(folder: String, binaries: String) {
+    private init(folder: String, binaries: String, port: Int, tcp: TCPListener?) {
         self.folder = folder
         self.binaries = binaries
+        self.port = port
+        self.tcp = tcp
     }
 
-    private static let started: Result<PostgresServer, PostgresServerError> = Result { () throws(PostgresServerError) in try start(shared: true) }
+    /// A TCP listener on 127.0.0.1 (the only way PostgreSQL speaks TLS):
+    /// with a certificate and key (PEM files), the server offers TLS and
+    /// accepts TCP logins only over it (`hostssl`); without, plain logins.
+    public struct TCPListener: Sendable {
+        public var certificateFile: String?
+        public var keyFile: String?
+        public init(certificateFile: String? = nil, keyFile: String? = nil) {
+            self.certificateFile = certificateFile
+            self.keyFile = keyFile
+        }
+    }
+
+    private static let started: Result<PostgresServer, PostgresServerError> = Result { () throws(PostgresServerError) in try start(shared: true, tcp: nil) }
 
     /// The one server of this test run, started on first use.
     public static func shared() throws -> PostgresServer { try started.get() }
@@ -35,7 +52,7 @@ public final class PostgresServer: Sendable {
     /// A server of the caller's own, for a test that stops and restarts it
     /// (the shared one serves every other test meanwhile). The caller ends
     /// it with ``shutDown()``; a watchdog ends it if the test process dies.
-    public static func startPrivate() throws -> PostgresServer { try start(shared: false) }
+    public static func startPrivate(tcp: TCPListener? = nil) throws -> PostgresServer { try start(shared: false, tcp: tcp) }
 
     /// Stops a private server at once and removes its folder.
     public func shutDown() {
@@ -49,6 +66,12 @@ public final class PostgresServer: Sendable {
     public func url(database: String, user: String? = nil, password: String? = nil) -> String {
         let login = password.map { "\(user ?? self.user):\($0)" } ?? (user ?? self.user)
         return "postgres://\(login)@localhost:\(port)/\(database)?host=\(socketFolder)"
+    }
+
+    /// A URL for `database` over TCP at `host` (`localhost` or `127.0.0.1`),
+    /// with `query` (`sslmode=…`) appended: for a server with a ``TCPListener``.
+    public func tcpURL(database: String, host: String = "localhost", query: String = "") -> String {
+        "postgres://\(user)@\(host):\(port)/\(database)" + (query.isEmpty ? "" : "?" + query)
     }
 
     /// A new empty database, named uniquely; returns its URL.
@@ -67,14 +90,14 @@ public final class PostgresServer: Sendable {
     /// Stops the server now (`-m fast`), as an operator would; ``restart()`` starts it again.
     public func stop() throws { try Self.asOwner(binaries + "/pg_ctl", ["-D", folder + "/data", "-m", "fast", "-w", "stop"]) }
 
-    public func restart() throws { try Self.startServer(folder: folder, binaries: binaries) }
+    public func restart() throws { try Self.startServer(folder: folder, binaries: binaries, port: port, tcp: tcp) }
 
     @discardableResult
     private func run(_ tool: String, _ arguments: [String]) throws -> String {
         try Self.execute(binaries + "/" + tool, arguments)
     }
 
-    private static func start(shared: Bool) throws(PostgresServerError) -> PostgresServer {
+    private static func start(shared: Bool, tcp: TCPListener?) throws(PostgresServerError) -> PostgresServer {
         let binaries = ProcessInfo.processInfo.environment["JIAZHOU_PG_BIN"] ?? installedBinaries()
         guard FileManager.default.isExecutableFile(atPath: binaries + "/initdb"), FileManager.default.isExecutableFile(atPath: binaries + "/psql") || FileManager.default.isExecutableFile(atPath: "/usr/bin/psql") else {
             throw PostgresServerError(
@@ -86,9 +109,23 @@ public final class PostgresServer: Sendable {
             if getuid() == 0 { try execute("/bin/chown", ["-R", "postgres:postgres", folder]) }
             try asOwner(binaries + "/initdb", ["-D", folder + "/data", "-U", "postgres", "--auth-local=trust", "--no-sync", "-E", "UTF8", "--locale=C"])
             // Trust the superuser over the socket; every other role gives its password.
-            try "local all postgres trust\nlocal all all scram-sha-256\n".write(toFile: folder + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
-            try startServer(folder: folder, binaries: binaries)
-            let server = PostgresServer(folder: folder, binaries: binaries)
+            var hba = "local all postgres trust\nlocal all all scram-sha-256\n"
+            var port = 5432
+            if let tcp {
+                port = try freePort()
+                // Only over TLS when the server has a certificate: a plain login is then refused.
+                hba += (tcp.certificateFile == nil ? "host" : "hostssl") + " all postgres 127.0.0.1/32 trust\n"
+                for (source, name) in [(tcp.certificateFile, "server.crt"), (tcp.keyFile, "server.key")] {
+                    guard let source else { continue }
+                    // The server reads them as its owner, and refuses a key others may read.
+                    try FileManager.default.copyItem(atPath: source, toPath: folder + "/data/" + name)
+                    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder + "/data/" + name)
+                    if getuid() == 0 { try execute("/bin/chown", ["postgres:postgres", folder + "/data/" + name]) }
+                }
+            }
+            try hba.write(toFile: folder + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
+            try startServer(folder: folder, binaries: binaries, port: port, tcp: tcp)
+            let server = PostgresServer(folder: folder, binaries: binaries, port: port, tcp: tcp)
             try server.psql("postgres", "CREATE ROLE \(passwordRole.user) LOGIN PASSWORD '\(passwordRole.password)'")
             // Stopped at exit, and by a watchdog if this process dies without exiting cleanly.
             if shared { atexit { try? PostgresServer.shared().stopImmediately() } }
@@ -119,13 +156,37 @@ public final class PostgresServer: Sendable {
         _ = try? Self.asOwner(binaries + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
     }
 
-    private static func startServer(folder: String, binaries: String) throws {
+    /// A TCP port on 127.0.0.1 nothing listens on now (the kernel's pick).
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw PostgresServerError("no socket for a free port") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw PostgresServerError("no free TCP port on 127.0.0.1") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    private static func startServer(folder: String, binaries: String, port: Int, tcp: TCPListener?) throws {
         // Not through pipes: the server it leaves running would hold them open, and reading them would never end.
         // 1,000 connections: with JIAZHOU_TEST_BACKEND=postgres every test's ledger is a database whose
         // store keeps a few idle connections while it lives, and the suites run hundreds of tests at once.
         try asOwner(capturing: false, 
             binaries + "/pg_ctl",
-            ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o", "-k \(folder)/socket -p 5432 -c listen_addresses='' -c max_connections=1000", "start"])
+            ["-D", folder + "/data", "-l", folder + "/server.log", "-w", "-o", "-k \(folder)/socket -p \(port) \(listening(tcp)) -c max_connections=1000", "start"])
+    }
+
+    /// The server options for `tcp`: none (the socket only), or 127.0.0.1 with TLS if it has a certificate.
+    private static func listening(_ tcp: TCPListener?) -> String {
+        guard let tcp else { return "-c listen_addresses=''" }
+        guard tcp.certificateFile != nil else { return "-c listen_addresses=127.0.0.1" }
+        return "-c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key"
     }
 
     /// As root, the tools run as the `postgres` user (initdb refuses root).

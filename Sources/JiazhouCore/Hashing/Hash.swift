@@ -15,6 +15,12 @@ public struct Hash: Sendable, Hashable, Comparable {
         self.bytes = Array(bytes)
     }
 
+    /// Wraps exactly 32 bytes without copying them; `nil` for any other length.
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 32 else { return nil }
+        self.bytes = bytes
+    }
+
     init(uncheckedBytes: [UInt8]) {
         precondition(uncheckedBytes.count == 32, "a hash is 32 bytes")
         self.bytes = uncheckedBytes

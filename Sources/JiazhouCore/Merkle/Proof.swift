@@ -103,10 +103,16 @@ extension Proof.Inclusion {
     /// root is `root`, with `suite`'s node hash. A proof made over another
     /// suite's tree does not verify.
     public func verifies(leafHash: Hash, root: Hash, using suite: HashSuite) -> Bool {
-        guard index >= 0, index < size else { return false }
+        self.root(leafHash: leafHash, using: suite) == root
+    }
+
+    /// The root the path leads to from `leafHash` (RFC 9162 §2.1.3.2's `r`),
+    /// or `nil` when the path does not fit the index and size.
+    public func root(leafHash: Hash, using suite: HashSuite) -> Hash? {
+        guard index >= 0, index < size else { return nil }
         var (fn, sn, r) = (index, size - 1, leafHash)
         for p in path {
-            if sn == 0 { return false }
+            if sn == 0 { return nil }
             if fn & 1 == 1 || fn == sn {
                 r = suite.nodeHash(p, r)
                 Proof.shiftPastZeroBits(&fn, &sn)
@@ -116,7 +122,7 @@ extension Proof.Inclusion {
             fn >>= 1
             sn >>= 1
         }
-        return sn == 0 && r == root
+        return sn == 0 ? r : nil
     }
 }
 

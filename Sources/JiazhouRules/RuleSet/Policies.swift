@@ -69,7 +69,7 @@ public struct Budgets: Sendable, Equatable {
     /// The monthly budget of the issuer of `scope`.
     public func monthly(for scope: Scope, accountBudget: Int64?) -> Int64? {
         if let accountBudget { return accountBudget }
-        return monthlyByLevel[Self.levels[scope.segments.count - 1]]
+        return monthlyByLevel[Self.levels[scope.depth - 1]]
     }
 }
 

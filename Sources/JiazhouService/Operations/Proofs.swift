@@ -52,7 +52,7 @@ extension LedgerService {
     public func inclusionProof(_ request: InclusionProofRequest, actor: AccountID) throws(LedgerError) -> InclusionProofResult {
         try read { reader in
             _ = try Authorization(actor: actor, reader: reader)
-            let current = try reader.head().size
+            let current = try reader.size()
             let size = request.size ?? current
             guard size >= 1, size <= current else {
                 throw LedgerError(.unknown_entry, "size must be from 1 to the ledger's size, \(current)")
@@ -61,16 +61,20 @@ extension LedgerService {
                 throw LedgerError(.unknown_entry, "entry \(request.seq) is not in the tree of size \(size)")
             }
             let proof = try Proof.inclusion(index: request.seq, size: size) { try reader.rangeHash($0, $1) }
-            return InclusionProofResult(
-                seq: request.seq, size: size, leafHash: try reader.rangeHash(request.seq, request.seq + 1), path: proof.path,
-                root: try reader.rangeHash(0, size))
+            let leafHash = try reader.rangeHash(request.seq, request.seq + 1)
+            // The root the path leads to: the same stored hashes as
+            // MTH(D[0:size]), without reading the tree's frontier again.
+            guard let root = proof.root(leafHash: leafHash, using: reader.suite) else {
+                throw LedgerError(.ledger_invalid, "the inclusion proof of entry \(request.seq) at size \(size) is malformed; run `jiazhou verify`")
+            }
+            return InclusionProofResult(seq: request.seq, size: size, leafHash: leafHash, path: proof.path, root: root)
         }
     }
 
     public func consistencyProof(_ request: ConsistencyProofRequest, actor: AccountID) throws(LedgerError) -> ConsistencyProofResult {
         try read { reader in
             _ = try Authorization(actor: actor, reader: reader)
-            let current = try reader.head().size
+            let current = try reader.size()
             guard request.from >= 1, request.from <= request.to, request.to <= current else {
                 throw LedgerError(.unknown_entry, "need 1 ≤ from ≤ to ≤ \(current) (the ledger's size)")
             }

@@ -11,7 +11,7 @@ extension LedgerService {
     /// tree does not hold yet.
     public func tile(_ tile: Tile) throws(LedgerError) -> [UInt8] {
         try read { reader in
-            let size = try reader.head().size
+            let size = try reader.size()
             guard tile.exists(inTreeOf: size) else {
                 throw LedgerError(.unknown_entry, "\(tile.path) is beyond the tree of size \(size)")
             }

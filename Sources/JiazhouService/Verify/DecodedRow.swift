@@ -102,7 +102,7 @@ final class DecodeJob: @unchecked Sendable {
     /// entries was an eighth of the sequential replay's time, and the
     /// decoding threads have time to spare.
     static func release(_ rows: consuming [DecodedRow]) {
-        let rows = Box(rows)
+        let rows = Box(consume rows)
         Thread.detachNewThread { rows.value = [] }
     }
 

@@ -94,7 +94,10 @@ struct LedgerVerifier {
                     verifier.check(checkpoints[index], signed: signatures.result(at: index))
                 }
             }
-            DecodeJob.release(rows)
+            // Handed over (`consume`): were this function still holding the
+            // rows when the releasing thread dropped its reference, the
+            // last release, and all the freeing, would happen here.
+            DecodeJob.release(consume rows)
         }
         func drain(_ verifier: inout LedgerVerifier) {
             // Handed over, not shared: emptying a shared array in place

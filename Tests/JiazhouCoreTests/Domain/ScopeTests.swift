@@ -12,6 +12,7 @@ struct ScopeTests {
     func aValidPathParsesIntoItsSegments(path: String, segments: [String]) throws {
         let scope = try Scope(path)
         #expect(scope.segments == segments)
+        #expect(scope.depth == segments.count)
         #expect(scope.path == path)
     }
 
