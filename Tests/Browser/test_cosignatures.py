@@ -73,6 +73,11 @@ def test_a_flipped_cosignature_byte_fails_the_statement_and_names_the_witness(wi
     expect(page.locator("#witness-results li[data-state=invalid]")).to_contain_text(witness.name)
     if part == "signature":
         shot(page, "public-cosignature-refused")
+        # Without the witness's key the same file is checked again: its line is only not checkable.
+        page.locator("#witness-keys").fill("")
+        page.locator("#witness-keys").dispatch_event("change")
+        expect(page.locator("#verdict")).to_contain_text("证明是真的")
+        expect(page.locator("#witness-results li[data-state=unchecked]")).to_contain_text(witness.name)
 
 
 def test_a_flipped_key_id_byte_leaves_the_witness_not_cosigned_and_the_line_not_checkable(witnessed, phone, tmp_path):
