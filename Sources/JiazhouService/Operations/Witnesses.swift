@@ -10,7 +10,7 @@ public struct WitnessSubmission: Sendable, Equatable {
     public var body: AddCheckpointBody
 }
 
-/// One witness's latest cosigned size, for `ledger.info`.
+/// One witness's latest cosigned size and its key, for `ledger.info`.
 public struct WitnessView: Codable, Sendable, Equatable {
     /// The witness's key name and hex key id, `name+keyid`.
     public var witness: String
@@ -105,7 +105,7 @@ extension LedgerService {
         }
     }
 
-    /// Each witness's latest cosigned size; `nil` when none has cosigned.
+    /// Each witness's latest cosigned size and key; `nil` when none has cosigned.
     func witnessViews(_ reader: any LedgerReading) throws -> [WitnessView]? {
         let latest = try reader.latestCosignatures()
         return latest.isEmpty ? nil : latest.map { WitnessView(witness: $0.witness, size: $0.size, timestamp: $0.timestamp, verifierKey: $0.verifierKey) }
