@@ -20,6 +20,8 @@ struct InfoCommand: AsyncParsableCommand {
             print("verifier key: \(info.verifierKey)")
             for witness in info.witnesses ?? [] {
                 print("witness:      \(witness.witness) cosigned size \(witness.size) at \(witness.timestamp)")
+                // The key the check pages are offered (absent for a cosignature kept before v11).
+                if let key = witness.verifierKey { print("              key \(key)") }
             }
         }
     }

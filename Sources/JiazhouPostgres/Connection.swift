@@ -156,6 +156,7 @@ struct Row {
     func int64(_ index: Int) throws -> Int64 { try cells[index].decode(Int64.self, context: .default) }
     func optionalInt64(_ index: Int) throws -> Int64? { try cells[index].decode(Int64?.self, context: .default) }
     func text(_ index: Int) throws -> String { try cells[index].decode(String.self, context: .default) }
+    func optionalText(_ index: Int) throws -> String? { try cells[index].decode(String?.self, context: .default) }
     func bytes(_ index: Int) throws -> [UInt8] { Array(try cells[index].decode(ByteBuffer.self, context: .default).readableBytesView) }
     func hash(_ index: Int, what: String) throws -> Hash {
         guard let hash = Hash(bytes: try bytes(index)) else { throw LedgerError(.ledger_invalid, "\(what) is not 32 bytes") }

@@ -76,19 +76,25 @@ extension PostgresReader {
         try rows("SELECT \(Self.tokenColumns) FROM tokens ORDER BY id").map(Self.token)
     }
 
+    /// `verifier_key` through the row as JSON: NULL, not an error, in a
+    /// database opened read-only before v11 added the column.
+    static let cosignatureColumns = "witness, size, line, \"timestamp\", to_jsonb(cosignatures) ->> 'verifier_key'"
+
     static func cosignature(_ row: Row) throws -> StoredCosignature {
-        StoredCosignature(witness: try row.text(0), size: try row.int64(1), line: try row.text(2), timestamp: try row.int64(3))
+        StoredCosignature(
+            witness: try row.text(0), size: try row.int64(1), line: try row.text(2), timestamp: try row.int64(3),
+            verifierKey: try row.optionalText(4))
     }
 
     public func cosignatures(size: Int64) throws -> [StoredCosignature] {
-        try rows("SELECT witness, size, line, \"timestamp\" FROM cosignatures WHERE size = $1 ORDER BY witness COLLATE \"C\"", [.int(size)])
+        try rows("SELECT \(Self.cosignatureColumns) FROM cosignatures WHERE size = $1 ORDER BY witness COLLATE \"C\"", [.int(size)])
             .map(Self.cosignature)
     }
 
     /// Each witness's cosignature of the largest size it cosigned (SQLite's bare-column MAX, here DISTINCT ON).
     public func latestCosignatures() throws -> [StoredCosignature] {
         try rows(
-            "SELECT DISTINCT ON (witness COLLATE \"C\") witness, size, line, \"timestamp\" FROM cosignatures ORDER BY witness COLLATE \"C\", size DESC"
+            "SELECT DISTINCT ON (witness COLLATE \"C\") \(Self.cosignatureColumns) FROM cosignatures ORDER BY witness COLLATE \"C\", size DESC"
         ).map(Self.cosignature)
     }
 }

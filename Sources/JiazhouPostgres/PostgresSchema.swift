@@ -171,6 +171,13 @@ enum PostgresSchema {
             "CREATE INDEX cosignatures_by_size ON cosignatures (size)",
         ],
         "v10-certificates": PostgresCertificates.migration,
+        // The witness's verifier key beside its lines (NULL in rows kept before), naming the row's witness.
+        "v11-cosignature-keys": [
+            """
+            ALTER TABLE cosignatures ADD COLUMN verifier_key TEXT CHECK (
+                verifier_key IS NULL OR (length(verifier_key) BETWEEN 10 AND 700 AND left(verifier_key, length(witness) + 1) = witness || '+'))
+            """
+        ],
     ]
 
     /// The key of the advisory lock a writer holds for its whole transaction:

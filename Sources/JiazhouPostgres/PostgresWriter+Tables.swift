@@ -38,8 +38,8 @@ extension PostgresWriter {
     public func storeCosignature(_ cosignature: StoredCosignature) throws {
         try execute(
             """
-            INSERT INTO cosignatures (witness, size, line, "timestamp") VALUES ($1, $2, $3, $4)
-            ON CONFLICT (witness, size) DO UPDATE SET line = EXCLUDED.line, "timestamp" = EXCLUDED."timestamp"
-            """, [.text(cosignature.witness), .int(cosignature.size), .text(cosignature.line), .int(cosignature.timestamp)])
+            INSERT INTO cosignatures (witness, size, line, "timestamp", verifier_key) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (witness, size) DO UPDATE SET line = EXCLUDED.line, "timestamp" = EXCLUDED."timestamp", verifier_key = EXCLUDED.verifier_key
+            """, [.text(cosignature.witness), .int(cosignature.size), .text(cosignature.line), .int(cosignature.timestamp), .text(cosignature.verifierKey)])
     }
 }

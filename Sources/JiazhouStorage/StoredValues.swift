@@ -88,12 +88,16 @@ public struct StoredCosignature: Sendable, Equatable {
     public var line: String
     /// Seconds since 1970, from the cosignature.
     public var timestamp: Int64
+    /// The witness's verifier key, `name+keyid+base64(0x04 ‖ key)`, that
+    /// checked the line; `nil` in rows kept before keys were (v11).
+    public var verifierKey: String?
 
-    public init(witness: String, size: Int64, line: String, timestamp: Int64) {
+    public init(witness: String, size: Int64, line: String, timestamp: Int64, verifierKey: String?) {
         self.witness = witness
         self.size = size
         self.line = line
         self.timestamp = timestamp
+        self.verifierKey = verifierKey
     }
 }
 

@@ -30,11 +30,28 @@ enum CosignatureTable {
                 """)
         }
     }
+
+    /// The witness's verifier key beside its lines, so that `ledger.info`
+    /// can publish the key that checked them (the pages check the lines with
+    /// it). NULL in the rows kept before: the serve process knew the key
+    /// then but did not write it down.
+    static func registerVerifierKey(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v11-cosignature-keys") { db in
+            // The key names the row's witness: `name+keyid` followed by `+base64`.
+            try db.execute(sql: """
+                ALTER TABLE cosignatures ADD COLUMN verifier_key TEXT CHECK (
+                    verifier_key IS NULL OR (
+                        length(verifier_key) BETWEEN 10 AND 700 AND substr(verifier_key, 1, length(witness) + 1) = witness || '+'));
+                """)
+        }
+    }
 }
 
 extension StoredCosignature {
+    /// A row of `cosignatures`; `verifier_key` is read by name, so a ledger
+    /// opened read-only before v11 (no such column) reads as having no key.
     init(row: Row) {
-        self.init(witness: row["witness"], size: row["size"], line: row["line"], timestamp: row["timestamp"])
+        self.init(witness: row["witness"], size: row["size"], line: row["line"], timestamp: row["timestamp"], verifierKey: row["verifier_key"])
     }
 }
 
@@ -49,8 +66,9 @@ extension StoreReader {
     /// Each witness's cosignature of the largest size it cosigned, by witness.
     public func latestCosignatures() throws -> [StoredCosignature] {
         guard try db.tableExists("cosignatures") else { return [] }
-        // SQLite's bare-column rule: with MAX(), the other columns come from the row holding the maximum.
-        return try Row.fetchAll(db, sql: "SELECT witness, MAX(size) AS size, line, timestamp FROM cosignatures GROUP BY witness ORDER BY witness")
+        // SQLite's bare-column rule: with MAX(), the other columns come from the row holding the maximum
+        // (`*`: whichever columns this ledger's version has).
+        return try Row.fetchAll(db, sql: "SELECT *, MAX(size) FROM cosignatures GROUP BY witness ORDER BY witness")
             .map(StoredCosignature.init(row:))
     }
 }
@@ -59,7 +77,7 @@ extension StoreWriter {
     /// Keeps a verified cosignature; a later one for the same witness and size replaces it.
     public func storeCosignature(_ cosignature: StoredCosignature) throws {
         try db.execute(
-            sql: "INSERT OR REPLACE INTO cosignatures (witness, size, line, timestamp) VALUES (?, ?, ?, ?)",
-            arguments: [cosignature.witness, cosignature.size, cosignature.line, cosignature.timestamp])
+            sql: "INSERT OR REPLACE INTO cosignatures (witness, size, line, timestamp, verifier_key) VALUES (?, ?, ?, ?, ?)",
+            arguments: [cosignature.witness, cosignature.size, cosignature.line, cosignature.timestamp, cosignature.verifierKey])
     }
 }

@@ -132,6 +132,7 @@ enum Schema {
         CatalogueTable.register(in: &migrator)
         CosignatureTable.register(in: &migrator)
         CertificateTable.register(in: &migrator)
+        CosignatureTable.registerVerifierKey(in: &migrator)
         // One list of versions for every backend (PostgreSQL's migrations are named from it too).
         precondition(migrator.migrations == SchemaVersions.all, "SQLite's migrations are SchemaVersions.all, in order")
         return migrator

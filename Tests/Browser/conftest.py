@@ -11,6 +11,7 @@ import pathlib
 import re
 import subprocess
 import tempfile
+import time
 import urllib.request
 
 import pytest
@@ -77,9 +78,35 @@ class Ledger:
         return token, max(int(r[0]) for r in rows if r[1] == principal)
 
 
+class Witness:
+    """A real `jiazhou witness serve` of one ledger, its key made by `jiazhou witness init`."""
+
+    def __init__(self, folder, db, name):
+        key = os.path.join(folder, "witness.key")
+        self.name = name
+        self.verifier_key = cli("witness", "init", "--key", key, "--name", name).strip()
+        info = cli("info", "--db", db)
+        origin = re.search(r"^origin: +(\S+)$", info, re.M).group(1)
+        ledger_key = re.search(r"^verifier key: (\S+)$", info, re.M).group(1)
+        state = os.path.join(folder, "witness.sqlite")
+        self.process = subprocess.Popen(
+            [BIN, "witness", "serve", "--key", key, "--state", state, "--log", f"{origin}={ledger_key}", "--port", "0", "--log-level", "warning"],
+            stderr=subprocess.PIPE, text=True,
+        )
+        line = self.process.stderr.readline()
+        match = re.search(r"listening on (http://\S+) as (\S+)", line)
+        assert match and match.group(2) == self.verifier_key, line
+        self.url = match.group(1)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
 class Server:
-    def __init__(self, db):
-        self.process = subprocess.Popen([BIN, "serve", "--db", db, "--port", "0", "--log-level", "warning"], stderr=subprocess.PIPE, text=True)
+    def __init__(self, db, witness=None):
+        submit = ["--witness", f"{witness.url}={witness.verifier_key}", "--witness-poll", "0.1"] if witness else []
+        self.process = subprocess.Popen([BIN, "serve", "--db", db, "--port", "0", "--log-level", "warning", *submit], stderr=subprocess.PIPE, text=True)
         line = self.process.stderr.readline()
         match = re.search(r"listening on (http://\S+)", line)
         assert match, line
@@ -112,6 +139,29 @@ def server(ledger):
     running = Server(ledger.db)
     yield running
     running.stop()
+
+
+def cosigned_latest(info):
+    return any(w["size"] == info["size"] for w in info.get("witnesses", []))
+
+
+@pytest.fixture(scope="module")
+def witnessed(tmp_path_factory):
+    """A second ledger, served with a real witness cosigning it: once the
+    witness has cosigned its latest checkpoint, (ledger, server, witness)."""
+    folder = str(tmp_path_factory.mktemp("witnessed"))
+    ledger = Ledger(folder)
+    witness = Witness(folder, ledger.db, "browser.test/w1")
+    running = Server(ledger.db, witness)
+    try:
+        deadline = time.time() + 60
+        while not cosigned_latest(running.api("GET", "/v1/info")):
+            assert time.time() < deadline, "the witness did not cosign the ledger's checkpoint within 60 s"
+            time.sleep(0.1)
+        yield ledger, running, witness
+    finally:
+        running.stop()
+        witness.stop()
 
 
 @pytest.fixture(scope="session")

@@ -59,6 +59,7 @@ struct WitnessCommandTests {
         let info = try CommandRunner.run(["info", "--db", path])
         #expect(info.stdout.contains("witness:      witness.test/w1+"), "\(info.stdout)")
         #expect(info.stdout.contains("cosigned size \(size) at"))
+        for key in keys { #expect(info.stdout.contains("              key \(key)\n"), "\(info.stdout)") }
         let statement = try CommandRunner.run(["statement", "--db", path, "volunteer:V000001"])
         #expect(statement.status == 0, "\(statement.stderr)")
         let file = directory + "/statement.json"

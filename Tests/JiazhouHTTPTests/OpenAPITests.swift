@@ -80,6 +80,10 @@ import Testing
             #expect(write?["responses"]?["413"] != nil)
             #expect(paths?["/v1/info"]?["get"]?["responses"]?["401"] == nil)
             #expect(paths?["/v1/checkpoint"]?["get"]?["responses"]?["200"]?["content"]?["text/plain; charset=utf-8"] != nil)
+            let info = paths?["/v1/info"]?["get"]?["responses"]?["200"]?["content"]?["application/json"]?["schema"]
+            let witness = info?["properties"]?["witnesses"]?["items"]
+            #expect(witness?["properties"]?["verifier_key"]?["type"] == ["string", "null"])
+            #expect(witness?["required"]?.arrayValue?.contains("verifier_key") == false, "rows kept before v11 have no key")
         }
     }
 }

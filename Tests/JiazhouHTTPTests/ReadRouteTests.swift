@@ -17,6 +17,27 @@ import Testing
         }
     }
 
+    /// A witness's cosignature kept by the service: `/v1/info` lists the
+    /// witness with the verifier key that checked it, for the check pages.
+    @Test func infoListsEachWitnessWithItsVerifierKey() async throws {
+        try await withServer { server in
+            let witness = try CosignatureSigner(name: "witness.test/w1", seed: Array(repeating: 3, count: 32))
+            let service = server.ledger.service
+            let size = try service.latestCheckpointSize()
+            let body = try SignedNote(parsing: try service.checkpoint(CheckpointGetRequest()).note).text
+            try await service.keepCosignature(witness.signatureLine(for: body, timestamp: 1_796_000_000), size: size, witness: witness.verifier)
+            let reply = try await server.send("GET", "/v1/info")
+            #expect(reply.status == 200)
+            let listed = try #require(reply.json?["witnesses"]?.arrayValue)
+            #expect(listed.count == 1)
+            #expect(listed.first?["witness"]?.stringValue == LedgerService.witnessID(witness.verifier))
+            #expect(listed.first?["verifier_key"]?.stringValue == witness.verifier.verifierKey)
+            #expect(listed.first?["size"]?.integerValue == size && listed.first?["timestamp"]?.integerValue == 1_796_000_000)
+            // The key parses back to the witness that signed: what a page is given checks the line.
+            #expect(try CosignatureVerifier(verifierKey: try #require(listed.first?["verifier_key"]?.stringValue)) == witness.verifier)
+        }
+    }
+
     @Test func anAccountReadsAsAccountGetDoes() async throws {
         try await withServer { server in
             let token = try server.token(TestLedger.root)

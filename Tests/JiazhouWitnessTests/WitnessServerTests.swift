@@ -38,6 +38,8 @@ struct WitnessServerTests {
         let info = try ledger.service.info()
         #expect(info.checkpoint == view.note)
         #expect(info.witnesses?.map(\.size) == [view.size, view.size])
+        // Each with the key the submitter checked its lines with: what the check pages verify them by.
+        #expect(info.witnesses?.map(\.verifierKey) == [w1.key.verifier.verifierKey, w2.key.verifier.verifierKey])
 
         // A statement carries the cosigned checkpoint: with two witnesses required it verifies…
         let statement = try ledger.service.statement(StatementRequest(volunteer: TestLedger.volunteer(1)), actor: TestLedger.root)

@@ -10,7 +10,7 @@ import JiazhouSheetAward
 /// with one entry (and leaves ``notYetAvailable``).
 enum RouteTable {
     static let routes: [Route] = [
-        .publicRead("/v1/info", "ledger.info", "The ledger's origin, size, root, head, verifier key, latest checkpoint (with the witnesses' cosignatures) and each witness's latest cosigned size.", NoRequest.self) {
+        .publicRead("/v1/info", "ledger.info", "The ledger's origin, size, root, head, verifier key, latest checkpoint (with the witnesses' cosignatures) and each witness's latest cosigned size and verifier key.", NoRequest.self) {
             service, _ throws(LedgerError) in try service.info()
         },
         .write(

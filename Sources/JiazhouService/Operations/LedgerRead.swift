@@ -11,7 +11,7 @@ public struct LedgerInfo: Codable, Sendable, Equatable {
     public var verifierKey: String
     /// The signed note for `size`, with the cosignatures kept for it.
     public var checkpoint: String?
-    /// Each witness's latest cosigned size (absent until one has cosigned).
+    /// Each witness's latest cosigned size and its verifier key (absent until one has cosigned).
     public var witnesses: [WitnessView]?
 
     enum CodingKeys: String, CodingKey {

@@ -10,13 +10,23 @@ public struct WitnessSubmission: Sendable, Equatable {
     public var body: AddCheckpointBody
 }
 
-/// One witness's latest cosigned size, for `ledger.info`.
+/// One witness's latest cosigned size and its key, for `ledger.info`.
 public struct WitnessView: Codable, Sendable, Equatable {
     /// The witness's key name and hex key id, `name+keyid`.
     public var witness: String
     public var size: Int64
     /// Seconds since 1970, from the witness's cosignature.
     public var timestamp: Int64
+    /// The witness's verifier key, `name+keyid+base64(0x04 ‖ key)`, as the
+    /// serve process was given it (`--witness URL=VKEY`): what the check
+    /// pages offer to verify the cosignature lines with. Absent when the
+    /// latest cosignature was kept before keys were (schema v11).
+    public var verifierKey: String?
+
+    enum CodingKeys: String, CodingKey {
+        case witness, size, timestamp
+        case verifierKey = "verifier_key"
+    }
 }
 
 extension LedgerService {
@@ -72,7 +82,8 @@ extension LedgerService {
             if best.map({ timestamp > $0.timestamp }) ?? true { best = (line + "\n", timestamp) }
         }
         guard let best else { throw LedgerError(.invalid_request, "the answer holds no cosignature by \(Self.witnessID(witness))") }
-        let cosignature = StoredCosignature(witness: Self.witnessID(witness), size: size, line: best.line, timestamp: Int64(best.timestamp))
+        let cosignature = StoredCosignature(
+            witness: Self.witnessID(witness), size: size, line: best.line, timestamp: Int64(best.timestamp), verifierKey: witness.verifierKey)
         try await commit { writer in try writer.storeCosignature(cosignature) }
         return cosignature
     }
@@ -94,10 +105,10 @@ extension LedgerService {
         }
     }
 
-    /// Each witness's latest cosigned size; `nil` when none has cosigned.
+    /// Each witness's latest cosigned size and key; `nil` when none has cosigned.
     func witnessViews(_ reader: any LedgerReading) throws -> [WitnessView]? {
         let latest = try reader.latestCosignatures()
-        return latest.isEmpty ? nil : latest.map { WitnessView(witness: $0.witness, size: $0.size, timestamp: $0.timestamp) }
+        return latest.isEmpty ? nil : latest.map { WitnessView(witness: $0.witness, size: $0.size, timestamp: $0.timestamp, verifierKey: $0.verifierKey) }
     }
 
     /// `name+keyid`: how a witness is named in storage and in `ledger.info`.

@@ -3,12 +3,13 @@
 // permission) and verifies its statement in this browser exactly as a
 // dropped statement file is verified (verify.js), then says in plain words
 // who served, what, how long, who issued it, its number and date, and
-// whether it holds.
+// whether it holds, with each witness's cosignature of its checkpoint.
 import { ApiError, get } from "./api.js";
 import { day, field, h, show } from "./dom.js";
 import { clearNotice } from "./notice.js";
 import { servicesOf, serviceRow } from "./certificate.js";
 import { verifyStatement } from "./verify.js";
+import { witnessKeysField, witnessKeysInput, witnessResults } from "./witnesses.js";
 
 export async function checkPage(app, context, number) {
   let info, certificate;
@@ -21,19 +22,21 @@ export async function checkPage(app, context, number) {
   }
   clearNotice();
   const key = h("input", { type: "text", id: "verifier-key", value: info.verifier_key, spellcheck: "false", autocomplete: "off" });
+  const witnessKeys = witnessKeysInput(info);
   const result = h("div", { id: "check-result", role: "status" }, h("p", {}, "正在核验…"));
   const check = async () => {
     let report;
     try {
-      report = await verifyStatement(certificate.statement, key.value);
+      report = await verifyStatement(certificate.statement, key.value, witnessKeys.value);
     } catch (error) {
-      report = { ok: false, problems: [String(error.message || error)] };
+      report = { ok: false, problems: [String(error.message || error)], witnesses: [] };
     }
     const problems = [...report.problems];
     if (certificate.statement && certificate.statement.volunteer !== certificate.volunteer) problems.unshift("证明上的志愿者和核验文件里的不是同一人");
-    show(result, verdict(problems.length === 0, problems));
+    show(result, verdict(problems.length === 0, problems, report.witnesses), witnessResults(report.witnesses));
   };
   key.addEventListener("change", check);
+  witnessKeys.addEventListener("change", check);
   const statement = certificate.statement || {};
   const minutes = Number(statement.minutes) || 0;
   show(
@@ -62,14 +65,22 @@ export async function checkPage(app, context, number) {
       h("p", { class: "hint" }, `这份证明是开具时（账本第 ${statement.size} 条签名检查点）的快照，之后的服务不在里面。核验在您的浏览器里完成。`),
       crypto.subtle ? null : h("p", { class: "warn" }, "这个网址不是 https，浏览器不提供核验所需的加密功能。请用 https 打开，或运行 jiazhou verify-statement。"),
       field("核验密钥（本账本的公钥，可换成您从别处得到的）", key),
+      witnessKeysField(witnessKeys),
     ),
   );
   await check();
 }
 
-function verdict(ok, problems) {
+function verdict(ok, problems, witnesses) {
   if (ok) {
-    return h("div", { class: "answer good", id: "verdict" }, h("p", { class: "big-word" }, "✓ 证明是真的"), h("p", {}, "账本的签名和每条服务记录的证明都核对无误。"));
+    const cosigned = (witnesses || []).filter((w) => w.state === "valid").length;
+    return h(
+      "div",
+      { class: "answer good", id: "verdict" },
+      h("p", { class: "big-word" }, "✓ 证明是真的"),
+      h("p", {}, "账本的签名和每条服务记录的证明都核对无误。"),
+      cosigned > 0 ? h("p", {}, `${cosigned} 个见证方的副签也核对无误。`) : null,
+    );
   }
   return h("div", { class: "answer bad", id: "verdict" }, h("p", { class: "big-word" }, "✗ 证明不成立"), h("ul", {}, problems.map((p) => h("li", {}, p))));
 }

@@ -4,12 +4,15 @@
 // bytes (RFC 8785) and RFC 9162 inclusion proof against the signed root,
 // that each entry concerns the volunteer, and that the stated balance,
 // points earned, minutes and stars are what the entries give. The same
-// checks as StatementVerifier.swift; nothing is sent anywhere.
+// checks as StatementVerifier.swift; nothing is sent anywhere. With the
+// witnesses' verifier keys (one a line), also each witness's cosignature of
+// the checkpoint (cosignature.js): a line that does not verify is a problem;
+// a key without a line, or a line without a key, is reported, not a failure.
+import { concat, equal, fromBase64, fromHex, hex, sha256, utf8 } from "./bytes.js";
+import { checkCosignatures, parseWitnessKeys } from "./cosignature.js";
 import { starHours } from "./rules.js";
 
-const utf8 = new TextEncoder();
-
-export async function verifyStatement(statement, verifierKey) {
+export async function verifyStatement(statement, verifierKey, witnessKeys = "") {
   const problems = [];
   if (!statement || statement.format !== "jiazhou-statement/1") return fail("这不是嘉州积分的核验文件（format 不是 jiazhou-statement/1）");
   const suite = statement.suite || "sha256-ed25519";
@@ -21,6 +24,7 @@ export async function verifyStatement(statement, verifierKey) {
   } catch (error) {
     return fail(error.message);
   }
+  const witnesses = await cosignatureReport(String(statement.checkpoint), witnessKeys, key, problems);
   if (checkpoint.origin !== statement.origin) problems.push(`证明写的账本是 ${statement.origin}，签名检查点是 ${checkpoint.origin}`);
   if (checkpoint.size !== statement.size) problems.push(`证明写的账本大小是 ${statement.size}，签名检查点是 ${checkpoint.size}`);
   const proven = async (item) => {
@@ -79,11 +83,24 @@ export async function verifyStatement(statement, verifierKey) {
     const commitment = statement.salt ? hex(await sha256(concat(fromHex(statement.salt), utf8.encode(canonical(statement.profile))))) : null;
     if (!commitment || !opening || commitment !== (opening.data || {}).profile) problems.push("个人信息与开户记录里的承诺对不上");
   }
-  return { ok: problems.length === 0, problems, checkpoint };
+  return { ok: problems.length === 0, problems, checkpoint, witnesses };
 }
 
 function fail(problem, extra = {}) {
-  return { ok: false, problems: [problem], checkpoint: null, ...extra };
+  return { ok: false, problems: [problem], checkpoint: null, witnesses: [], ...extra };
+}
+
+/// Each witness's standing in the note (cosignature.js); adds to `problems`
+/// the keys that could not be read, malformed lines and cosignatures that do not verify.
+async function cosignatureReport(note, witnessKeys, ledgerKey, problems) {
+  const { keys, problems: unreadable } = await parseWitnessKeys(witnessKeys);
+  problems.push(...unreadable);
+  const { witnesses, malformed } = await checkCosignatures(note, keys, ledgerKey);
+  if (malformed > 0) problems.push(`签名检查点里有 ${malformed} 行不是签名行：这份证明被改过`);
+  for (const witness of witnesses.filter((w) => w.state === "invalid")) {
+    problems.push(`见证方 ${witness.name} 的副签不对：检查点或副签被改过，或副签不是这个公钥签的`);
+  }
+  return witnesses;
 }
 
 /// Entry+Effects.swift: balances from postings; earned points and minutes
@@ -180,38 +197,4 @@ export function canonical(value) {
     return "{" + Object.keys(value).sort().map((name) => JSON.stringify(name) + ":" + canonical(value[name])).join(",") + "}";
   }
   return JSON.stringify(value);
-}
-
-async function sha256(bytes) {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-}
-
-function concat(...parts) {
-  const arrays = parts.map((part) => (part instanceof Uint8Array ? part : Uint8Array.from(part)));
-  const out = new Uint8Array(arrays.reduce((sum, a) => sum + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) { out.set(a, offset); offset += a.length; }
-  return out;
-}
-
-function equal(a, b) {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-function hex(bytes) {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function fromHex(text) {
-  const value = String(text);
-  if (!/^([0-9a-f]{2})*$/.test(value)) return new Uint8Array(0);
-  return Uint8Array.from(value.match(/../g) || [], (pair) => parseInt(pair, 16));
-}
-
-function fromBase64(text) {
-  try {
-    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  } catch {
-    return new Uint8Array(0);
-  }
 }
