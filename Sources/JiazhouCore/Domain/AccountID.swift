@@ -24,11 +24,15 @@ public struct AccountID: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     public let kind: Kind
-    public let name: String
     /// `KIND:NAME`, kept rather than built on each use: ids key every
     /// balance, usage and lot lookup and are written into every entry, and
     /// interpolating the text each time was a measurable share of an award.
+    /// The only string kept: NAME is read from it (an id parsed for every
+    /// posting verified made a second string, on the heap for long names).
     public let text: String
+
+    /// NAME, after `KIND:`.
+    public var name: String { String(text[text.utf8.index(text.startIndex, offsetBy: kind.rawValue.utf8.count + 1)...]) }
 
     /// Longest NAME after `KIND:`, in bytes (an issuer's is a scope instead);
     /// the whole id is also within ``Limits/accountIDBytes``.
@@ -53,24 +57,21 @@ public struct AccountID: Sendable, Hashable, Comparable, Codable, CustomStringCo
         else {
             throw LedgerError(.invalid_request, "\"\(text.prefix(80))\" is not an account id like volunteer:V000123 (kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let name = String(decoding: text.utf8[text.utf8.index(after: colon)...], as: UTF8.self)
-        guard Self.isValidName(name, kind: kind) else {
+        guard Self.isValidName(text.utf8[text.utf8.index(after: colon)...], kind: kind) else {
             throw LedgerError(.invalid_request, "\"\(text.prefix(80))\": the name after \"\(kind.rawValue):\" must be letters, digits, '.', '_' or '-'\(kind == .issuer ? " (a scope path for issuers)" : "")")
         }
         self.kind = kind
-        self.name = name
         self.text = text
     }
 
     public init(unchecked kind: Kind, _ name: String) {
         self.kind = kind
-        self.name = name
         self.text = kind.rawValue + ":" + name
     }
 
-    static func isValidName(_ name: String, kind: Kind) -> Bool {
-        if kind == .issuer { return (try? Scope(name)) != nil }
-        return !name.isEmpty && name.utf8.count <= maxNameBytes && name.utf8.allSatisfy { nameByte.contains($0) }
+    static func isValidName(_ name: Substring.UTF8View, kind: Kind) -> Bool {
+        if kind == .issuer { return Scope.isValidPath(name) }
+        return !name.isEmpty && name.count <= maxNameBytes && name.allSatisfy { nameByte.contains($0) }
     }
 
     /// `A-Z a-z 0-9 . _ -` as one table lookup a byte: every id of every

@@ -24,11 +24,13 @@ public struct Scope: Sendable, Hashable, Codable, CustomStringConvertible {
         self.path = path
     }
 
+    static func isValidPath(_ path: String) -> Bool { isValidPath(path.utf8) }
+
     /// One pass over the bytes: segments of 1–32 of `a-z 0-9 -`, at most ``maxDepth``.
-    static func isValidPath(_ path: String) -> Bool {
+    static func isValidPath(_ path: some Sequence<UInt8>) -> Bool {
         var segments = 1
         var length = 0
-        for byte in path.utf8 {
+        for byte in path {
             if byte == UInt8(ascii: "/") {
                 guard length > 0, segments < maxDepth else { return false }
                 segments += 1
