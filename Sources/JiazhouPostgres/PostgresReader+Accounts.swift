@@ -31,8 +31,23 @@ extension PostgresReader {
 
     public func status(of account: AccountID) throws -> AccountStatus {
         guard let text = try one("SELECT status FROM account_status WHERE account = $1", [.text(account.text)])?.text(0) else { return .active }
-        guard let status = AccountStatus(rawValue: text) else { throw LedgerError(.ledger_invalid, "\(account) has the unknown status \(text)") }
-        return status
+        return try AccountStatus(stored: text, of: account)
+    }
+
+    /// One round trip where the three reads took three.
+    public func accountWithStatus(_ id: AccountID) throws -> (account: Account, status: AccountStatus, ruleSetVersion: Int64?)? {
+        if rows != nil {
+            // Inside a write, the row cache holds what this transaction changed.
+            guard let account = try account(id) else { return nil }
+            return (account, try status(of: id), try currentRuleSetVersion())
+        }
+        let sql = """
+            SELECT \(Self.accountColumns), (SELECT status FROM account_status WHERE account = accounts.id), (SELECT max(version) FROM rulesets)
+            FROM accounts WHERE id = $1
+            """
+        guard let row = try one(sql, [.text(id.text)]) else { return nil }
+        let status = try row.optionalText(8).map { text throws(LedgerError) in try AccountStatus(stored: text, of: id) } ?? .active
+        return (try Self.account(row), status, try row.optionalInt64(9))
     }
 
     public func forEachAccountStatus(_ body: (_ account: String, _ status: String, _ seq: Int64) throws -> Void) throws {

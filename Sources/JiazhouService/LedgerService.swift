@@ -184,9 +184,12 @@ public final class LedgerService: Sendable {
 
     /// The rule set in force.
     public func currentRuleSet(reader: any LedgerReading) throws -> RuleSet {
-        guard let version = try reader.currentRuleSetVersion() else {
-            throw LedgerError(.rules_invalid, "no rule set has been published")
-        }
+        try currentRuleSet(version: try reader.currentRuleSetVersion(), reader: reader)
+    }
+
+    /// The rule set in force, its version already read (`nil`: none published).
+    func currentRuleSet(version: Int64?, reader: any LedgerReading) throws -> RuleSet {
+        guard let version else { throw LedgerError(.rules_invalid, "no rule set has been published") }
         return try ruleSet(version: version, reader: reader)
     }
 }

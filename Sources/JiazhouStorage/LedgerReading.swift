@@ -35,6 +35,10 @@ public protocol LedgerReading {
     func forEachAccount(_ body: (Account) throws -> Void) throws
     func forEachAccountKind(_ body: (_ id: String, _ kind: String) throws -> Void) throws
     func status(of account: AccountID) throws -> AccountStatus
+    /// The account, its status and the version of the rule set in force:
+    /// what every `account.get` reads, in one query where the backend can
+    /// (a statement was a sixth of the read's time on SQLite).
+    func accountWithStatus(_ id: AccountID) throws -> (account: Account, status: AccountStatus, ruleSetVersion: Int64?)?
     func forEachAccountStatus(_ body: (_ account: String, _ status: String, _ seq: Int64) throws -> Void) throws
     func movements(of account: AccountID, after: Int64?, limit: Int) throws -> [(seq: Int64, points: Int64)]
     func movements(of account: String) throws -> [(seq: Int64, points: Int64)]
@@ -79,6 +83,12 @@ public protocol LedgerReading {
 }
 
 extension LedgerReading {
+    /// Three reads: for a backend where a round trip is not what costs.
+    public func accountWithStatus(_ id: AccountID) throws -> (account: Account, status: AccountStatus, ruleSetVersion: Int64?)? {
+        guard let account = try account(id) else { return nil }
+        return (account, try status(of: id), try currentRuleSetVersion())
+    }
+
     /// How many entries the chain holds: one read, where ``head()`` reads
     /// the whole frontier.
     public func size() throws -> Int64 {

@@ -152,3 +152,12 @@ public struct StoredToken: Sendable, Equatable {
         self.revoked = revoked
     }
 }
+
+extension AccountStatus {
+    /// A status as a backend stores it for `account`; `ledger_invalid` for
+    /// one this build does not know.
+    public init(stored text: String, of account: AccountID) throws(LedgerError) {
+        guard let status = AccountStatus(rawValue: text) else { throw LedgerError(.ledger_invalid, "\(account) has the unknown status \(text)") }
+        self = status
+    }
+}

@@ -27,8 +27,7 @@ extension StoreReader {
         var select = try DirectStatement(db, sql: "SELECT status FROM account_status WHERE account = ?")
         select.bind(account.text)
         guard let text = try select.first({ $0.text(0) }) else { return .active }
-        guard let status = AccountStatus(rawValue: text) else { throw LedgerError(.ledger_invalid, "\(account) has the unknown status \(text)") }
-        return status
+        return try AccountStatus(stored: text, of: account)
     }
 
     /// Every status row, with the seq that set it; for `verify`.

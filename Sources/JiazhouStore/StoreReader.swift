@@ -28,6 +28,8 @@ public struct StoreReader: LedgerReading {
     /// Built once: the statement cache is keyed by the SQL text, and an
     /// interpolated string is built and hashed anew on every read.
     static let selectAccount = "SELECT \(accountColumns) FROM accounts WHERE id = ?"
+    static let selectAccountWithStatus =
+        "SELECT \(accountColumns), (SELECT status FROM account_status WHERE account = accounts.id), (SELECT max(version) FROM rulesets) FROM accounts WHERE id = ?"
 
     public func account(_ id: AccountID) throws -> Account? {
         if let rows { return try rows.account(id, from: StoreReader(db: db, suite: suite)) }
@@ -39,13 +41,31 @@ public struct StoreReader: LedgerReading {
     static func fetchAccount(_ id: AccountID, db: Database) throws -> Account? {
         var select = try DirectStatement(db, sql: selectAccount)
         select.bind(id.text)
+        return try select.first { try account(id, $0) }
+    }
+
+    /// An account row read by position (``accountColumns``). The id is the
+    /// one asked for: the primary key matched it exactly.
+    private static func account(_ id: AccountID, _ row: DirectRow) throws -> Account {
+        let tagsText = row.text(2)
+        let tags = tagsText == "[]" ? [] : try JSONParser.parse(tagsText).arrayValue?.compactMap(\.stringValue) ?? []
+        return Account(
+            id: id, scope: try Scope(row.text(1)), tags: tags, budget: row.optionalInt64(3), openedSeq: row.int64(4), balance: row.int64(5),
+            earned: row.int64(6), minutes: row.int64(7))
+    }
+
+    /// The account row, its status and the rule set in force in one statement.
+    public func accountWithStatus(_ id: AccountID) throws -> (account: Account, status: AccountStatus, ruleSetVersion: Int64?)? {
+        if rows != nil {
+            // Inside a write, the row cache holds what this transaction changed.
+            guard let account = try account(id) else { return nil }
+            return (account, try status(of: id), try currentRuleSetVersion())
+        }
+        var select = try DirectStatement(db, sql: Self.selectAccountWithStatus)
+        select.bind(id.text)
         return try select.first { row in
-            let tagsText = row.text(2)
-            let tags = tagsText == "[]" ? [] : try JSONParser.parse(tagsText).arrayValue?.compactMap(\.stringValue) ?? []
-            // The id is the one asked for: the primary key matched it exactly.
-            return Account(
-                id: id, scope: try Scope(row.text(1)), tags: tags, budget: row.optionalInt64(3), openedSeq: row.int64(4), balance: row.int64(5),
-                earned: row.int64(6), minutes: row.int64(7))
+            let status = row.isNull(8) ? .active : try AccountStatus(stored: row.text(8), of: id)
+            return (try Self.account(id, row), status, row.optionalInt64(9))
         }
     }
 

@@ -33,6 +33,27 @@ import Testing
         #expect(try verifies(ledger))
     }
 
+    /// `account.get`'s one-query read gives what the three reads it stands for give.
+    @Test(arguments: Backend.allCases)
+    func anAccountIsReadWithItsStatusAndTheRuleSetInForce(backend: Backend) async throws {
+        let (ledger, place) = try await backend.ledger()
+        defer { place.remove() }
+        _ = try await ledger.service.updateAccount(
+            AccountUpdateRequest(account: TestLedger.merchant, status: .suspended, reason: "核查"), actor: TestLedger.root, key: nil)
+        try ledger.service.store.read { reader in
+            for id in [TestLedger.merchant, TestLedger.volunteer(1), TestLedger.baiyangOffice, .issuer(for: TestLedger.baiyang)] {
+                let together = try #require(try reader.accountWithStatus(id))
+                #expect(together.account == (try reader.account(id)))
+                #expect(together.status == (try reader.status(of: id)))
+                #expect(together.ruleSetVersion == (try reader.currentRuleSetVersion()))
+            }
+            #expect(try reader.accountWithStatus(TestLedger.merchant)?.status == .suspended)
+            #expect(try reader.accountWithStatus(TestLedger.volunteer(1))?.status == .active)
+            #expect(try reader.accountWithStatus(TestLedger.volunteer(99)) == nil)
+        }
+        #expect(try ledger.service.account(AccountGetRequest(account: TestLedger.merchant), actor: TestLedger.root).status == .suspended)
+    }
+
     @Test(arguments: Backend.allCases)
     func anIdempotencyKeyWritesOnce(backend: Backend) async throws {
         let (ledger, place) = try await backend.ledger()

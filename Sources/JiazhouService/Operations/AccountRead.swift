@@ -93,15 +93,15 @@ public struct AccountHistoryResult: Codable, Sendable, Equatable {
 extension LedgerService {
     public func account(_ request: AccountGetRequest, actor: AccountID) throws(LedgerError) -> AccountView {
         try read { reader in
-            guard let account = try reader.account(request.account) else {
+            guard let (account, status, ruleSetVersion) = try reader.accountWithStatus(request.account) else {
                 throw LedgerError(.unknown_account, "\(request.account) is not open")
             }
             try Authorization(actor: actor, reader: reader, known: account).requireRead(account)
-            let rules = try currentRuleSet(reader: reader)
+            let rules = try currentRuleSet(version: ruleSetVersion, reader: reader)
             var view = AccountView(
                 account: account.id, kind: account.id.kind, scope: account.scope, tags: account.tags, balance: account.balance,
                 earned: account.earned, minutes: account.minutes, hours: account.minutes / 60, stars: rules.stars(minutes: account.minutes),
-                budget: account.budget, openedSeq: account.openedSeq, status: try reader.status(of: account.id))
+                budget: account.budget, openedSeq: account.openedSeq, status: status)
             if account.id.kind == .volunteer {
                 let now = clock.now()
                 let horizon = AccountView.expiringHorizonDays
