@@ -34,13 +34,9 @@ extension PostgresReader {
         return try AccountStatus(stored: text, of: account)
     }
 
-    /// One round trip where the three reads took three.
+    /// In one round trip; the three reads take three.
     public func accountWithStatus(_ id: AccountID) throws -> (account: Account, status: AccountStatus, ruleSetVersion: Int64?)? {
-        if rows != nil {
-            // Inside a write, the row cache holds what this transaction changed.
-            guard let account = try account(id) else { return nil }
-            return (account, try status(of: id), try currentRuleSetVersion())
-        }
+        if rows != nil { return try accountWithStatusInThreeReads(id) }
         let sql = """
             SELECT \(Self.accountColumns), (SELECT status FROM account_status WHERE account = accounts.id), (SELECT max(version) FROM rulesets)
             FROM accounts WHERE id = $1

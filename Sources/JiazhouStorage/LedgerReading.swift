@@ -83,8 +83,14 @@ public protocol LedgerReading {
 }
 
 extension LedgerReading {
-    /// Three reads: for a backend where a round trip is not what costs.
     public func accountWithStatus(_ id: AccountID) throws -> (account: Account, status: AccountStatus, ruleSetVersion: Int64?)? {
+        try accountWithStatusInThreeReads(id)
+    }
+
+    /// ``accountWithStatus(_:)`` as the three reads it stands for: the
+    /// default, and what a backend's one-query version falls back to inside
+    /// a write (whose row cache holds what the transaction changed).
+    public func accountWithStatusInThreeReads(_ id: AccountID) throws -> (account: Account, status: AccountStatus, ruleSetVersion: Int64?)? {
         guard let account = try account(id) else { return nil }
         return (account, try status(of: id), try currentRuleSetVersion())
     }

@@ -56,11 +56,7 @@ public struct StoreReader: LedgerReading {
 
     /// The account row, its status and the rule set in force in one statement.
     public func accountWithStatus(_ id: AccountID) throws -> (account: Account, status: AccountStatus, ruleSetVersion: Int64?)? {
-        if rows != nil {
-            // Inside a write, the row cache holds what this transaction changed.
-            guard let account = try account(id) else { return nil }
-            return (account, try status(of: id), try currentRuleSetVersion())
-        }
+        if rows != nil { return try accountWithStatusInThreeReads(id) }
         var select = try DirectStatement(db, sql: Self.selectAccountWithStatus)
         select.bind(id.text)
         return try select.first { row in
