@@ -12,8 +12,38 @@ public struct AccountID: Sendable, Hashable, Comparable, Codable, CustomStringCo
         /// The kind spelled by `bytes`, compared byte by byte: no String is
         /// made for the prefix of each id parsed.
         init?(utf8 bytes: Substring.UTF8View) {
-            guard let kind = Self.allCases.first(where: { $0.rawValue.utf8.elementsEqual(bytes) }) else { return nil }
+            // Told apart by the first byte, then checked whole: comparing
+            // against each kind's `rawValue` made a String per kind tried.
+            let kind: Kind
+            switch bytes.first {
+            case UInt8(ascii: "v"): kind = .volunteer
+            case UInt8(ascii: "m"): kind = .merchant
+            case UInt8(ascii: "i"): kind = .issuer
+            case UInt8(ascii: "s"): kind = .sink
+            case UInt8(ascii: "c"): kind = .coordinator
+            case UInt8(ascii: "o"): kind = .operator
+            default: return nil
+            }
+            let spelling = kind.spelling
+            guard bytes.count == spelling.utf8CodeUnitCount else { return nil }
+            var i = 0
+            for byte in bytes {
+                guard byte == spelling.utf8Start[i] else { return nil }
+                i += 1
+            }
             self = kind
+        }
+
+        /// `rawValue` as a static string.
+        private var spelling: StaticString {
+            switch self {
+            case .volunteer: "volunteer"
+            case .merchant: "merchant"
+            case .issuer: "issuer"
+            case .sink: "sink"
+            case .coordinator: "coordinator"
+            case .operator: "operator"
+            }
         }
 
         /// Whether accounts of this kind can hold points.

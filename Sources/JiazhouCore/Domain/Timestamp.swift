@@ -21,34 +21,46 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Appends ``rfc3339`` to `out` without building strings: entries carry
     /// a time each, and this runs for every one written or verified.
     public func writeRFC3339(into out: inout [UInt8]) {
+        _ = spellRFC3339 { byte in
+            out.append(byte)
+            return true
+        }
+    }
+
+    /// Whether `bytes` are exactly what ``writeRFC3339(into:)`` writes,
+    /// compared in place: a stored time is checked canonical this way for
+    /// every entry read, and writing it out to compare was an allocation each.
+    public func isSpelledRFC3339(by bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        return spellRFC3339 { byte in
+            guard i < bytes.count, bytes[i] == byte else { return false }
+            i += 1
+            return true
+        } && i == bytes.count
+    }
+
+    /// Hands each byte of `YYYY-MM-DDTHH:MM:SS.mmmZ` to `put` in turn, and
+    /// stops (returning `false`) the first time `put` does.
+    private func spellRFC3339(_ put: (UInt8) -> Bool) -> Bool {
         let (days, msOfDay) = millisecondsSince1970.floorDivided(by: 86_400_000)
         let (y, m, d) = CivilCalendar.civil(fromDays: days)
         let seconds = msOfDay / 1000
-        func digits(_ n: Int64, _ width: Int) {
+        func digits(_ n: Int64, _ width: Int) -> Bool {
             var divisor: Int64 = 1
             for _ in 1..<width { divisor *= 10 }
             var n = n
             while divisor > 0 {
-                out.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+                guard put(UInt8(ascii: "0") + UInt8(n / divisor % 10)) else { return false }
                 n %= divisor
                 divisor /= 10
             }
+            return true
         }
-        digits(y, 4)
-        out.append(UInt8(ascii: "-"))
-        digits(m, 2)
-        out.append(UInt8(ascii: "-"))
-        digits(d, 2)
-        out.append(UInt8(ascii: "T"))
-        digits(seconds / 3600, 2)
-        out.append(UInt8(ascii: ":"))
-        digits(seconds / 60 % 60, 2)
-        out.append(UInt8(ascii: ":"))
-        digits(seconds % 60, 2)
-        out.append(UInt8(ascii: "."))
-        digits(msOfDay % 1000, 3)
-        out.append(UInt8(ascii: "Z"))
+        return digits(y, 4) && put(UInt8(ascii: "-")) && digits(m, 2) && put(UInt8(ascii: "-")) && digits(d, 2) && put(UInt8(ascii: "T"))
+            && digits(seconds / 3600, 2) && put(UInt8(ascii: ":")) && digits(seconds / 60 % 60, 2) && put(UInt8(ascii: ":"))
+            && digits(seconds % 60, 2) && put(UInt8(ascii: ".")) && digits(msOfDay % 1000, 3) && put(UInt8(ascii: "Z"))
     }
+
     public var description: String { rfc3339 }
 
     /// RFC 3339 at a fixed offset, e.g. +08:00 for the district's local time.

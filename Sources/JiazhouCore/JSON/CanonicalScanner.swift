@@ -42,6 +42,39 @@ struct CanonicalScanner {
         }
     }
 
+    /// Any canonical value, read into the JSON value it spells (strings
+    /// unescaped); `nil` where ``value(depth:)`` is `false`.
+    mutating func jsonValue(depth: Int = 0) -> JSONValue? {
+        guard depth <= Self.maxDepth, let byte = current else { return nil }
+        switch byte {
+        case UInt8(ascii: "{"):
+            var members: [String: JSONValue] = [:]
+            let scanned = object(depth: depth + 1) { key, s in
+                guard let value = s.jsonValue(depth: depth + 1) else { return false }
+                // Plain ASCII, checked by `object`: its bytes are its text.
+                members[String(decoding: UnsafeBufferPointer(rebasing: s.bytes[key]), as: UTF8.self)] = value
+                return true
+            }
+            return scanned ? .object(members) : nil
+        case UInt8(ascii: "["):
+            index += 1
+            var elements: [JSONValue] = []
+            if expect(UInt8(ascii: "]")) { return .array(elements) }
+            while true {
+                guard let element = jsonValue(depth: depth + 1) else { return nil }
+                elements.append(element)
+                if expect(UInt8(ascii: "]")) { return .array(elements) }
+                guard expect(UInt8(ascii: ",")) else { return nil }
+            }
+        case UInt8(ascii: "\""): return decodedString().map(JSONValue.string)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return integer().map(JSONValue.integer)
+        case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
+        case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
+        case UInt8(ascii: "n"): return literal("null") ? .null : nil
+        default: return nil
+        }
+    }
+
     private mutating func literal(_ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { return false }

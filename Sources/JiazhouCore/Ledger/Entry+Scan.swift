@@ -1,27 +1,46 @@
 extension Entry {
-    /// Reads an `award` straight from its stored bytes when they are exactly
-    /// canonical, into its typed data, without building a JSON tree: the
-    /// fast path of every read of an award (`verify`, `import`, history).
+    /// Reads an entry of any kind straight from its stored bytes when they
+    /// are exactly canonical, without the general parser's tree of the whole
+    /// entry and without re-encoding it to compare: awards into their typed
+    /// data, the other kinds' `data` into the JSON value it spells, checked
+    /// canonical as it is read. The fast path of every read (`verify`,
+    /// `import`, history).
     ///
-    /// Returns `nil` for any other kind, any other shape and any fault — the
-    /// caller then uses the general parser (``init(parsingCanonicalBytes:)``),
-    /// which decides and explains. A test and a fuzzer hold this to never
+    /// Returns `nil` for any shape or fault it does not handle; the caller
+    /// then uses the general parser (``init(parsingCanonicalBytes:)``), which
+    /// decides and explains. A test and a fuzzer hold this to never
     /// accepting what the general parser refuses, and to reading the same entry.
-    public static func scanAward(_ bytes: [UInt8]) -> Entry? {
+    public static func scan(_ bytes: [UInt8]) -> Entry? {
         bytes.withUnsafeBufferPointer { buffer in
             var scanner = CanonicalScanner(buffer)
-            return scanAward(&scanner)
+            return scan(&scanner)
         }
     }
 
-    private static func scanAward(_ s: inout CanonicalScanner) -> Entry? {
-        guard s.name("actor", opening: true), let actor = s.accountID(), s.name("data"), let award = AwardData.scan(&s) else { return nil }
+    /// ``scan(_:)``, for awards only: `nil` for every other kind.
+    public static func scanAward(_ bytes: [UInt8]) -> Entry? {
+        guard let entry = scan(bytes), entry.kind == .award else { return nil }
+        return entry
+    }
+
+    private static func scan(_ s: inout CanonicalScanner) -> Entry? {
+        guard s.name("actor", opening: true), let actor = s.accountID(), s.name("data"), s.current == UInt8(ascii: "{") else { return nil }
+        let dataStart = s.index
+        // An award's data is read into its type; anything else (another
+        // kind, an older award shape) as JSON.
+        let award = AwardData.scan(&s)
+        var data: JSONValue?
+        if award == nil {
+            s.index = dataStart
+            guard let value = s.jsonValue() else { return nil }
+            data = value
+        }
         var entryKey: String?
         if s.name("key") {
             guard let text = s.decodedString() else { return nil }
             entryKey = text
         }
-        guard s.name("kind"), let kindRange = s.string(), s.matches(kindRange, "award"), s.name("postings"), s.expect(UInt8(ascii: "[")) else {
+        guard s.name("kind"), let kindRange = s.string(), let kind = Kind(canonical: kindRange, in: s), s.name("postings"), s.expect(UInt8(ascii: "[")) else {
             return nil
         }
         var postings: [Posting] = []
@@ -39,7 +58,39 @@ extension Entry {
             s.name("seq"), let seq = s.integer(), seq >= 0, s.name("time"), let time = s.timeValue(),
             s.name("v"), s.integer() == formatVersion, s.expect(UInt8(ascii: "}")), s.index == s.bytes.count
         else { return nil }
-        return Entry(seq: seq, prev: prev, time: time, actor: actor, key: entryKey, postings: postings, award: award)
+        if let typed = award {
+            if kind == .award { return Entry(seq: seq, prev: prev, time: time, actor: actor, key: entryKey, postings: postings, award: typed) }
+            // Another kind whose data happens to read as an award's: as JSON.
+            var again = CanonicalScanner(s.bytes, at: dataStart)
+            guard let value = again.jsonValue() else { return nil }
+            data = value
+        }
+        guard let data else { return nil }
+        return Entry(seq: seq, prev: prev, time: time, kind: kind, actor: actor, key: entryKey, postings: postings, data: data)
+    }
+}
+
+extension Entry.Kind {
+    /// The kind spelled by the scanned string at `range`, compared in place.
+    init?(canonical range: Range<Int>, in s: CanonicalScanner) {
+        guard let kind = Self.allCases.first(where: { s.matches(range, $0.spelling) }) else { return nil }
+        self = kind
+    }
+
+    /// `rawValue` as a static string: no String is made to compare with.
+    var spelling: StaticString {
+        switch self {
+        case .genesis: "genesis"
+        case .rulesPublish: "rules.publish"
+        case .accountOpen: "account.open"
+        case .accountUpdate: "account.update"
+        case .award: "award"
+        case .redeem: "redeem"
+        case .reverse: "reverse"
+        case .transfer: "transfer"
+        case .expire: "expire"
+        case .settle: "settle"
+        }
     }
 }
 
@@ -65,11 +116,8 @@ extension CanonicalScanner {
 
     /// An entry time, `YYYY-MM-DDTHH:MM:SS.mmmZ` exactly as the ledger writes it.
     func canonicalTime(_ range: Range<Int>) -> Timestamp? {
-        guard range.count == 24, let time = Timestamp(rfc3339UTF8: UnsafeBufferPointer(rebasing: bytes[range])) else { return nil }
-        var written: [UInt8] = []
-        written.reserveCapacity(24)
-        time.writeRFC3339(into: &written)
-        for i in 0..<24 where written[i] != bytes[range.lowerBound + i] { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[range])
+        guard range.count == 24, let time = Timestamp(rfc3339UTF8: text), time.isSpelledRFC3339(by: text) else { return nil }
         return time
     }
 }

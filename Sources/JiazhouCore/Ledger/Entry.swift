@@ -181,11 +181,11 @@ extension Entry {
 
     /// Reads an entry from bytes that must be exactly its canonical form,
     /// without hashing them: for readers that need the entry, not its place
-    /// in a tree. Awards are read by the scanner (``scanAward(_:)``), the
-    /// rest, and anything it declines, by the general parser.
+    /// in a tree. Read by the scanner (``scan(_:)``); anything it declines
+    /// by the general parser.
     public init(canonicalBytes bytes: [UInt8]) throws(LedgerError) {
-        if let award = Entry.scanAward(bytes) {
-            self = award
+        if let scanned = Entry.scan(bytes) {
+            self = scanned
             return
         }
         try self.init(parsingCanonicalBytes: bytes)

@@ -14,12 +14,17 @@ public struct Posting: Sendable, Hashable, Codable {
             throw LedgerError(.invalid_request, "points must be a whole number from 1 to 2^53, not \(points)")
         }
         guard from != to else { throw LedgerError(.invalid_request, "a posting cannot move points from \(from) to itself") }
-        for account in [from, to] where !account.kind.holdsPoints {
-            throw LedgerError(.invalid_request, "\(account) is a principal, not an account that holds points")
-        }
+        // Each in turn, not `for account in [from, to]`: that array was an
+        // allocation per posting read.
+        if !from.kind.holdsPoints { throw Self.notHoldingPoints(from) }
+        if !to.kind.holdsPoints { throw Self.notHoldingPoints(to) }
         self.from = from
         self.to = to
         self.points = points
+    }
+
+    private static func notHoldingPoints(_ account: AccountID) -> LedgerError {
+        LedgerError(.invalid_request, "\(account) is a principal, not an account that holds points")
     }
 
     var json: JSONValue {
