@@ -19,15 +19,18 @@ import Foundation
 public final class LedgerStore: LedgerStorage {
     /// GRDB's writer: a `DatabasePool` on a file, a `DatabaseQueue` in memory.
     let database: any DatabaseWriter
+    /// The connections reads use, for a file (in memory, the one queue).
+    private let readers: ReadConnections?
     /// The path, or `nil` in memory.
     public let path: String?
     /// The ledger's hash suite: every leaf hash, node hash and root of this store is its.
     public let suite: HashSuite
 
-    private init(database: any DatabaseWriter, path: String?, suite: HashSuite) {
+    private init(database: any DatabaseWriter, path: String?, suite: HashSuite, lockWaitSeconds: Double = Limits.lockWaitSeconds) {
         self.database = database
         self.path = path
         self.suite = suite
+        self.readers = path.map { ReadConnections(path: $0, configuration: Self.configuration(readonly: true, lockWaitSeconds: lockWaitSeconds)) }
     }
 
     static func configuration(readonly: Bool, maxPages: Int? = nil, lockWaitSeconds: Double = Limits.lockWaitSeconds) -> Configuration {
@@ -93,7 +96,7 @@ public final class LedgerStore: LedgerStorage {
         }
         try checkFormat(database, path: path)
         let suite = try genesisSuite(database, path: path, suites: suites)
-        let store = LedgerStore(database: database, path: path, suite: suite)
+        let store = LedgerStore(database: database, path: path, suite: suite, lockWaitSeconds: lockWaitSeconds)
         if !readonly { try store.migrate() }
         return store
     }
@@ -160,7 +163,7 @@ public final class LedgerStore: LedgerStorage {
     /// read, a third of an `account.get`. Our readers only read.)
     public func read<T>(_ body: (any LedgerReading) throws -> T) throws(LedgerError) -> T {
         try Self.storageCall {
-            try database.unsafeReentrantRead { db in
+            try connection { db in
                 guard !db.isInsideTransaction else { return try body(StoreReader(db: db, suite: suite)) }
                 var begin = try DirectStatement(db, sql: "BEGIN DEFERRED TRANSACTION")
                 try begin.execute()
@@ -180,17 +183,26 @@ public final class LedgerStore: LedgerStorage {
         }
     }
 
+    /// A read connection, or the writer's own inside a write (whose
+    /// reads must see what it has written so far).
+    private func connection<T>(_ body: (Database) throws -> T) throws -> T {
+        if let readers, !WritingThread.isCurrent { return try readers.read(body) }
+        return try database.unsafeReentrantRead(body)
+    }
+
     /// Runs `body` in one write transaction: everything it does commits
     /// together, durably, or not at all.
     public func write<T: Sendable>(_ body: @escaping @Sendable (inout any LedgerWriting) throws -> T) async throws(LedgerError) -> T {
         do {
             return try await database.write { db in
-                let writer = try StoreWriter(db: db, suite: suite)
-                var boxed: any LedgerWriting = writer
-                let result = try body(&boxed)
-                // The cache is shared by every copy of the writer: this flushes what the body wrote.
-                try writer.flush()
-                return result
+                try WritingThread.run {
+                    let writer = try StoreWriter(db: db, suite: suite)
+                    var boxed: any LedgerWriting = writer
+                    let result = try body(&boxed)
+                    // The cache is shared by every copy of the writer: this flushes what the body wrote.
+                    try writer.flush()
+                    return result
+                }
             }
         } catch let error as LedgerError {
             throw error
@@ -203,12 +215,14 @@ public final class LedgerStore: LedgerStorage {
     public func writeNow<T>(_ body: (inout any LedgerWriting) throws -> T) throws(LedgerError) -> T {
         try Self.storageCall {
             try database.write { db in
-                let writer = try StoreWriter(db: db, suite: suite)
-                var boxed: any LedgerWriting = writer
-                let result = try body(&boxed)
-                // The cache is shared by every copy of the writer: this flushes what the body wrote.
-                try writer.flush()
-                return result
+                try WritingThread.run {
+                    let writer = try StoreWriter(db: db, suite: suite)
+                    var boxed: any LedgerWriting = writer
+                    let result = try body(&boxed)
+                    // The cache is shared by every copy of the writer: this flushes what the body wrote.
+                    try writer.flush()
+                    return result
+                }
             }
         }
     }

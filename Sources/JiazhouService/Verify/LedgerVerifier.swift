@@ -152,11 +152,9 @@ struct LedgerVerifier {
         }
         for problem in subtreeProblems { report(seq, problem) }
         defer { previous = leafHash }
-        let entry: Entry
-        switch row.entry! {
-        case .success(let decoded): entry = decoded
-        case .failure(let error):
-            report(seq, "\(error.message)")
+        let decoded = row.decoded!
+        guard let entry = decoded.entry, let facts = decoded.facts else {
+            report(seq, "\(decoded.failure?.message ?? "the entry did not decode")")
             return
         }
         if entry.seq != seq { report(seq, "the entry says seq \(entry.seq) but is stored at \(seq)") }
@@ -172,7 +170,7 @@ struct LedgerVerifier {
         } else if entry.kind == .genesis {
             report(seq, "a second genesis")
         }
-        apply(entry, row.facts!)
+        apply(entry, facts)
     }
 
     private mutating func apply(_ entry: Entry, _ facts: ReplayFacts) {
