@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Benchmarks the HTTP API of a release build on this machine, in one run:
 #   - req/s of GET /healthz (the server alone) and of GET /v1/accounts/{id}
-#     (bearer token, a ledger read and JSON; goal: at least half of /healthz),
+#     (bearer token, a ledger read and JSON; goal, issue 15: at least 0.6× /healthz),
 #   - durable awards/s through POST /v1/awards from 64 connections (each
 #     answered only once its commit group is on disk; goal: 5,000/s), p50/p99.
-# Usage: scripts/bench-http.sh [SECONDS]   (default 10 per measurement)
+# Usage: [JIAZHOU_BIN=path] scripts/bench-http.sh [SECONDS]   (default 10 per measurement)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}
 CONNECTIONS=64
 
-swift build -c release --product jiazhou >&2
-BIN=$PWD/.build/release/jiazhou
+# JIAZHOU_BIN: another build to measure (an A/B run against an older binary).
+if [ -n "${JIAZHOU_BIN:-}" ]; then
+    BIN=$JIAZHOU_BIN
+else
+    swift build -c release --product jiazhou >&2
+    BIN=$PWD/.build/release/jiazhou
+fi
 for tool in wrk curl; do
     if ! command -v "$tool" >/dev/null; then
         apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >&2
@@ -104,7 +109,7 @@ groups=$(awk -v a="$(metric jiazhou_commit_group_requests_count)" -v b="$groups_
 grouped=$(awk -v a="$(metric jiazhou_commit_group_requests_sum)" -v b="$requests_before" 'BEGIN { print a - b }')
 echo
 awk -v a="$(cat "$WORK/account.rps")" -v h="$(cat "$WORK/healthz.rps")" \
-    'BEGIN { printf "GET /v1/accounts/{id} = %.0f%% of /healthz (goal >= 50%%)\n", 100 * a / h }'
+    'BEGIN { printf "GET /v1/accounts/{id} = %.0f%% of /healthz (goal >= 60%%)\n", 100 * a / h }'
 awk -v w="$written" -v ms="$elapsed_ms" 'BEGIN { printf "durable awards: %d entries written in %.1f s of wall time = %.0f/s (goal >= 5000/s)\n", w, ms / 1000, w * 1000 / ms }'
 awk -v n="$grouped" -v g="$groups" 'BEGIN { printf "commit groups: %d, %.1f awards each on average (one transaction and fsync each)\n", g, n / g }'
 "$BIN" verify --db "$DB" >/dev/null && echo "verify: ok ($after entries)"

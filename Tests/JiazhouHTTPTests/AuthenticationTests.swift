@@ -28,6 +28,19 @@ import Testing
         }
     }
 
+    /// Two Authorization fields name no one token: the second cannot
+    /// smuggle a principal past the first, nor the first past the second.
+    @Test func aRepeatedAuthorizationFieldIsUnauthorized() async throws {
+        try await withServer { server in
+            let token = try server.token(TestLedger.root)
+            #expect(try await server.send("GET", "/v1/entries/1", headers: [("Authorization", "Bearer \(token)")]).status == 200)
+            for pair in [("Bearer \(token)", "Bearer hunter2"), ("Bearer hunter2", "Bearer \(token)"), ("Bearer \(token)", "Bearer \(token)")] {
+                let reply = try await server.send("GET", "/v1/entries/1", headers: [("Authorization", pair.0), ("Authorization", pair.1)])
+                expectUnauthorized(reply, mentioning: "not one this ledger issued")
+            }
+        }
+    }
+
     @Test func theSchemeIsCaseInsensitive() async throws {
         try await withServer { server in
             let token = try server.token(TestLedger.root)

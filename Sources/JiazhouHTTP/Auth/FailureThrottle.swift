@@ -46,6 +46,10 @@ public final class FailureThrottle: Sendable {
     }
 
     /// Whole seconds until `key` may try again, or `nil` if it may now.
+    /// Whether any client has a failure counted: when none has, no request
+    /// can be throttled, and its key need not be made.
+    public var hasFailures: Bool { buckets.withLock { !$0.isEmpty } }
+
     public func retryAfter(_ key: String) -> Int? {
         let now = seconds()
         return buckets.withLock { buckets -> Int? in
