@@ -194,16 +194,7 @@ public final class LedgerStore: LedgerStorage {
     /// together, durably, or not at all.
     public func write<T: Sendable>(_ body: @escaping @Sendable (inout any LedgerWriting) throws -> T) async throws(LedgerError) -> T {
         do {
-            return try await database.write { db in
-                try WritingThread.run {
-                    let writer = try StoreWriter(db: db, suite: suite)
-                    var boxed: any LedgerWriting = writer
-                    let result = try body(&boxed)
-                    // The cache is shared by every copy of the writer: this flushes what the body wrote.
-                    try writer.flush()
-                    return result
-                }
-            }
+            return try await database.write { db in try self.transaction(db, body) }
         } catch let error as LedgerError {
             throw error
         } catch {
@@ -214,16 +205,20 @@ public final class LedgerStore: LedgerStorage {
     /// The same, blocking the calling thread; for the CLI's one-shot commands.
     public func writeNow<T>(_ body: (inout any LedgerWriting) throws -> T) throws(LedgerError) -> T {
         try Self.storageCall {
-            try database.write { db in
-                try WritingThread.run {
-                    let writer = try StoreWriter(db: db, suite: suite)
-                    var boxed: any LedgerWriting = writer
-                    let result = try body(&boxed)
-                    // The cache is shared by every copy of the writer: this flushes what the body wrote.
-                    try writer.flush()
-                    return result
-                }
-            }
+            try database.write { db in try transaction(db, body) }
+        }
+    }
+
+    /// `body` on the writer's connection, inside the transaction GRDB has
+    /// begun; reads on this thread meanwhile see what it writes.
+    private func transaction<T>(_ db: Database, _ body: (inout any LedgerWriting) throws -> T) throws -> T {
+        try WritingThread.run {
+            let writer = try StoreWriter(db: db, suite: suite)
+            var boxed: any LedgerWriting = writer
+            let result = try body(&boxed)
+            // The cache is shared by every copy of the writer: this flushes what the body wrote.
+            try writer.flush()
+            return result
         }
     }
 

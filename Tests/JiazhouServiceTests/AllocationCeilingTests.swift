@@ -40,13 +40,7 @@ import Testing
 
     @Test func anAccountReadStaysUnderItsAllocationCeiling() async throws {
         try #require(Allocations.areCounted)
-        let ledger = try await TestLedger.makeOnSQLite()
-        _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity()), actor: TestLedger.root, key: nil)
-        let count = 500
-        let allocations = try Allocations.count {
-            for _ in 0..<count { _ = try ledger.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root) }
-        }
-        let perRead = Double(allocations) / Double(count)
+        let perRead = try await Self.allocationsPerAccountRead(try await TestLedger.makeOnSQLite())
         // Measured 2026-12-02: 135 in this debug build (82 in release; 127 before reads went column by column).
         #expect(perRead > 5 && perRead < 160, "\(perRead) allocations per account.get")
     }
@@ -55,14 +49,18 @@ import Testing
     /// (GRDB's reader pool cost about 20 allocations a read more).
     @Test func anAccountReadOfALedgerFileStaysUnderItsAllocationCeiling() async throws {
         try #require(Allocations.areCounted)
-        let ledger = try await TestLedger.make(inFile: true)
+        let perRead = try await Self.allocationsPerAccountRead(try await TestLedger.make(inFile: true))
+        // Measured 2026-12-05: 43 in this debug build (25 in release, 44 through GRDB's pool).
+        #expect(perRead > 5 && perRead < 60, "\(perRead) allocations per account.get of a file")
+    }
+
+    /// Allocations per `account.get` of a volunteer with one award, over 500 reads.
+    private static func allocationsPerAccountRead(_ ledger: TestLedger) async throws -> Double {
         _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity()), actor: TestLedger.root, key: nil)
         let count = 500
         let allocations = try Allocations.count {
             for _ in 0..<count { _ = try ledger.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root) }
         }
-        let perRead = Double(allocations) / Double(count)
-        // Measured 2026-12-05: 43 in this debug build (25 in release, 44 through GRDB's pool).
-        #expect(perRead > 5 && perRead < 60, "\(perRead) allocations per account.get of a file")
+        return Double(allocations) / Double(count)
     }
 }

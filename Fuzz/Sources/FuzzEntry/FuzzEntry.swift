@@ -3,8 +3,8 @@ import JiazhouCore
 
 /// Ledger entries read from their stored bytes: ``Entry/unseal(_:)``
 /// accepts only the exact canonical form and never traps, and the fast
-/// award reader ``Entry/scanAward(_:)`` (which `unseal` tries first) accepts
-/// nothing that the general parser refuses and reads the same entry.
+/// reader ``Entry/scan(_:)`` (which `unseal` tries first, for every kind)
+/// accepts nothing that the general parser refuses and reads the same entry.
 @main
 enum FuzzEntry {
     static func main() {
@@ -25,11 +25,11 @@ enum FuzzEntry {
         }
         let parsed = try? Entry(parsingCanonicalBytes: input)
         require((parsed != nil) == (sealed != nil), "unseal and the general parser disagree on whether the bytes are an entry")
-        if let scanned = Entry.scanAward(input) {
-            guard let parsed else { return require(false, "scanAward accepts bytes that the parser refuses: \(String(decoding: input, as: UTF8.self))") }
-            require(parsed.kind == .award && scanned.kind == .award, "scanAward read a \(parsed.kind)")
-            require(scanned == parsed, "scanAward reads another entry than the parser")
-            require(scanned.canonicalBytes == input, "a scanned award re-encodes differently")
+        if let scanned = Entry.scan(input) {
+            guard let parsed else { return require(false, "the scanner accepts bytes that the parser refuses: \(String(decoding: input, as: UTF8.self))") }
+            require(scanned == parsed, "the scanner reads another entry than the parser")
+            require(scanned.canonicalBytes == input, "a scanned entry re-encodes differently")
+            require((Entry.scanAward(input) != nil) == (parsed.kind == .award), "scanAward and the kind disagree")
         }
     }
 }
