@@ -75,9 +75,9 @@ public struct HTTPServer: Sendable {
         service.observeCommitGroups { metrics.recordCommitGroup(requests: $0) }
         let services = RouteServices(
             ledger: service, metrics: metrics, maxBodyBytes: configuration.maxBodyBytes, maxSheetBytes: configuration.maxSheetBytes,
-            openAPI: OpenAPIDocument.make(routes: RouteTable.routes, notYetAvailable: RouteTable.notYetAvailable, version: Self.version).canonicalBytes)
+            openAPI: OpenAPIDocument.make(routes: RouteTable.routes, version: Self.version).canonicalBytes)
         let router = RouterBuilder.router(
-            routes: RouteTable.routes, notYetAvailable: RouteTable.notYetAvailable, services: services,
+            routes: RouteTable.routes, services: services,
             authentication: BearerAuthMiddleware(tokens: tokens, throttle: FailureThrottle(policy: configuration.authenticationThrottle)), logger: logger)
         return Application(
             router: router, configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),

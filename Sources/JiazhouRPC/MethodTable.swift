@@ -57,16 +57,9 @@ enum MethodTable {
             },
         ].map { ($0.name, $0) })
 
-    /// Methods that PROTOCOL.md names but whose operation the service does
-    /// not have yet: −32601, saying so, rather than "no such method".
-    static let notYetAvailable: Set<String> = []
-
     /// The method called `name` in `table`, or the −32601 error that says why there is none.
     static func method(_ name: String, in table: [String: Method]) -> Result<Method, RPCError> {
         if let method = table[name] { return .success(method) }
-        if notYetAvailable.contains(name) {
-            return .failure(.methodNotFound("\(name) is not available yet: PROTOCOL.md names it, but this version of jiazhou does not have it"))
-        }
         return .failure(.methodNotFound("there is no method \"\(name.prefix(80))\"; the methods are \(table.keys.sorted().joined(separator: ", "))"))
     }
 }

@@ -5,7 +5,7 @@ import JiazhouStore
 import JiazhouTesting
 import Testing
 
-/// What a client gets wrong is 400 naming the field, 413, 404, 405 or 501 —
+/// What a client gets wrong is 400 naming the field, 413, 404 or 405 —
 /// never a crash or a 500.
 @Suite(.timeLimit(.minutes(2))) struct RequestErrorTests {
     static let malformed: [(body: String, mentions: String)] = [
@@ -103,8 +103,8 @@ import Testing
         }
     }
 
-    /// Every route of PROTOCOL.md is served now: none answers 501 any more
-    /// (the machinery stays, for routes a later PROTOCOL.md adds).
+    /// Every route of PROTOCOL.md is served (the last to come, transfers,
+    /// once answered 501): an empty body is refused by the operation itself.
     @Test func everyProtocolRouteIsAvailable() async throws {
         try await withServer { server in
             let reply = try await server.send("POST", "/v1/transfers", token: try server.token(TestLedger.root), body: [:])

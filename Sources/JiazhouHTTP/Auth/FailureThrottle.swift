@@ -45,11 +45,11 @@ public final class FailureThrottle: Sendable {
         self.seconds = seconds
     }
 
-    /// Whole seconds until `key` may try again, or `nil` if it may now.
     /// Whether any client has a failure counted: when none has, no request
     /// can be throttled, and its key need not be made.
     public var hasFailures: Bool { buckets.withLock { !$0.isEmpty } }
 
+    /// Whole seconds until `key` may try again, or `nil` if it may now.
     public func retryAfter(_ key: String) -> Int? {
         let now = seconds()
         return buckets.withLock { buckets -> Int? in

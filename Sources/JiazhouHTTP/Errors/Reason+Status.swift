@@ -52,8 +52,6 @@ public enum EdgeReason: String, Sendable, CaseIterable {
     case not_found
     /// The path exists, the method does not; see `Allow` (405).
     case method_not_allowed
-    /// PROTOCOL.md names the route, this version does not have it yet (501).
-    case not_implemented
     /// A bug in the server (500).
     case internal_error
     /// An uploaded sheet with bad rows, or one the reader refuses whole
@@ -67,7 +65,6 @@ public enum EdgeReason: String, Sendable, CaseIterable {
         case .throttled: .tooManyRequests
         case .not_found: .notFound
         case .method_not_allowed: .methodNotAllowed
-        case .not_implemented: .notImplemented
         case .internal_error: .internalServerError
         case .sheet_invalid: .unprocessableContent
         }

@@ -6,17 +6,10 @@ import JiazhouSheetAward
 /// (paths, parameters, bodies, results and errors), so that it describes
 /// exactly what the router serves.
 enum OpenAPIDocument {
-    static func make(routes: [Route], notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)], version: String) -> JSONValue {
+    static func make(routes: [Route], version: String) -> JSONValue {
         var paths: [String: [String: JSONValue]] = [:]
         for route in routes {
             paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation(route)
-        }
-        for missing in notYetAvailable {
-            paths[missing.path, default: [:]][missing.method.rawValue.lowercased()] = [
-                "operationId": .string(missing.operation),
-                "summary": .string("\(missing.operation): not available in this version (PROTOCOL.md names it; it answers 501)"),
-                "responses": ["501": errorResponse(["not_implemented"])],
-            ]
         }
         return [
             "openapi": "3.1.0",

@@ -7,7 +7,7 @@ import JiazhouSheetAward
 /// router, the bearer authentication and `/openapi.json` are built from it.
 /// Each ledger route calls exactly the service call that JSON-RPC's method
 /// of the same name calls. An operation added to the service joins here
-/// with one entry (and leaves ``notYetAvailable``).
+/// with one entry.
 enum RouteTable {
     static let routes: [Route] = [
         .publicRead("/v1/info", "ledger.info", "The ledger's origin, size, root, head, verifier key, latest checkpoint (with the witnesses' cosignatures) and each witness's latest cosigned size and verifier key.", NoRequest.self) {
@@ -157,10 +157,6 @@ enum RouteTable {
             .json(services.openAPI)
         },
     ]
-
-    /// Routes that PROTOCOL.md names but whose operation the service does not
-    /// have yet: they answer 501, saying so, rather than 404.
-    static let notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)] = []
 }
 
 /// The request of an operation that takes none: an empty object, so that

@@ -3,9 +3,8 @@ import Logging
 
 /// Builds Hummingbird's router from the route table: the middleware every
 /// request passes (log, metrics, headers, errors), bearer authentication on
-/// the routes that act, the web pages, the tlog tiles, 501 for routes not
-/// yet available, and 405 with `Allow` for a known path asked with another
-/// method.
+/// the routes that act, the web pages, the tlog tiles, and 405 with
+/// `Allow` for a known path asked with another method.
 enum RouterBuilder {
     /// The methods a known path answers 405 to when it does not serve them:
     /// TRACE and OPTIONS too, which clients and scanners send, so that a
@@ -15,7 +14,7 @@ enum RouterBuilder {
     static let methods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .trace, .options, HTTPRequest.Method("QUERY")!]
 
     static func router(
-        routes: [Route], pages: [SitePage] = SitePage.all, notYetAvailable: [(method: HTTPRequest.Method, path: String, operation: String)], services: RouteServices,
+        routes: [Route], pages: [SitePage] = SitePage.all, services: RouteServices,
         authentication: BearerAuthMiddleware, logger: Logger
     ) -> Router<LedgerRequestContext> {
         let router = Router(context: LedgerRequestContext.self)
@@ -40,13 +39,8 @@ enum RouterBuilder {
             router.on(RouterPath(page.path), method: .get) { request, _ -> Response in page.respond(to: request) }
         }
         TlogRoutes.add(to: router, ledger: services.ledger)
-        for missing in notYetAvailable {
-            let failure = HTTPFailure(
-                .not_implemented, "\(missing.method) \(missing.path) (\(missing.operation)) is not available yet: PROTOCOL.md names it, but this version of jiazhou does not have it")
-            router.on(RouterPath(missing.path), method: missing.method) { _, _ -> Response in throw failure }
-        }
         var served: [String: [HTTPRequest.Method]] = [:]
-        let known = routes.map { ($0.method, $0.path) } + pages.map { (HTTPRequest.Method.get, $0.path) } + notYetAvailable.map { ($0.method, $0.path) }
+        let known = routes.map { ($0.method, $0.path) } + pages.map { (HTTPRequest.Method.get, $0.path) }
             + TlogRoutes.paths.map { (HTTPRequest.Method.get, $0) }
         for (method, path) in known {
             served[path, default: []].append(method)
