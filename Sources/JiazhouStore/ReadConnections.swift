@@ -29,12 +29,43 @@ final class ReadConnections: @unchecked Sendable {
     }
 
     /// Runs `body` on a connection no other thread is using, waiting for
-    /// one when all `limit` are busy.
+    /// one when all `limit` are busy. A read inside a read of these
+    /// connections, on the same thread, runs on the connection the outer
+    /// one holds (so in its snapshot), as GRDB's reentrant read did: a
+    /// second connection would see another snapshot, and with every
+    /// connection held by an outer read it would wait forever.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        let key = Self.heldKey
+        if let held = pthread_getspecific(key).map({ Unmanaged<Held>.fromOpaque($0).takeUnretainedValue() }), held.owner === self {
+            return try held.connection.unsafeReentrantRead(body)
+        }
         let connection = try checkOut()
         defer { checkIn(connection) }
+        let outer = pthread_getspecific(key)
+        let held = Held(owner: self, connection: connection)
+        pthread_setspecific(key, Unmanaged.passUnretained(held).toOpaque())
+        defer {
+            pthread_setspecific(key, outer)
+            withExtendedLifetime(held) {}
+        }
         return try connection.unsafeReentrantRead(body)
     }
+
+    /// The connection the calling thread's read holds, and whose it is.
+    private final class Held {
+        let owner: ReadConnections
+        let connection: DatabaseQueue
+        init(owner: ReadConnections, connection: DatabaseQueue) {
+            self.owner = owner
+            self.connection = connection
+        }
+    }
+
+    private static let heldKey: pthread_key_t = {
+        var key = pthread_key_t()
+        precondition(pthread_key_create(&key, nil) == 0, "no thread-specific key left")
+        return key
+    }()
 
     private func checkOut() throws -> DatabaseQueue {
         condition.lock()

@@ -79,6 +79,38 @@ import Testing
         #expect(failures.all.isEmpty)
     }
 
+    /// A read inside a read runs in the outer read's snapshot, on its
+    /// connection: with every connection held by an outer read, nested
+    /// reads would otherwise wait for ever.
+    @Test func aReadInsideAReadRunsInTheOuterReadsSnapshot() throws {
+        let (store, _) = try newStore()
+        let limit = ReadConnections.defaultLimit
+        let inside = DispatchSemaphore(value: 0), proceed = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        let results = Failures()
+        for _ in 0..<limit {
+            Thread.detachNewThread {
+                do {
+                    let seen = try store.read { outer -> String? in
+                        let before = try outer.meta("note")
+                        inside.signal()
+                        _ = proceed.wait(timeout: .now() + 10)
+                        // Committed by now, but not in this read's snapshot.
+                        let nested = try store.read { try $0.meta("note") }
+                        return "\(before ?? "nil")/\(nested ?? "nil")"
+                    }
+                    results.add(seen ?? "none")
+                } catch { results.add("\(error)") }
+                finished.signal()
+            }
+        }
+        for _ in 0..<limit { #expect(inside.wait(timeout: .now() + 10) == .success) }
+        try store.writeNow { try $0.setMeta("note", "after") }
+        for _ in 0..<limit { proceed.signal() }
+        for _ in 0..<limit { #expect(finished.wait(timeout: .now() + 10) == .success, "a nested read waited for a connection") }
+        #expect(results.all == Array(repeating: "nil/nil", count: limit))
+        #expect(try store.read { try $0.meta("note") } == "after")
+    }
+
     @Test func readsGoOnAfterAnotherConnectionChangesTheSchema() throws {
         let (store, path) = try newStore()
         #expect(try store.read { try $0.size() } == 0)
