@@ -133,8 +133,10 @@ public struct StoreReader: LedgerReading {
     /// The first result recorded for (actor, key), with the hash of its request.
     public func idempotency(actor: AccountID, key: String) throws -> (requestHash: [UInt8], result: [UInt8])? {
         // Cached: every write with a key asks, inside the one writer's transaction.
-        try Row.fetchOne(try db.cachedStatement(sql: "SELECT request_hash, result FROM idempotency WHERE actor = ? AND key = ?"), arguments: [actor.text, key])
-            .map { ([UInt8]($0[0] as Data), [UInt8]($0[1] as Data)) }
+        var select = try DirectStatement(db, sql: "SELECT request_hash, result FROM idempotency WHERE actor = ? AND key = ?")
+        select.bind(actor.text)
+        select.bind(key)
+        return try select.first { ($0.blob(0), $0.blob(1)) }
     }
 
     /// The signed checkpoint for `size`, or the latest one.
