@@ -76,61 +76,26 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return text + "\(sign)\(pad(Int64(magnitude / 60), 2)):\(pad(Int64(magnitude % 60), 2))"
     }
 
-    /// Parses RFC 3339 (`Z` or `±hh:mm`, optional fraction up to milliseconds precision
-    /// kept; further digits must be zero). Instants from 1970-01-01T00:00:00Z to year 9999.
+    /// Parses RFC 3339 (`Z` or `±hh:mm`, an optional fraction: digits past
+    /// milliseconds may be given if zero). Instants from 1970-01-01T00:00:00Z
+    /// to year 9999.
     public init?(rfc3339 text: String) {
-        var text = text
-        guard let parsed = text.withUTF8({ Timestamp(rfc3339UTF8: $0) }) else { return nil }
-        self = parsed
+        guard let time = RFC3339Time(text) else { return nil }
+        self.init(time)
     }
 
     /// The same, from UTF-8 bytes (the scanner reads times in place).
-    init?(rfc3339UTF8 b: UnsafeBufferPointer<UInt8>) {
-        func number(_ range: Range<Int>) -> Int64? {
-            guard range.upperBound <= b.count else { return nil }
-            var n: Int64 = 0
-            for i in range {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) else { return nil }
-                n = n * 10 + Int64(b[i] - UInt8(ascii: "0"))
-            }
-            return n
-        }
-        guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
-            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-            year >= 1970, (1...12).contains(month), (1...CivilCalendar.daysIn(month: month, year: year)).contains(day),
-            hour < 24, minute < 60, second < 60
-        else { return nil }
-        var i = 19
-        var millis: Int64 = 0
-        if b[i] == UInt8(ascii: ".") {
-            i += 1
-            let start = i
-            while i < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) {
-                let digit = Int64(b[i] - UInt8(ascii: "0"))
-                if i - start < 3 { millis = millis * 10 + digit } else if digit != 0 { return nil }
-                i += 1
-            }
-            guard i > start else { return nil }
-            for _ in 0..<max(0, 3 - (i - start)) { millis *= 10 }
-        }
-        var offset: Int64 = 0
-        guard i < b.count else { return nil }
-        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
-            i += 1
-        } else {
-            guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), i + 6 == b.count, b[i + 3] == UInt8(ascii: ":"),
-                let oh = number(i + 1..<i + 3), let om = number(i + 4..<i + 6), oh < 24, om < 60
-            else { return nil }
-            offset = (oh * 60 + om) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
-            i += 6
-        }
-        guard i == b.count else { return nil }
-        let days = CivilCalendar.days(fromCivil: year, month, day)
-        let local = ((days * 24 + hour) * 60 + minute) * 60 + second
-        millisecondsSince1970 = (local - offset * 60) * 1000 + millis
-        guard millisecondsSince1970 >= 0 else { return nil }
+    init?(rfc3339UTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let time = RFC3339Time(utf8: bytes) else { return nil }
+        self.init(time)
+    }
+
+    /// `time` to the millisecond; `nil` before 1970 or with a fraction finer
+    /// than milliseconds that is not zero (a ledger keeps milliseconds, and
+    /// would otherwise round a time it was given).
+    public init?(_ time: RFC3339Time) {
+        guard time.seconds >= 0, time.nanoseconds % 1_000_000 == 0, !time.hasPrecisionBeyondNanoseconds else { return nil }
+        millisecondsSince1970 = time.seconds * 1000 + Int64(time.nanoseconds / 1_000_000)
     }
 
     public init(from decoder: any Decoder) throws {

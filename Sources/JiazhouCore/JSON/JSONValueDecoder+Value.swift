@@ -1,8 +1,6 @@
-import JiazhouCore
-
 /// The `Decoder` behind ``JSONValueDecoder``: one JSON value at one path. It is
 /// also that value's single-value container.
-struct ValueDecoder: Decoder, SingleValueDecodingContainer {
+struct ValueDecoder: ForwardedDecoder, IntegerDecodingContainer {
     let value: JSONValue
     let codingPath: [any CodingKey]
     let log: JSONValueDecoder.Log
@@ -54,21 +52,11 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
 
     /// Params carry no fractions (PROTOCOL.md), so a floating-point field
     /// takes only an integer.
-    func decode(_ type: Double.Type) throws -> Double { Double(try integer(Int64.self)) }
-    func decode(_ type: Float.Type) throws -> Float { Float(try integer(Int64.self)) }
-    func decode(_ type: Int.Type) throws -> Int { try integer(type) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try integer(type) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try integer(type) }
-    func decode(_ type: UInt.Type) throws -> UInt { try integer(type) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(type) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(type) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
+    func decode(_ type: Double.Type) throws -> Double { Double(try decodeInteger(Int64.self)) }
+    func decode(_ type: Float.Type) throws -> Float { Float(try decodeInteger(Int64.self)) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(type) }
 
-    private func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+    func decodeInteger<I: FixedWidthInteger & Decodable>(_ type: I.Type) throws -> I {
         guard case .integer(let n) = value else { throw mismatch("an integer") }
         guard let exact = I(exactly: n) else {
             throw JSONValueDecoder.FieldError(message: "\(path) must be from \(I.min) to \(I.max), not \(n)")

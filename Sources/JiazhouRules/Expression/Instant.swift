@@ -51,49 +51,8 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// fraction of up to nine digits. Years have four digits, so the range is
     /// CEL's; `nil` for anything else.
     public init?(rfc3339 text: String) {
-        let b = Array(text.utf8)
-        func number(_ from: Int, _ count: Int) -> Int64? {
-            guard from + count <= b.count else { return nil }
-            var n: Int64 = 0
-            for i in from..<from + count {
-                guard b[i].isDigit else { return nil }
-                n = n * 10 + Int64(b[i] - UInt8(ascii: "0"))
-            }
-            return n
-        }
-        guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] | 0x20 == UInt8(ascii: "t"),
-            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-            year >= 1, (1...12).contains(month), (1...CivilCalendar.daysIn(month: month, year: year)).contains(day),
-            hour < 24, minute < 60, second < 60
-        else { return nil }
-        var i = 19
-        var nanos: Int64 = 0
-        if b[i] == UInt8(ascii: ".") {
-            i += 1
-            let start = i
-            while i < b.count, b[i].isDigit, i - start < 9 {
-                nanos = nanos * 10 + Int64(b[i] - UInt8(ascii: "0"))
-                i += 1
-            }
-            guard i > start else { return nil }
-            for _ in 0..<(9 - (i - start)) { nanos *= 10 }
-        }
-        guard i < b.count else { return nil }
-        var offset: Int64 = 0
-        if b[i] | 0x20 == UInt8(ascii: "z") {
-            i += 1
-        } else {
-            guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), i + 6 == b.count, b[i + 3] == UInt8(ascii: ":"),
-                let oh = number(i + 1, 2), let om = number(i + 4, 2), oh < 24, om < 60
-            else { return nil }
-            offset = (oh * 60 + om) * 60 * (b[i] == UInt8(ascii: "-") ? -1 : 1)
-            i += 6
-        }
-        guard i == b.count else { return nil }
-        let local = ((CivilCalendar.days(fromCivil: year, month, day) * 24 + hour) * 60 + minute) * 60 + second
-        self.init(seconds: local - offset, nanos: Int32(nanos))
+        guard let time = RFC3339Time(text), time.fractionDigits <= 9 else { return nil }
+        self.init(seconds: time.seconds, nanos: time.nanoseconds)
     }
 }
 
