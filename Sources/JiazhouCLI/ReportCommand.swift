@@ -36,8 +36,8 @@ struct MerchantReportCommand: AsyncParsableCommand {
                 return
             }
             print("\(report.merchant)  takings in \(report.month)")
-            print(Self.row("day", "redeemed", "refunded", "takings"))
-            for day in report.days { print(Self.row(day.day, "\(day.redeemed)", "\(day.refunded)", "\(day.takings)")) }
+            print(Self.row("day", "redeemed", "reversed", "takings"))
+            for day in report.days { print(Self.row(day.day, "\(day.redeemed)", "\(day.reversed)", "\(day.takings)")) }
             print(Self.row("total", "", "", "\(report.total)"))
             if report.settlements.isEmpty {
                 print("no settlements in \(report.month)")

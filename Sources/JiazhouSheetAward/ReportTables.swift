@@ -9,8 +9,8 @@ public enum ReportTables {
     /// A merchant's month as one sheet: the takings by day and their total,
     /// then, under a blank row, the settlements.
     public static func merchant(_ report: MerchantReport) -> SheetTable {
-        var table = SheetTable(header: ["day", "redeemed", "refunded", "takings"])
-        for day in report.days { table.append([.text(day.day), .number(day.redeemed), .number(day.refunded), .number(day.takings)]) }
+        var table = SheetTable(header: ["day", "redeemed", "reversed", "takings"])
+        for day in report.days { table.append([.text(day.day), .number(day.redeemed), .number(day.reversed), .number(day.takings)]) }
         table.append([.text("total"), .empty, .empty, .number(report.total)])
         table.append([])
         table.append([.text("settlements of \(report.merchant.text) in \(report.month)")])

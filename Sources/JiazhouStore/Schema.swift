@@ -6,7 +6,9 @@ import JiazhouStorage
 ///
 /// The schema is the last line of defence: CHECK constraints make a negative
 /// volunteer, merchant or sink balance impossible even for a buggy caller,
-/// and a wrong-length hash or a gap in seq cannot be stored.
+/// and a wrong-length hash or a negative seq cannot be stored. A gap in seq
+/// is not the schema's to refuse (a CHECK sees one row): the writer seals
+/// each entry at the head (`TransactionRows.seal`), and verify finds one.
 enum Schema {
     /// The value of `meta.format`: what marks a database as a Jiazhou ledger.
     static let format = SchemaVersions.format

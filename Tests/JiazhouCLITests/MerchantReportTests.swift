@@ -5,7 +5,7 @@ import JiazhouTesting
 import Testing
 
 /// `jiazhou report merchant` through the real binary, on a café's end of
-/// November: redemptions on two days, a refund, a settlement, and one
+/// November: redemptions on two days, a reversed redemption, a settlement, and one
 /// redemption on the first of December that the November report leaves out.
 @Suite struct MerchantReportTests {
     private static let cafe = TestLedger.merchant
@@ -21,10 +21,10 @@ import Testing
         _ = try await ledger.service.award(
             AwardRequest(volunteer: Self.volunteer, activity: TestLedger.activity("cleanup", minutes: 600)), actor: TestLedger.baiyangOffice, key: nil)  // 100
         _ = try await redeem(12, on: ledger)  // 2026-11-23 (Beijing time)
-        let refunded = try await redeem(5, on: ledger)
+        let returned = try await redeem(5, on: ledger)
         ledger.clock.set(Timestamp(rfc3339: "2026-11-24T02:00:00Z")!)
-        // Refunded the next day, it still counts against the 23rd, the day it was redeemed on.
-        _ = try await ledger.service.reverse(ReverseRequest(seq: refunded, reason: "退货"), actor: Self.cafe, key: nil)
+        // Reversed the next day, it still counts against the 23rd, the day it was redeemed on.
+        _ = try await ledger.service.reverse(ReverseRequest(seq: returned, reason: "退货"), actor: Self.cafe, key: nil)
         _ = try await redeem(9, on: ledger)
         let settlement = try await ledger.service.settle(SettleRequest(merchant: Self.cafe), actor: TestLedger.root, key: nil).seq
         ledger.clock.set(Timestamp(rfc3339: "2026-11-30T17:00:00Z")!)  // 2026-12-01 01:00 in Beijing
@@ -32,7 +32,7 @@ import Testing
         return (ledger, settlement)
     }
 
-    @Test func theNovemberReportShowsTakingsByDayLessRefundsAndTheSettlement() async throws {
+    @Test func theNovemberReportShowsTakingsByDayLessReversalsAndTheSettlement() async throws {
         let (ledger, settlement) = try await cafesMonth()
         defer { ledger.remove() }
         let outcome = try CommandRunner.run(["report", "merchant", Self.cafe.text, "--month", "2026-11", "--db", try #require(ledger.path)])
@@ -40,7 +40,7 @@ import Testing
         #expect(
             outcome.stdout == """
                 merchant:jiulongxiang-cafe  takings in 2026-11
-                day           redeemed  refunded   takings
+                day           redeemed  reversed   takings
                 2026-11-23          17         5        12
                 2026-11-24           9         0         9
                 total                                   21

@@ -57,7 +57,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: imports.directory) }
         let csv = try CommandRunner.run(["report", "merchant", "merchant:jiulongxiang-cafe", "--month", "2026-11", "--db", imports.database, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
-        #expect(csv.stdout.hasPrefix("\u{FEFF}day,redeemed,refunded,takings\r\n"), "\(csv.stdout)")
+        #expect(csv.stdout.hasPrefix("\u{FEFF}day,redeemed,reversed,takings\r\n"), "\(csv.stdout)")
         #expect(csv.stdout.contains("\r\ntotal,,,"))
         let xlsx = try CommandRunner.run(["report", "merchant", "merchant:jiulongxiang-cafe", "--month", "2026-11", "--db", imports.database, "--format", "xlsx"])
         #expect(xlsx.status != 0)

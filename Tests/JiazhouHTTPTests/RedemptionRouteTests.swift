@@ -73,14 +73,14 @@ import Testing
         }
     }
 
-    @Test func aRefundOverHTTPGivesThePointsBack() async throws {
+    @Test func aRedemptionReversedOverHTTPGivesThePointsBack() async throws {
         try await withServer { server in
             _ = try await server.award(1, token: try server.token(TestLedger.baiyangOffice))
             let spent = try await redeem(server, code: try await code(server), points: 12)
             let seq = try #require(spent.json?["seq"]?.integerValue)
-            let refund = try await server.send("POST", "/v1/reversals", token: try server.token(TestLedger.merchant), body: Body.reverse(seq, reason: "退货"))
-            #expect(refund.status == 200)
-            #expect(refund.json?["points"] == 12)
+            let givenBack = try await server.send("POST", "/v1/reversals", token: try server.token(TestLedger.merchant), body: Body.reverse(seq, reason: "退货"))
+            #expect(givenBack.status == 200)
+            #expect(givenBack.json?["points"] == 12)
             let twice = try await server.send("POST", "/v1/reversals", token: try server.token(TestLedger.merchant), body: Body.reverse(seq, reason: "退货"))
             #expect(twice.status == 409)
             #expect(twice.reason == "already_reversed")

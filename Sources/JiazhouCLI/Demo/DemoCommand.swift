@@ -7,7 +7,7 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Build the demo district from seeds/, play a week of it, print a summary and verify the chain.",
-        discussion: "Creates a fresh ledger (by default .demo/jiazhou-demo.sqlite, replaced on each run), opens the district's accounts, awards a week of activities, makes and reverses a mistaken award, awards a clean-up sheet of 200 participants, plays a merchant day (codes, redemptions, a refund, expiry, settlement), and ends with `verify`.")
+        discussion: "Creates a fresh ledger (by default .demo/jiazhou-demo.sqlite, replaced on each run), opens the district's accounts, awards a week of activities, makes and reverses a mistaken award, awards a clean-up sheet of 200 participants, plays a merchant day (codes, redemptions, a reversed redemption, expiry, settlement), and ends with `verify`.")
 
     @Option(help: "Where to create the demo ledger (must not exist; default .demo/jiazhou-demo.sqlite, replaced).")
     var db: String?

@@ -5,7 +5,7 @@ import JiazhouService
 extension DemoPlay {
     /// A merchant day in the historic quarter, after the week's public
     /// notice: volunteers show one-time codes at cafés and tea houses, a
-    /// mistyped code and a reused one are refused, one purchase is refunded,
+    /// mistyped code and a reused one are refused, one redemption is reversed (退货),
     /// a volunteer gives points to an elderly relative, the community office
     /// suspends a shop for a while, the expiry run finds nothing due (points
     /// live two years), and the office settles the shops.
@@ -43,9 +43,9 @@ extension DemoPlay {
                 }
             }
         }
-        if let refund = taken.first {
-            let result = try await service.reverse(ReverseRequest(seq: refund.seq, reason: "退货"), actor: refund.merchant, key: "refund:\(refund.seq)")
-            print("  \(refund.merchant) refunds redemption \(refund.seq): \(result.points) points back to the volunteer's own lots (entry \(result.seq))")
+        if let returned = taken.first {
+            let result = try await service.reverse(ReverseRequest(seq: returned.seq, reason: "退货"), actor: returned.merchant, key: "reverse:\(returned.seq)")
+            print("  \(returned.merchant) reverses redemption \(returned.seq): \(result.points) points back to the volunteer's own lots (entry \(result.seq))")
         }
         try await playGift()
         if let shop = shops.last, let volunteer = spenders.first?.account { try await playSuspension(shop, volunteer: volunteer) }

@@ -1,20 +1,20 @@
-/// What a redemption (`redeem`) and its refund (a `reverse` of a `redeem`)
+/// What a redemption (`redeem`) and its reversal (a `reverse` of a `redeem`)
 /// add to the figures the daily redemption limits are checked against.
 ///
 /// A redemption records the day it counts in (`data.periods.day`, in the
 /// rule set's zone); it adds its points to `redeem:DAY` of the volunteer who
-/// spent them and of the merchant who took them. A refund records the same
-/// day and takes them back, so a refunded redemption no longer counts.
+/// spent them and of the merchant who took them. Its reversal records the
+/// same day and takes them back, so a reversed redemption no longer counts.
 extension Entry {
     /// The usage period prefix of redemptions: `redeem:2026-11-23`.
     public static let redemptionPeriodPrefix = "redeem:"
 
-    /// Whether this entry reverses a redemption (a refund).
-    public var isRefund: Bool {
+    /// Whether this entry reverses a redemption.
+    public var isRedemptionReversal: Bool {
         kind == .reverse && data["reversed_kind"]?.stringValue == Kind.redeem.rawValue
     }
 
-    /// The merchant a redemption paid (or its refund takes back from): the
+    /// The merchant a redemption paid (or its reversal takes back from): the
     /// other side of the volunteer's postings.
     public var redemptionMerchant: AccountID? {
         guard let volunteer = serviceVolunteer, let posting = postings.first else { return nil }

@@ -29,7 +29,7 @@ public enum LotChange: Sendable, Equatable {
     case open(seq: Int64, volunteer: AccountID, points: Int64, available: Timestamp, expires: Timestamp?)
     /// Points taken from the lot the award `seq` opened.
     case take(seq: Int64, points: Int64)
-    /// Points a refund puts back into the lot of award `seq` they were spent from.
+    /// Points a redemption's reversal puts back into the lot of award `seq` they were spent from.
     case restore(seq: Int64, points: Int64)
 }
 
@@ -42,7 +42,7 @@ extension Entry {
         case .award: sign = 1
         case .reverse where data["reversed_kind"]?.stringValue == Kind.award.rawValue: sign = -1
         case .redeem: return redemptionUsageDeltas
-        case .reverse where isRefund: return redemptionUsageDeltas
+        case .reverse where isRedemptionReversal: return redemptionUsageDeltas
         case .transfer: return transferUsageDeltas
         case .reverse where isTransferReversal: return transferUsageDeltas
         default: return []
@@ -80,8 +80,8 @@ extension Entry {
         return deltas
     }
 
-    /// The lot an award opens (`data.lot`), the lots a refund puts points
-    /// back into (`data.lots`), what a transfer or its reversal moves
+    /// The lot an award opens (`data.lot`), the lots a redemption's reversal
+    /// puts points back into (`data.lots`), what a transfer or its reversal moves
     /// (`Entry+Transfer.swift`), or the lots any other entry takes from
     /// (`data.lots`: a redemption, a reversal of an award, an expiry).
     public var lotChanges: [LotChange] {
@@ -101,7 +101,7 @@ extension Entry {
             guard points > 0 else { return [] }
             let expires = lot["expires"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
             return [.open(seq: seq, volunteer: volunteer, points: points, available: available, expires: expires)]
-        case .reverse where isRefund:
+        case .reverse where isRedemptionReversal:
             return recordedLots.map { .restore(seq: $0.seq, points: $0.points) }
         case .transfer:
             return transferLotChanges

@@ -75,7 +75,7 @@ enum RouteTable {
         ) { service, request, actor, key in service.enqueueRedeem(request, actor: actor, key: key) },
         .write(
             .post, "/v1/reversals", "reverse",
-            "Reverse an award (a new entry moves its points back), refund a redemption (its points go back to the lots they came from) or, as an operator, a transfer whose recipient still holds it.",
+            "Reverse an award (a new entry moves its points back), a redemption (its points go back to the lots they came from) or, as an operator, a transfer whose recipient still holds it.",
             ReverseRequest.self,
             refusals: [
                 .invalid_request, .forbidden, .unknown_entry, .idempotency_conflict, .not_reversible, .already_reversed, .insufficient_points,

@@ -35,7 +35,7 @@ public struct AccountView: Codable, Sendable, Equatable {
     public var expiringSoon: Int64?
     public var expiringWithinDays: Int64?
     /// Merchants: points redeemed into it on ``takingsDay`` (today in the
-    /// rule set's zone), less their refunds: what its daily limit counts.
+    /// rule set's zone), less their reversals: what its daily limit counts.
     public var takingsToday: Int64?
     public var takingsDay: String?
     /// Issuers: this month (in the rule set's zone), the points its awards

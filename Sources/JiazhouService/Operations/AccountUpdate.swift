@@ -8,7 +8,7 @@ import Foundation
 /// last one; `[]` clears it), which the merchant may also do itself, so
 /// that a till redeems by item.
 ///
-/// A suspended merchant takes no redemptions (its refunds are the
+/// A suspended merchant takes no redemptions (its reversals are the
 /// operator's to make); a suspended volunteer asks for no codes, spends and
 /// gives nothing and receives no gifts. Awards go on: the service record is
 /// not points changing hands. Settlement goes on: the office still pays

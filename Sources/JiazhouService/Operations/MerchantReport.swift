@@ -20,8 +20,8 @@ public struct MerchantReport: Codable, Sendable, Equatable {
         /// `2026-12-05`, in the rule set's zone.
         public var day: String
         public var redeemed: Int64
-        public var refunded: Int64
-        /// Redeemed less refunded.
+        public var reversed: Int64
+        /// Redeemed less reversed.
         public var takings: Int64
     }
 
@@ -39,7 +39,7 @@ public struct MerchantReport: Codable, Sendable, Equatable {
 
     public var merchant: AccountID
     public var month: String
-    /// Only days with a redemption or a refund, oldest first.
+    /// Only days with a redemption or a reversal of one, oldest first.
     public var days: [Day]
     public var total: Int64
     public var settlements: [Settlement]
@@ -67,13 +67,13 @@ extension LedgerService {
                             .init(seq: entry.seq, day: day, points: -movement.points, throughSeq: entry.data["through_seq"]?.integerValue ?? entry.seq - 1))
                         continue
                     }
-                    // A refund counts on its redemption's day (it copies `periods.day`), as the daily limit and `takings_today` do.
-                    guard entry.kind == .redeem || entry.isRefund, let day = entry.data["periods"]?["day"]?.stringValue,
+                    // A redemption's reversal counts on the redemption's day (it copies `periods.day`), as the daily limit and `takings_today` do.
+                    guard entry.kind == .redeem || entry.isRedemptionReversal, let day = entry.data["periods"]?["day"]?.stringValue,
                         day.hasPrefix(request.month + "-")
                     else { continue }
-                    var figures = days[day] ?? .init(day: day, redeemed: 0, refunded: 0, takings: 0)
-                    if entry.kind == .redeem { figures.redeemed += movement.points } else { figures.refunded -= movement.points }
-                    figures.takings = figures.redeemed - figures.refunded
+                    var figures = days[day] ?? .init(day: day, redeemed: 0, reversed: 0, takings: 0)
+                    if entry.kind == .redeem { figures.redeemed += movement.points } else { figures.reversed -= movement.points }
+                    figures.takings = figures.redeemed - figures.reversed
                     days[day] = figures
                 }
                 guard page.count == 1000, let last = page.last else { break }

@@ -5,7 +5,7 @@ import Foundation
 /// `reverse`: the only way to correct a mistake. A new entry moves the points
 /// back; the original stays in the chain, marked as reversed. An award's
 /// reversal takes its points back from the volunteer; a redemption's (a
-/// refund, see `Refund.swift`) gives them back to the lots they came from;
+/// see `RedemptionReversal.swift`) gives them back to the lots they came from;
 /// a transfer's (`TransferReversal.swift`) takes the gift back whole.
 public struct ReverseRequest: Codable, Sendable, Equatable {
     /// The seq of the entry to reverse.
@@ -45,7 +45,7 @@ extension LedgerService {
             }
             switch original.kind {
             case .award: break
-            case .redeem: return try Self.appendRefund(of: original, reason: request.reason, authorization: authorization, context: &context)
+            case .redeem: return try Self.appendRedemptionReversal(of: original, reason: request.reason, authorization: authorization, context: &context)
             case .transfer: return try Self.appendTransferReversal(of: original, reason: request.reason, authorization: authorization, context: &context)
             default:
                 throw LedgerError(.not_reversible, "entry \(request.seq) is a \(original.kind.rawValue); only awards, redemptions and transfers can be reversed")

@@ -1,13 +1,13 @@
 import JiazhouCore
 import JiazhouStorage
 
-/// Redemptions and refunds, checked against the lots as the chain replays
+/// Redemptions and their reversals, checked against the lots as the chain replays
 /// them, and the used redemption codes against the redemptions that used them.
 extension LedgerVerifier {
     /// Before the entry's lot changes are replayed: a redemption takes its
     /// points from the volunteer's own lots, spendable at the entry's time,
-    /// and exactly as many as it pays; a refund gives back exactly the lots
-    /// its redemption took.
+    /// and exactly as many as it pays; its reversal gives back exactly the
+    /// lots it took.
     mutating func checkRedemption(_ entry: Entry) {
         if entry.kind == .redeem {
             redemptions[entry.seq] = (entry.data["code_hash"]?.stringValue, entry.data["lots"])
@@ -30,12 +30,12 @@ extension LedgerVerifier {
                     report(entry.seq, "the redemption spends lot \(seq), which was not spendable at \(entry.time.rfc3339)")
                 }
             }
-        } else if entry.isRefund, let original = entry.data["seq"]?.integerValue {
+        } else if entry.isRedemptionReversal, let original = entry.data["seq"]?.integerValue {
             guard let redemption = redemptions[original] else {
-                report(entry.seq, "a refund of entry \(original), which is not a redemption")
+                report(entry.seq, "a reversal of a redemption names entry \(original), which is not a redemption")
                 return
             }
-            if entry.data["lots"] != redemption.lots { report(entry.seq, "the refund does not give back the lots redemption \(original) took") }
+            if entry.data["lots"] != redemption.lots { report(entry.seq, "the reversal does not give back the lots redemption \(original) took") }
         }
     }
 

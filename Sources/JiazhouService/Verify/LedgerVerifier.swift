@@ -29,7 +29,7 @@ struct LedgerVerifier {
     var touchSlots: [Int] = []
     var lots: [Int64: Lot] = [:]
     var reversals: [Int64: Int64] = [:]
-    /// Each redemption's `code_hash` and lots, by seq: what its code row and its refund must match.
+    /// Each redemption's `code_hash` and lots, by seq: what its code row and its reversal must match.
     var redemptions: [Int64: (codeHash: String?, lots: JSONValue?)] = [:]
     /// Each transfer's lots, by seq: what its reversal must give back.
     var transfers: [Int64: JSONValue?] = [:]

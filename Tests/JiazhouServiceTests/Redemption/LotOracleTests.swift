@@ -4,9 +4,9 @@ import JiazhouTesting
 import Testing
 
 /// A naive model of lots — an array, spent oldest first, skipping lots
-/// still in their notice, refunds putting back what was taken — against
+/// still in their notice, reversals putting back what was taken — against
 /// what the ledger maintains, after a seeded random mix of awards,
-/// redemptions (some refused), refunds and passing time.
+/// redemptions (some refused), their reversals and passing time.
 @Suite struct LotOracleTests {
     struct ModelLot {
         let seq: Int64
@@ -25,7 +25,7 @@ import Testing
         var rng = SplitMix(seed: seed)
         var lots: [ModelLot] = []
         var redemptions: [(seq: Int64, taken: [(Int64, Int64)])] = []
-        var (spent, refused, refunds) = (0, 0, 0)
+        var (spent, refused, reversals) = (0, 0, 0)
         for step in 0..<240 {
             let volunteer = 1 + Int(rng.next() % 3)
             let id = TestLedger.volunteer(volunteer)
@@ -60,15 +60,15 @@ import Testing
                 spent += 1
             case 8:
                 guard !redemptions.isEmpty else { continue }
-                let refunded = redemptions.remove(at: Int(rng.next() % UInt64(redemptions.count)))
-                _ = try await service.reverse(ReverseRequest(seq: refunded.seq, reason: "oracle \(step)"), actor: TestLedger.root, key: nil)
-                for (seq, points) in refunded.taken { lots[lots.firstIndex { $0.seq == seq }!].remaining += points }
-                refunds += 1
+                let returned = redemptions.remove(at: Int(rng.next() % UInt64(redemptions.count)))
+                _ = try await service.reverse(ReverseRequest(seq: returned.seq, reason: "oracle \(step)"), actor: TestLedger.root, key: nil)
+                for (seq, points) in returned.taken { lots[lots.firstIndex { $0.seq == seq }!].remaining += points }
+                reversals += 1
             default:
                 fixture.ledger.clock.advance(milliseconds: Int64(rng.next() % 12) * 3_600_000)
             }
         }
-        #expect(spent > 20 && refused > 5 && refunds > 5, "the mix exercised too little: \(spent) spent, \(refused) refused, \(refunds) refunds")
+        #expect(spent > 20 && refused > 5 && reversals > 5, "the mix exercised too little: \(spent) spent, \(refused) refused, \(reversals) reversals")
         for volunteer in 1...3 {
             let modelled = lots.filter { $0.volunteer == TestLedger.volunteer(volunteer) && $0.remaining > 0 }
             #expect(try fixture.remaining(volunteer) == Dictionary(uniqueKeysWithValues: modelled.map { ($0.seq, $0.remaining) }))

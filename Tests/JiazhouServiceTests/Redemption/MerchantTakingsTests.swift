@@ -4,13 +4,13 @@ import JiazhouTesting
 import Testing
 
 @Suite struct MerchantTakingsTests {
-    @Test func aMerchantSeesTodaysTakingsLessRefundsAndAFreshDayStartsAtZero() async throws {
+    @Test func aMerchantSeesTodaysTakingsLessReversalsAndAFreshDayStartsAtZero() async throws {
         let fixture = try await RedemptionFixture.make()
         try await fixture.earn(minutes: 600, activity: "a")
         _ = try await fixture.redeem(12, code: try await fixture.code())
-        let refunded = try await fixture.redeem(5, code: try await fixture.code())
+        let returned = try await fixture.redeem(5, code: try await fixture.code())
         _ = try await fixture.redeem(9, code: try await fixture.code(), at: RedemptionFixture.teahouse)
-        _ = try await fixture.service.reverse(ReverseRequest(seq: refunded.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
+        _ = try await fixture.service.reverse(ReverseRequest(seq: returned.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
         let today = try fixture.service.account(AccountGetRequest(account: RedemptionFixture.cafe), actor: RedemptionFixture.cafe)
         #expect(today.takingsToday == 12)
         #expect(today.takingsDay == "2026-11-23")

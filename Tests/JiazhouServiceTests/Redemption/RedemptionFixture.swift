@@ -58,7 +58,7 @@ struct RedemptionFixture {
     }
 }
 
-/// `[{seq, points}]` as a redemption or refund records its lots.
+/// `[{seq, points}]` as a redemption or its reversal records its lots.
 func lotList(_ pairs: [(Int64, Int64)]) -> JSONValue {
     .array(pairs.map { ["seq": .integer($0.0), "points": .integer($0.1)] })
 }

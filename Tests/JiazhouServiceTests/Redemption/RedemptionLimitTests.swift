@@ -35,7 +35,7 @@ import Testing
         _ = try await fixture.redeem(10, code: try await fixture.code(2), at: RedemptionFixture.teahouse)
     }
 
-    @Test func aRefundGivesTheDailyRoomBack() async throws {
+    @Test func aRedemptionsReversalGivesTheDailyRoomBack() async throws {
         let fixture = try await RedemptionFixture.make(rules: Self.limitedRules)
         try await fixture.earn(minutes: 600, activity: "a")
         let spent = try await fixture.redeem(30, code: try await fixture.code())

@@ -4,7 +4,7 @@ import JiazhouStore
 import JiazhouTesting
 import Testing
 
-/// `verify` catches redemptions and refunds that the service would never
+/// `verify` catches redemptions and reversals that the service would never
 /// write, appended here through the trusted bulk path that skips its checks.
 @Suite struct RedemptionVerifyTests {
     private func appendUnchecked(_ fixture: RedemptionFixture, _ kind: Entry.Kind, actor: AccountID, postings: [Posting], data: JSONValue) async throws {
@@ -40,7 +40,7 @@ import Testing
         #expect(found.contains { $0.contains("its lots hold") }, "the balance and the lots part ways too")
     }
 
-    @Test func aRefundIntoOtherLotsThanItsRedemptionTookIsReported() async throws {
+    @Test func aReversalIntoOtherLotsThanItsRedemptionTookIsReported() async throws {
         let fixture = try await RedemptionFixture.make()
         let first = try await fixture.earn(minutes: 120, activity: "a")
         let second = try await fixture.earn(minutes: 120, activity: "b")
@@ -57,7 +57,7 @@ import Testing
         #expect(try problems(fixture).contains { $0.contains("does not give back the lots") })
     }
 
-    @Test func anHonestDayOfRedemptionsAndRefundsVerifies() async throws {
+    @Test func anHonestDayOfRedemptionsAndReversalsVerifies() async throws {
         let fixture = try await RedemptionFixture.make()
         try await fixture.earn(minutes: 120, activity: "a")
         let spent = try await fixture.redeem(12, code: try await fixture.code())

@@ -4,14 +4,14 @@ import JiazhouTesting
 import Testing
 
 @Suite struct SettleTests {
-    /// The café takes 12 + 9 + 5, then refunds the 5: 21 points; the teahouse 4.
+    /// The café takes 12 + 9 + 5, then reverses the 5: 21 points; the teahouse 4.
     private func fixtureWithTakings() async throws -> RedemptionFixture {
         let fixture = try await RedemptionFixture.make()
         try await fixture.earn(minutes: 600, activity: "a")  // 100
         _ = try await fixture.redeem(12, code: try await fixture.code())
         _ = try await fixture.redeem(9, code: try await fixture.code())
-        let refunded = try await fixture.redeem(5, code: try await fixture.code())
-        _ = try await fixture.service.reverse(ReverseRequest(seq: refunded.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
+        let returned = try await fixture.redeem(5, code: try await fixture.code())
+        _ = try await fixture.service.reverse(ReverseRequest(seq: returned.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
         _ = try await fixture.redeem(4, code: try await fixture.code(), at: RedemptionFixture.teahouse)
         return fixture
     }

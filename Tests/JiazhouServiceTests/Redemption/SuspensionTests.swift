@@ -29,7 +29,7 @@ import Testing
         #expect(try fixture.verifies())
     }
 
-    @Test func aSuspendedMerchantsRefundsAreTheOperatorsToMake() async throws {
+    @Test func aSuspendedMerchantsReversalsAreTheOperatorsToMake() async throws {
         let fixture = try await RedemptionFixture.make()
         try await fixture.earn(minutes: 120, activity: "a")
         let spent = try await fixture.redeem(5, code: try await fixture.code())

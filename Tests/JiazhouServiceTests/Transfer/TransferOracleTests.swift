@@ -5,7 +5,7 @@ import Testing
 
 /// The naive model of lots of ``LotOracleTests``, with gifts: a seeded mix
 /// of awards, redemptions, transfers (each a new lot of the recipient's),
-/// refunds and reversed transfers, against what the ledger maintains.
+/// reversed redemptions and reversed transfers, against what the ledger maintains.
 @Suite struct TransferOracleTests {
     struct ModelLot {
         let seq: Int64

@@ -41,7 +41,7 @@ import Testing
         let request = ReverseRequest(seq: gift.seq, reason: "给错了人")
         #expect(await refusal { try await fixture.service.reverse(request, actor: TestLedger.root, key: nil) } == .insufficient_points)
         _ = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
-        #expect(await refusal { try await fixture.service.reverse(request, actor: TestLedger.root, key: nil) } == nil, "the refund made it whole again")
+        #expect(await refusal { try await fixture.service.reverse(request, actor: TestLedger.root, key: nil) } == nil, "reversing the redemption made it whole again")
         #expect(try fixture.balance(TestLedger.volunteer(1)) == 20)
         #expect(try fixture.verifies())
     }

@@ -1,5 +1,5 @@
 // The merchant's till: a code, points or an item, redeem; the answer in one
-// glance; today's redemptions, each with a refund.
+// glance; today's redemptions, each with its reversal (the till's 退款).
 import { get, newKey, post, segment, wholeHistory } from "./api.js";
 import { day, field, h, show, when } from "./dom.js";
 import { clearNotice } from "./notice.js";
@@ -78,7 +78,7 @@ function till(me, catalogue, refresh, context) {
 }
 
 /// Today's redemptions from the merchant's history, newest first, with the
-/// refunds already made.
+/// reversals already made.
 async function todaysRedemptions(me, area, takings, context) {
   let history, account;
   try {
@@ -96,14 +96,14 @@ async function todaysRedemptions(me, area, takings, context) {
 function redemptionRow(row, refresh, context) {
   const status = h("span", { role: "status" });
   const key = newKey();
-  const refund = async () => {
+  const reverse = async () => {
     if (!confirm(`退还这笔 ${row.points} 分吗？`)) return;
     try {
       await post("/v1/reversals", { seq: row.seq, reason: "商户退款" }, key);
       refresh();
     } catch (error) {
       if (error.kind === "refused") return (status.textContent = reasonText(error.reason));
-      context.failed(error, refund);
+      context.failed(error, reverse);
     }
   };
   return h(
@@ -112,7 +112,7 @@ function redemptionRow(row, refresh, context) {
     h("span", { class: "when" }, when(row.time).slice(11)),
     h("span", { class: "what" }, `记录号 ${row.seq}`),
     h("span", { class: "plus" }, `${row.points} 分`),
-    h("button", { type: "button", class: "quiet", on: { click: refund } }, "退款"),
+    h("button", { type: "button", class: "quiet", on: { click: reverse } }, "退款"),
     status,
   );
 }

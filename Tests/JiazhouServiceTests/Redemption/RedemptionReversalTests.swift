@@ -3,39 +3,39 @@ import JiazhouService
 import JiazhouTesting
 import Testing
 
-@Suite struct RefundTests {
-    @Test func aRefundPutsThePointsBackIntoTheVeryLotsTheyCameFrom() async throws {
+@Suite struct RedemptionReversalTests {
+    @Test func aReversalPutsThePointsBackIntoTheVeryLotsTheyCameFrom() async throws {
         let fixture = try await RedemptionFixture.make()
         let first = try await fixture.earn(minutes: 120, activity: "a")  // 20
         let second = try await fixture.earn(minutes: 120, activity: "b")  // 20
         let spent = try await fixture.redeem(30, code: try await fixture.code())
         _ = try await fixture.redeem(5, code: try await fixture.code())  // leaves second at 5
-        let refund = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
-        #expect(refund.points == 30)
+        let givenBack = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
+        #expect(givenBack.points == 30)
         #expect(try fixture.remaining() == [first: 20, second: 15])
         #expect(try fixture.balance(TestLedger.volunteer(1)) == 35)
         #expect(try fixture.balance(RedemptionFixture.cafe) == 5)
-        let data = try fixture.entryData(refund.seq)
+        let data = try fixture.entryData(givenBack.seq)
         #expect(data["reversed_kind"] == .string("redeem"))
         #expect(data["lots"] == lotList([(first, 20), (second, 10)]))
-        #expect(try fixture.service.entry(EntryGetRequest(seq: spent.seq), actor: TestLedger.root).reversedBy == refund.seq)
+        #expect(try fixture.service.entry(EntryGetRequest(seq: spent.seq), actor: TestLedger.root).reversedBy == givenBack.seq)
         let volunteer = try fixture.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root)
         #expect(volunteer.earned == 40)
         #expect(try fixture.verifies())
     }
 
-    @Test func aRedemptionIsRefundedOnceAndARefundIsNeverReversed() async throws {
+    @Test func aRedemptionIsReversedOnceAndItsReversalIsNeverReversed() async throws {
         let fixture = try await RedemptionFixture.make()
         try await fixture.earn(minutes: 120, activity: "a")
         let spent = try await fixture.redeem(10, code: try await fixture.code())
-        let refund = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: TestLedger.root, key: nil)
+        let givenBack = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: TestLedger.root, key: nil)
         #expect(await refusal { try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "再退"), actor: RedemptionFixture.cafe, key: nil) } == .already_reversed)
-        #expect(await refusal { try await fixture.service.reverse(ReverseRequest(seq: refund.seq, reason: "撤销退货"), actor: TestLedger.root, key: nil) } == .not_reversible)
+        #expect(await refusal { try await fixture.service.reverse(ReverseRequest(seq: givenBack.seq, reason: "撤销退货"), actor: TestLedger.root, key: nil) } == .not_reversible)
         #expect(try fixture.balance(TestLedger.volunteer(1)) == 20)
         #expect(try fixture.verifies())
     }
 
-    @Test func onlyTheMerchantItPaidOrAnOperatorMayRefund() async throws {
+    @Test func onlyTheMerchantItPaidOrAnOperatorMayReverseARedemption() async throws {
         let fixture = try await RedemptionFixture.make()
         try await fixture.earn(minutes: 120, activity: "a")
         let spent = try await fixture.redeem(10, code: try await fixture.code())
@@ -60,13 +60,13 @@ import Testing
     }
 }
 
-/// A refund that puts points back into a lot an expiry run has since written
+/// A reversal that puts points back into a lot an expiry run has since written
 /// off: they return past their date, are not spendable, and the next run
-/// writes them off — expiry is never escaped by a refund.
-@Suite struct RefundAfterExpiryTests {
+/// writes them off — expiry is never escaped by a reversal.
+@Suite struct RedemptionReversalAfterExpiryTests {
     static let day: Int64 = 86_400_000
 
-    @Test func pointsRefundedIntoAnExpiredLotAreWrittenOffByTheNextRun() async throws {
+    @Test func pointsPutBackIntoAnExpiredLotAreWrittenOffByTheNextRun() async throws {
         let fixture = try await RedemptionFixture.make(rules: TestLedger.plainRules + "expiry_months: 1\n")
         let older = try await fixture.earn(minutes: 120, activity: "a")  // 20
         fixture.ledger.clock.advance(milliseconds: 10 * Self.day)
@@ -77,12 +77,12 @@ import Testing
         #expect(first.pointsTotal == 5, "the older lot's remainder expires; the newer lot is a fortnight old")
         #expect(try fixture.balance(TestLedger.volunteer(1)) == 20)
 
-        let refund = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
-        #expect(refund.points == 15)
+        let givenBack = try await fixture.service.reverse(ReverseRequest(seq: spent.seq, reason: "退货"), actor: RedemptionFixture.cafe, key: nil)
+        #expect(givenBack.points == 15)
         #expect(try fixture.remaining() == [older: 15, newer: 20], "the points went back to the very lot they came from")
         let view = try fixture.service.account(AccountGetRequest(account: TestLedger.volunteer(1)), actor: TestLedger.root)
         #expect(view.balance == 35)
-        #expect(view.spendable == 20, "refunded points past their lot's date are not spendable")
+        #expect(view.spendable == 20, "points put back past their lot's date are not spendable")
         #expect(await refusal { try await fixture.redeem(21, code: try await fixture.code()) } == .insufficient_points)
 
         let second = try await fixture.service.expire(ExpireRequest(), actor: TestLedger.root, key: nil)
