@@ -107,8 +107,7 @@ struct DeferredRead<Output: Encodable & Sendable>: PendingRead {
 /// more than the read it encodes.
 struct ResultEncoder: Sendable {
     func encode(_ value: some Encodable) -> Result<[UInt8], RPCError> {
-        if let writable = value as? any CanonicalJSONWritable { return .success(writable.canonicalJSON) }
-        do { return .success(try JSONValueEncoder().encode(value).canonicalBytes) } catch {
+        do { return .success(try JSONValueEncoder.canonicalBytes(value)) } catch {
             return .failure(.internalError("the result could not be encoded: \(error)"))
         }
     }

@@ -149,16 +149,10 @@ public final class LedgerService: Sendable {
             let result = try body(&context)
             writer = context.writer
             if let key {
-                try writer.recordIdempotency(actor: actor, key: key, requestHash: requestHash, result: try Self.canonicalBytes(result))
+                try writer.recordIdempotency(actor: actor, key: key, requestHash: requestHash, result: try JSONValueEncoder.canonicalBytes(result))
             }
             return result
         }
-    }
-
-    /// A result's canonical JSON: written directly where the type can.
-    static func canonicalBytes(_ result: some Encodable) throws -> [UInt8] {
-        if let writable = result as? any CanonicalJSONWritable { return writable.canonicalJSON }
-        return try JSONValueEncoder().encode(result).canonicalBytes
     }
 
     static func requestHash(method: String, params: some Encodable) throws(LedgerError) -> Hash {

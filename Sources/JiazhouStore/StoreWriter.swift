@@ -81,11 +81,8 @@ public struct StoreWriter: LedgerWriting {
         } catch {
             result = .failure(error)
         }
-        switch result {
-        case .success:
+        if case .success = result {
             do { try execute("RELEASE attempt") } catch { result = .failure(error) }
-        case .failure:
-            break
         }
         if case .failure = result {
             // When SQLite has already aborted the transaction, the rollback

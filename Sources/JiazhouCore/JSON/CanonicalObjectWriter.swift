@@ -8,6 +8,16 @@ public protocol CanonicalJSONWritable: Encodable {
     var canonicalJSON: [UInt8] { get }
 }
 
+extension JSONValueEncoder {
+    /// `value`'s RFC 8785 bytes: written directly where the type can
+    /// (``CanonicalJSONWritable``), else through the encoder. Every result
+    /// a transport sends or an idempotency row keeps goes this way.
+    public static func canonicalBytes(_ value: some Encodable) throws -> [UInt8] {
+        if let writable = value as? any CanonicalJSONWritable { return writable.canonicalJSON }
+        return try JSONValueEncoder().encode(value).canonicalBytes
+    }
+}
+
 /// Writes one JSON object member by member, in RFC 8785 order: the caller
 /// adds members in that order (sorted keys) and skips absent ones, as
 /// `Codable`'s synthesized encoding omits nil optionals.

@@ -118,9 +118,8 @@ private func refusing<T>(_ body: () throws(LedgerError) -> T) throws(HTTPFailure
 /// A result as canonical JSON (RFC 8785: keys sorted, no whitespace), with
 /// the member names its `Codable` type defines, as JSON-RPC answers it.
 func encoded(_ value: some Encodable) throws -> Response {
-    if let writable = value as? any CanonicalJSONWritable { return .json(writable.canonicalJSON) }
     do {
-        return .json(try JSONValueEncoder().encode(value).canonicalBytes)
+        return .json(try JSONValueEncoder.canonicalBytes(value))
     } catch {
         throw HTTPFailure.internalError()
     }
