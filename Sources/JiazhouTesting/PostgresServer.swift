@@ -129,15 +129,10 @@ public final class PostgresServer: Sendable {
             try server.psql("postgres", "CREATE ROLE \(passwordRole.user) LOGIN PASSWORD '\(passwordRole.password)'")
             // Stopped at exit, and by a watchdog if this process dies without exiting cleanly.
             if shared { atexit { try? PostgresServer.shared().stopImmediately() } }
-            let watchdog = Process()
-            watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
-            watchdog.arguments = [
+            _ = try spawnDetached("/bin/sh", [
                 "-c",
                 "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(ownerPrefix)\(binaries)/pg_ctl -D \(folder)/data -m immediate stop >/dev/null 2>&1; rm -rf \(folder)",
-            ]
-            watchdog.standardOutput = FileHandle.nullDevice
-            watchdog.standardError = FileHandle.nullDevice
-            try watchdog.run()
+            ])
             return server
         } catch let error as PostgresServerError {
             throw error
@@ -206,15 +201,7 @@ public final class PostgresServer: Sendable {
         guard capturing else {
             // posix_spawn and waitpid, not Foundation's Process: its wait for the exit never ends
             // while the daemon the tool leaves running holds descriptors it inherited.
-            var pid: pid_t = 0
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
-            let argv = ([tool] + arguments).map { strdup($0) } + [nil]
-            defer { for pointer in argv { free(pointer) } }
-            let spawned = posix_spawn(&pid, tool, &actions, nil, argv, environ)
-            guard spawned == 0 else { throw PostgresServerError("\(tool) could not be started (\(spawned))") }
+            let pid = try spawnDetached(tool, arguments)
             var status: Int32 = 0
             while waitpid(pid, &status, 0) == -1, errno == EINTR {}
             guard status == 0 else { throw PostgresServerError("\(tool) \(arguments.joined(separator: " ")) failed (status \(status)); see its server.log") }
@@ -231,6 +218,41 @@ public final class PostgresServer: Sendable {
             throw PostgresServerError("\(tool) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(String(decoding: err, as: UTF8.self))")
         }
         return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+extension PostgresServer {
+    /// Starts `tool` with its standard streams on /dev/null and none of this
+    /// process's other descriptors, for a program that outlives the call (the
+    /// server pg_ctl leaves running, the watchdog).
+    ///
+    /// posix_spawn alone hands the child every descriptor not marked
+    /// close-on-exec, among them a pipe that another test's thread has just
+    /// made to read a psql's output (Foundation's `Pipe` does not mark it):
+    /// with a server holding the pipe's write end for ever, that read never
+    /// ended, and the test run hung.
+    fileprivate static func spawnDetached(_ tool: String, _ arguments: [String]) throws -> pid_t {
+        guard let closeFrom = closeFrom else {
+            throw PostgresServerError("this C library has no posix_spawn_file_actions_addclosefrom_np (glibc 2.34 or later), which the tests need to start PostgreSQL")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        _ = closeFrom(&actions, 3)
+        let argv = ([tool] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, tool, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw PostgresServerError("\(tool) could not be started (\(spawned))") }
+        return pid
+    }
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np`, which Swift's Glibc module does not declare.
+    private static let closeFrom: AddCloseFrom? = dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np").map {
+        unsafeBitCast($0, to: AddCloseFrom.self)
     }
 }
 
