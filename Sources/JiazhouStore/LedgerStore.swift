@@ -7,7 +7,8 @@ import Foundation
 /// inside the transaction that changes it.
 ///
 /// Opened in WAL mode with `synchronous = FULL`: when a write returns, its
-/// transaction is on disk (acknowledged means durable).
+/// transaction is on disk (acknowledged means durable). The WAL is copied
+/// back into the file on a thread of its own (``WALCheckpointer``).
 ///
 /// ```swift
 /// let store = try LedgerStore.open(path: "jiazhou.sqlite", suites: catalog)
@@ -25,15 +26,24 @@ public final class LedgerStore: LedgerStorage {
     public let path: String?
     /// The ledger's hash suite: every leaf hash, node hash and root of this store is its.
     public let suite: HashSuite
+    /// Copies the WAL into the file off the writer's thread; `nil` read-only or in memory.
+    let checkpointer: WALCheckpointer?
 
-    private init(database: any DatabaseWriter, path: String?, suite: HashSuite, lockWaitSeconds: Double = Limits.lockWaitSeconds) {
+    private init(
+        database: any DatabaseWriter, path: String?, suite: HashSuite, lockWaitSeconds: Double = Limits.lockWaitSeconds, checkpointer: WALCheckpointer? = nil
+    ) {
         self.database = database
         self.path = path
         self.suite = suite
+        self.checkpointer = checkpointer
         self.readers = path.map { ReadConnections(path: $0, configuration: Self.configuration(readonly: true, lockWaitSeconds: lockWaitSeconds)) }
     }
 
-    static func configuration(readonly: Bool, maxPages: Int? = nil, lockWaitSeconds: Double = Limits.lockWaitSeconds) -> Configuration {
+    deinit { checkpointer?.stop() }
+
+    static func configuration(
+        readonly: Bool, maxPages: Int? = nil, lockWaitSeconds: Double = Limits.lockWaitSeconds, checkpointer: WALCheckpointer? = nil
+    ) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
         // A writer waits this long for another process's transaction (a long
@@ -46,6 +56,7 @@ public final class LedgerStore: LedgerStorage {
             // the Merkle frontier, and a cold page costs a system call.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             if let maxPages { try db.execute(sql: "PRAGMA max_page_count = \(maxPages)") }
+            if let checkpointer, !db.configuration.readonly { checkpointer.install(on: db) }
         }
         return config
     }
@@ -53,14 +64,19 @@ public final class LedgerStore: LedgerStorage {
     /// Creates a new, empty ledger database at `path` that hashes with
     /// `suite`; refuses an existing file.
     public static func create(path: String, suite: HashSuite) throws(LedgerError) -> LedgerStore {
+        try create(path: path, suite: suite, checkpoints: WALCheckpointer.Thresholds())
+    }
+
+    static func create(path: String, suite: HashSuite, checkpoints: WALCheckpointer.Thresholds) throws(LedgerError) -> LedgerStore {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw LedgerError(.ledger_invalid, "\(path) already exists; choose another --db or remove it")
         }
         return try storageCall {
-            let pool = try DatabasePool(path: path, configuration: configuration(readonly: false))
+            let checkpointer = WALCheckpointer(path: path, thresholds: checkpoints)
+            let pool = try DatabasePool(path: path, configuration: configuration(readonly: false, checkpointer: checkpointer))
             try Schema.migrator.migrate(pool)
             try pool.write { db in try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('format', ?)", arguments: [Schema.format]) }
-            return LedgerStore(database: pool, path: path, suite: suite)
+            return LedgerStore(database: pool, path: path, suite: suite, checkpointer: checkpointer)
         }
     }
 
@@ -81,8 +97,11 @@ public final class LedgerStore: LedgerStorage {
             throw LedgerError(.ledger_invalid, "no ledger at \(path); create one with `jiazhou init --db \(path)`")
         }
         let database: DatabasePool
+        let checkpointer = readonly ? nil : WALCheckpointer(path: path)
         do {
-            database = try storageCall { try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds)) }
+            database = try storageCall {
+                try DatabasePool(path: path, configuration: configuration(readonly: readonly, maxPages: maxPages, lockWaitSeconds: lockWaitSeconds, checkpointer: checkpointer))
+            }
         } catch {
             // In WAL mode even a reader needs PATH-wal and PATH-shm beside the file.
             let folder = (path as NSString).deletingLastPathComponent
@@ -96,7 +115,7 @@ public final class LedgerStore: LedgerStorage {
         }
         try checkFormat(database, path: path)
         let suite = try genesisSuite(database, path: path, suites: suites)
-        let store = LedgerStore(database: database, path: path, suite: suite, lockWaitSeconds: lockWaitSeconds)
+        let store = LedgerStore(database: database, path: path, suite: suite, lockWaitSeconds: lockWaitSeconds, checkpointer: checkpointer)
         if !readonly { try store.migrate() }
         return store
     }
