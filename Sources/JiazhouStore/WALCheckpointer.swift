@@ -113,6 +113,7 @@ final class WALCheckpointer: @unchecked Sendable {
         // Without a connection of its own, the thread stops, and the writer checkpoints as before.
         // A connection learns that the file is in WAL mode from its first read; until then it checkpoints nothing.
         guard sqlite3_open_v2(path, &connection, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK,
+            sqlite3_busy_timeout(connection, 5_000) == SQLITE_OK,
             sqlite3_exec(connection, "SELECT 1 FROM sqlite_schema LIMIT 1", nil, nil, nil) == SQLITE_OK
         else { return }
         condition.lock()
