@@ -63,19 +63,18 @@ public enum CanonicalJSON {
         }
     }
 
+    /// Decimal digits, most significant first, straight into `out`: a
+    /// buffer of digits per number was a tenth of an award's allocations.
     static func writeInteger(_ n: Int64, into out: inout [UInt8]) {
-        if n == 0 {
-            out.append(UInt8(ascii: "0"))
-            return
-        }
-        var digits: [UInt8] = []
-        var magnitude = n.magnitude
-        while magnitude > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        }
         if n < 0 { out.append(UInt8(ascii: "-")) }
-        out.append(contentsOf: digits.reversed())
+        var magnitude = n.magnitude
+        var unit: UInt64 = 1
+        while magnitude / unit >= 10 { unit *= 10 }
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / unit))
+            magnitude %= unit
+            unit /= 10
+        } while unit > 0
     }
 
     static func writeString(_ s: String, into out: inout [UInt8]) {

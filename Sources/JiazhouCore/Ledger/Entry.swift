@@ -110,12 +110,14 @@ public struct Entry: Sendable, Equatable {
     /// `data` goes through the general encoder. A test holds the two equal.
     public var canonicalBytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(512)
+        // An award's bytes are ~1.2 KB: room for them at once, not three regrowths.
+        if case .award = payload { out.reserveCapacity(1_536) } else { out.reserveCapacity(512) }
         func member(_ name: StaticString, first: Bool = false) {
             if !first { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
         }
         out.append(UInt8(ascii: "{"))
         member("actor", first: true)

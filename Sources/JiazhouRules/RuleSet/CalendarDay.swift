@@ -60,15 +60,29 @@ struct CalendarDay: Equatable {
     /// named for every award priced, and string interpolation cost more
     /// than the rest of the pricing.
     private static func format(_ year: Int64, _ separator: StaticString, _ part: Int64, _ separator2: StaticString = "", _ part2: Int64 = -1) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        bytes.append(contentsOf: [UInt8(48 + year / 1000 % 10), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10)])
-        separator.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(48 + part / 10 % 10), UInt8(48 + part % 10)])
-        if part2 >= 0 {
-            separator2.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: [UInt8(48 + part2 / 10 % 10), UInt8(48 + part2 % 10)])
+        // At most 10 bytes: a small string, written in place with no buffer on the heap.
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            var count = 0
+            func put(_ byte: UInt8) {
+                bytes[count] = byte
+                count += 1
+            }
+            func put(_ text: StaticString) { text.withUTF8Buffer { for byte in $0 { put(byte) } } }
+            func put(digits value: Int64, _ width: Int64) {
+                var unit: Int64 = width
+                while unit > 0 {
+                    put(UInt8(48 + value / unit % 10))
+                    unit /= 10
+                }
+            }
+            put(digits: year, 1000)
+            put(separator)
+            put(digits: part, 10)
+            if part2 >= 0 {
+                put(separator2)
+                put(digits: part2, 10)
+            }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
