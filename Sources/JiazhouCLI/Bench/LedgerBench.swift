@@ -31,6 +31,7 @@ struct LedgerBench {
         try await Self.openAccounts(service)
         try await measureBatchedAppend(service, rules: rules)
         try measurePlainBaseline(service)
+        try measureSchemaFloor(service)
         try await measureDurableAppends(service, rules: rules)
         try await measureServiceAwards(service)
         try await measureRedemptions()
@@ -154,6 +155,19 @@ struct LedgerBench {
         }
         figures["plain"] = Self.rate(entries, seconds)
         line("plain \(backend) insert, same bytes", "\(Self.format(figures["plain"]!)) rows/s", "the baseline: no hashing, no balances")
+    }
+
+    /// What the ledger's own schema costs for the same batch, with none of
+    /// the ledger's code: the ceiling of any batched append on it.
+    private mutating func measureSchemaFloor(_ service: LedgerService) throws {
+        guard case .sqlite(let folder) = place else {
+            line("ledger's rows alone, same batch", "not measured", "SQLite only: the rows are copied from the ledger's file")
+            return
+        }
+        let end = try service.info().size
+        let seconds = try SchemaFloor.writeRows(of: (end - Int64(entries))..<end, from: place.ledger, into: folder + "/floor.sqlite")
+        figures["floor"] = Self.rate(entries, seconds)
+        line("ledger's rows alone, same batch", "\(Self.format(figures["floor"]!)) entries/s", "entry, lot, movements, usage, subtrees, accounts; no pricing, JSON or hashing")
     }
 
     private mutating func measureDurableAppends(_ service: LedgerService, rules: RuleSet) async throws {
@@ -280,6 +294,10 @@ struct LedgerBench {
         }
         print("\nratios to the baselines of this run, and goals:")
         ratio("batched append / plain \(backend) insert", figures["batched"]! / figures["plain"]!, "goal ≥ 0.40×")
+        if let floor = figures["floor"] {
+            ratio("ledger's rows alone / plain \(backend) insert", floor / figures["plain"]!, "(the schema's ceiling for the append)")
+            ratio("batched append / ledger's rows alone", figures["batched"]! / floor, "(the share of the append that is SQL)")
+        }
         ratio("verify / (read + leaf hash, one core)", figures["verify"]! / figures["readHash"]!, "goal ≥ 0.50×")
         ratio("entry decode / (read + leaf hash)", figures["decode"]! / figures["readHash"]!, "goal: decode ≥ 185,000/s (10× session 3)")
         ratio("account.get / plain point select (time)", figures["lookup"]! / figures["select"]!, "goal: account.get ≤ 20 µs")
