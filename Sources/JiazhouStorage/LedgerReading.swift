@@ -18,6 +18,11 @@ public protocol LedgerReading {
     func entryBytes(_ seq: Int64) throws -> (bytes: [UInt8], leafHash: [UInt8])?
     /// Entries in `range` (clipped to the ledger), in order, with their stored leaf hashes.
     func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws
+    /// The same, with the bytes lent for the length of `body` only, not
+    /// copied into arrays: `verify` reads every entry, and two allocations
+    /// an entry were a tenth of its sequential thread's time.
+    func forEachEntryLent(
+        in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: UnsafeRawBufferPointer, _ leafHash: UnsafeRawBufferPointer) throws -> Void) throws
     /// The RFC 9162 hash of the leaves `lo..<hi`, from the stored subtrees.
     func rangeHash(_ lo: Int64, _ hi: Int64) throws -> Hash
     /// Complete subtrees' hashes of one level (2^level leaves each) from index `from`, in index order; level 0 is the leaf hashes.
@@ -83,6 +88,15 @@ public protocol LedgerReading {
 }
 
 extension LedgerReading {
+    /// Lends the arrays ``forEachEntry(in:_:)`` gives: for a backend whose rows come as arrays anyway.
+    public func forEachEntryLent(
+        in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: UnsafeRawBufferPointer, _ leafHash: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try forEachEntry(in: range) { seq, bytes, leafHash in
+            try bytes.withUnsafeBytes { bytes in try leafHash.withUnsafeBytes { leafHash in try body(seq, bytes, leafHash) } }
+        }
+    }
+
     public func accountWithStatus(_ id: AccountID) throws -> (account: Account, status: AccountStatus, ruleSetVersion: Int64?)? {
         try accountWithStatusInThreeReads(id)
     }

@@ -133,6 +133,14 @@ struct DirectRow {
         return [UInt8](UnsafeRawBufferPointer(start: start, count: count))
     }
 
+    /// The blob in place, valid until the statement steps again or is reset.
+    func lentBlob(_ column: Int32) -> UnsafeRawBufferPointer {
+        // The pointer first, then its length (SQLite's order).
+        let start = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return UnsafeRawBufferPointer(start: count > 0 ? start : nil, count: start == nil ? 0 : count)
+    }
+
     func text(_ column: Int32) -> String {
         guard let start = sqlite3_column_text(handle, column) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, column))

@@ -95,6 +95,15 @@ public struct StoreReader: LedgerReading {
         try select.forEach { row in try body(row.int64(0), row.blob(1), row.blob(2)) }
     }
 
+    public func forEachEntryLent(
+        in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: UnsafeRawBufferPointer, _ leafHash: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        var select = try DirectStatement(db, scanning: "SELECT seq, bytes, leaf_hash FROM entries WHERE seq >= ? AND seq < ? ORDER BY seq")
+        select.bind(range.lowerBound)
+        select.bind(range.upperBound)
+        try select.forEach { row in try body(row.int64(0), row.lentBlob(1), row.lentBlob(2)) }
+    }
+
     /// An account's movements after `after`, oldest first: (seq, net points).
     public func movements(of account: AccountID, after: Int64?, limit: Int) throws -> [(seq: Int64, points: Int64)] {
         try Row.fetchAll(

@@ -1,16 +1,17 @@
 import Dispatch
 import Foundation
 import JiazhouCore
+import Synchronization
 
 /// One stored entry with the work that does not depend on its neighbours —
 /// leaf hash, parse, canonical-form check — done ahead, so that verification
 /// can spread it over every core and keep only the chain checks sequential.
 struct DecodedRow: Sendable {
     let seq: Int64
-    /// The stored bytes and leaf hash, until `decode` has used them: they
-    /// are freed on the decoding thread, not on the replay's.
-    private var bytes: [UInt8]
-    private var storedLeafHash: [UInt8]
+    /// Where the stored bytes and leaf hash are in their batch's
+    /// ``BatchBytes``: one buffer a batch, not two arrays an entry.
+    private let bytes: Range<Int>
+    private let storedLeafHash: Range<Int>
     private(set) var leafHash: Hash?
     /// Whether the stored leaf hash is the one of the stored bytes.
     private(set) var leafHashMatches = false
@@ -40,78 +41,107 @@ struct DecodedRow: Sendable {
         }
     }
 
-    init(seq: Int64, bytes: [UInt8], storedLeafHash: [UInt8]) {
+    /// Copies the row's bytes and stored leaf hash to the end of `batch`.
+    init(seq: Int64, bytes: UnsafeRawBufferPointer, storedLeafHash: UnsafeRawBufferPointer, into batch: inout BatchBytes) {
         self.seq = seq
-        self.bytes = bytes
-        self.storedLeafHash = storedLeafHash
+        self.bytes = batch.append(bytes)
+        self.storedLeafHash = batch.append(storedLeafHash)
     }
 
     /// Hashes with `suite`, reads the entry (awards by the scanner, into
     /// their typed data) and works out what it does to the replayed figures.
-    mutating func decode(suite: HashSuite) {
+    mutating func decode(suite: HashSuite, batch: UnsafeBufferPointer<UInt8>) {
+        // An array of its own, made (and freed) on the decoding thread.
+        let bytes = Array(batch[self.bytes])
         let hash = suite.leafHash(bytes)
         leafHash = hash
-        leafHashMatches = hash.bytes == storedLeafHash
+        leafHashMatches = hash.bytes.elementsEqual(batch[storedLeafHash])
         do { decoded = Decoded(entry: try Entry(canonicalBytes: bytes)) } catch { decoded = Decoded(failure: error) }
-        bytes = []
-        storedLeafHash = []
-    }
-
-    /// Decodes `rows` in as many slices as there are cores: the calling
-    /// thread takes the first slice and a thread apiece the others. (Not
-    /// `concurrentPerform`: called from a database queue that blocks a pool
-    /// thread, it ran everything on one core.)
-    static func decodeInParallel(_ rows: inout [DecodedRow], suite: HashSuite, threads: Int = System.cores) {
-        let slices = max(1, min(threads, rows.count / 256))
-        rows.withUnsafeMutableBufferPointer { buffer in
-            let shared = SharedBuffer(buffer: buffer)
-            let decode: @Sendable (Int) -> Void = { slice in
-                let lower = shared.buffer.count * slice / slices
-                let upper = shared.buffer.count * (slice + 1) / slices
-                for i in lower..<upper { shared.buffer[i].decode(suite: suite) }
-            }
-            let done = DispatchSemaphore(value: 0)
-            for slice in 1..<max(slices, 1) {
-                Thread.detachNewThread {
-                    decode(slice)
-                    done.signal()
-                }
-            }
-            decode(0)
-            for _ in 1..<max(slices, 1) { done.wait() }
-        }
     }
 }
 
-/// A batch of rows decoded on threads of its own while the caller reads
-/// and checks the batch before it: `verify` then keeps every core busy
-/// (decoding and hashing beside the sequential chain checks) instead of
-/// taking turns. `@unchecked Sendable`: the worker writes `rows` before it
-/// signals `done`, and the caller reads them only after waiting for it.
-final class DecodeJob: @unchecked Sendable {
-    private var rows: [DecodedRow]
-    private let done = DispatchSemaphore(value: 0)
+/// The stored bytes of a batch of rows, end to end.
+struct BatchBytes: Sendable {
+    private(set) var bytes: [UInt8] = []
 
-    init(_ rows: consuming [DecodedRow], suite: HashSuite) {
-        self.rows = rows
-        Thread.detachNewThread { [self] in
-            // The caller's thread checks meanwhile: it keeps one core.
-            // Taken out and put back, so that the array is not shared (and
-            // copied, entry by entry) when it is decoded in place.
-            var rows = self.rows
-            self.rows = []
-            DecodedRow.decodeInParallel(&rows, suite: suite, threads: max(1, System.cores - 1))
-            self.rows = rows
-            self.done.signal()
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Appends `part`; where it now is.
+    mutating func append(_ part: UnsafeRawBufferPointer) -> Range<Int> {
+        let start = bytes.count
+        bytes.append(contentsOf: part)
+        return start..<bytes.count
+    }
+}
+
+/// A batch of rows decoded on threads of its own while the caller reads and
+/// checks the batch before it, in chunks that whoever is free takes next:
+/// the worker threads from the start, and the caller too, once it has
+/// checked the batch before and comes for this one. (With the caller only
+/// waiting, decoding was the slower side, and one core sat idle for a
+/// fifth of the run.) `@unchecked Sendable`: each chunk is claimed by one
+/// thread only, through `nextChunk`, and the rows are read as a whole only
+/// after every worker has finished.
+final class DecodeJob: @unchecked Sendable {
+    private let rows: UnsafeMutableBufferPointer<DecodedRow>
+    private let bytes: [UInt8]
+    private let suite: HashSuite
+    private let nextChunk = Atomic<Int>(0)
+    private let chunks: Int
+    private let workers: Int
+    private let finished = DispatchSemaphore(value: 0)
+    /// Whether `take` has moved the rows out of `rows`.
+    private var taken = false
+    /// Small enough that the caller, arriving late, still finds chunks to take.
+    static let chunkSize = 256
+
+    /// Starts `workers` threads (one core fewer than the machine has: the
+    /// caller's thread checks meanwhile) decoding `batch`.
+    init(_ batch: consuming [DecodedRow], bytes: consuming BatchBytes, suite: HashSuite, workers: Int = max(1, System.cores - 1)) {
+        let batch = batch
+        rows = .allocate(capacity: batch.count)
+        _ = rows.initialize(fromContentsOf: batch)
+        self.bytes = bytes.bytes
+        self.suite = suite
+        chunks = (batch.count + Self.chunkSize - 1) / Self.chunkSize
+        self.workers = workers
+        for _ in 0..<workers {
+            Thread.detachNewThread { [self] in
+                decodeChunks()
+                finished.signal()
+            }
         }
     }
 
-    /// The decoded rows, once they are. The job gives them up: the caller
-    /// hands them to `release` when it is done with them.
+    deinit {
+        if !taken { rows.deinitialize() }
+        rows.deallocate()
+    }
+
+    /// Decodes chunks until none is left to claim.
+    private func decodeChunks() {
+        while true {
+            let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard chunk < chunks else { return }
+            let lower = chunk * Self.chunkSize
+            bytes.withUnsafeBufferPointer { batch in
+                for i in lower..<min(lower + Self.chunkSize, rows.count) { rows[i].decode(suite: suite, batch: batch) }
+            }
+        }
+    }
+
+    /// The decoded rows: the caller decodes what no worker has claimed yet,
+    /// then waits for the chunks the workers hold. It hands the rows to
+    /// `release` when it is done with them.
     func take() -> [DecodedRow] {
-        done.wait()
-        defer { rows = [] }
-        return rows
+        decodeChunks()
+        for _ in 0..<workers { finished.wait() }
+        taken = true
+        // Moved out, not copied: a copy would retain every row once more.
+        return Array(unsafeUninitializedCapacity: rows.count) { buffer, count in
+            _ = buffer.moveInitialize(fromContentsOf: rows)
+            count = rows.count
+        }
     }
 
     /// Frees checked rows on a thread of their own: freeing a batch of
@@ -126,13 +156,6 @@ final class DecodeJob: @unchecked Sendable {
         var value: [DecodedRow]
         init(_ value: [DecodedRow]) { self.value = value }
     }
-}
-
-/// The rows' buffer, shared with the decoding threads. `@unchecked Sendable`
-/// because each thread writes only its own disjoint slice, and the buffer
-/// outlives `concurrentPerform`, which returns only when all are done.
-private struct SharedBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<DecodedRow>
 }
 
 enum System {

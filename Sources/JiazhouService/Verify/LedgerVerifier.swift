@@ -82,6 +82,7 @@ struct LedgerVerifier {
         lots.reserveCapacity(Int(try reader.count("lots")))
         var batch: [DecodedRow] = []
         batch.reserveCapacity(Self.batchSize)
+        var batchBytes = BatchBytes(capacity: Self.batchBytes)
         // The batch being decoded while the one before it is checked.
         var decoding: DecodeJob?
         func check(_ job: DecodeJob?, _ verifier: inout LedgerVerifier) {
@@ -105,12 +106,14 @@ struct LedgerVerifier {
             var full: [DecodedRow] = []
             full.reserveCapacity(Self.batchSize)
             swap(&full, &batch)
-            let next = full.isEmpty ? nil : DecodeJob(full, suite: suite)
+            var fullBytes = BatchBytes(capacity: Self.batchBytes)
+            swap(&fullBytes, &batchBytes)
+            let next = full.isEmpty ? nil : DecodeJob(full, bytes: fullBytes, suite: suite)
             check(decoding, &verifier)
             decoding = next
         }
-        try reader.forEachEntry(in: 0..<Int64.max) { seq, bytes, storedLeafHash in
-            batch.append(DecodedRow(seq: seq, bytes: bytes, storedLeafHash: storedLeafHash))
+        try reader.forEachEntryLent(in: 0..<Int64.max) { seq, bytes, storedLeafHash in
+            batch.append(DecodedRow(seq: seq, bytes: bytes, storedLeafHash: storedLeafHash, into: &batchBytes))
             if batch.count == Self.batchSize { drain(&self) }
         }
         drain(&self)
@@ -137,6 +140,8 @@ struct LedgerVerifier {
 
     /// Entries decoded together, on every core, before the sequential checks.
     static let batchSize = 8192
+    /// Room for a batch's bytes: awards are ~1.2 KB, most other entries less.
+    static let batchBytes = batchSize * 1_280
 
     mutating func check(_ row: DecodedRow, verifierKey: String?, recordedSuite: String?) {
         let seq = row.seq
