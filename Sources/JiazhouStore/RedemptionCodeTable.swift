@@ -58,10 +58,18 @@ extension StoreReader {
     /// Built once, as ``StoreReader/selectAccount``.
     static let selectRedemptionCode = "SELECT \(redemptionCodeColumns) FROM redemption_codes WHERE code_hash = ?"
 
-    /// The code whose SHA-256 is `hash`, if one was issued.
+    /// The code whose SHA-256 is `hash`, if one was issued. (Through a
+    /// direct statement, as the writes below: a till's redemption reads and
+    /// writes its code in the writer's transaction.)
     public func redemptionCode(hash: Hash) throws -> StoredRedemptionCode? {
-        let statement = try db.cachedStatement(sql: Self.selectRedemptionCode)
-        return try Row.fetchOne(statement, arguments: [Data(hash.bytes)]).map(StoredRedemptionCode.init(row:))
+        var select = try DirectStatement(db, sql: Self.selectRedemptionCode)
+        select.bind(blob: hash.bytes)
+        return try select.first { row in
+            guard let stored = Hash(bytes: row.blob(0)) else { throw LedgerError(.ledger_invalid, "a redemption code hash is not 32 bytes") }
+            return StoredRedemptionCode(
+                codeHash: stored, volunteer: try AccountID(row.text(1)), created: Timestamp(millisecondsSince1970: row.int64(2)),
+                expires: Timestamp(millisecondsSince1970: row.int64(3)), usedSeq: row.optionalInt64(4))
+        }
     }
 
     /// Every code some redemption used, with that redemption's seq; for `verify`.
@@ -76,9 +84,13 @@ extension StoreWriter {
     /// code already has that hash, so the caller draws another.
     public func insertRedemptionCode(hash: Hash, volunteer: AccountID, created: Timestamp, expires: Timestamp) throws -> Bool {
         // Only a taken hash is passed over; any other violation is an error.
-        try db.cachedStatement(
-            sql: "INSERT INTO redemption_codes (code_hash, volunteer, created, expires) VALUES (?, ?, ?, ?) ON CONFLICT (code_hash) DO NOTHING")
-            .execute(arguments: [Data(hash.bytes), volunteer.text, created.millisecondsSince1970, expires.millisecondsSince1970])
+        var insert = try DirectStatement(
+            db, sql: "INSERT INTO redemption_codes (code_hash, volunteer, created, expires) VALUES (?, ?, ?, ?) ON CONFLICT (code_hash) DO NOTHING")
+        insert.bind(blob: hash.bytes)
+        insert.bind(volunteer.text)
+        insert.bind(created.millisecondsSince1970)
+        insert.bind(expires.millisecondsSince1970)
+        try insert.execute()
         return db.changesCount == 1
     }
 
@@ -87,16 +99,20 @@ extension StoreWriter {
     /// returns how many.
     @discardableResult
     public func deleteStaleRedemptionCodes(now: Timestamp, limit: Int) throws -> Int {
-        try db.cachedStatement(
-            sql: "DELETE FROM redemption_codes WHERE code_hash IN (SELECT code_hash FROM redemption_codes WHERE expires <= ? ORDER BY expires LIMIT ?)")
-            .execute(arguments: [now.millisecondsSince1970 - RedemptionCodeTable.retentionMilliseconds, limit])
+        var delete = try DirectStatement(
+            db, sql: "DELETE FROM redemption_codes WHERE code_hash IN (SELECT code_hash FROM redemption_codes WHERE expires <= ? ORDER BY expires LIMIT ?)")
+        delete.bind(now.millisecondsSince1970 - RedemptionCodeTable.retentionMilliseconds)
+        delete.bind(limit)
+        try delete.execute()
         return db.changesCount
     }
 
     /// Marks the code used by redemption `seq`; false if it was already used.
     public func markRedemptionCodeUsed(hash: Hash, by seq: Int64) throws -> Bool {
-        try db.cachedStatement(sql: "UPDATE redemption_codes SET used_seq = ? WHERE code_hash = ? AND used_seq IS NULL")
-            .execute(arguments: [seq, Data(hash.bytes)])
+        var update = try DirectStatement(db, sql: "UPDATE redemption_codes SET used_seq = ? WHERE code_hash = ? AND used_seq IS NULL")
+        update.bind(seq)
+        update.bind(blob: hash.bytes)
+        try update.execute()
         return db.changesCount == 1
     }
 }

@@ -158,8 +158,10 @@ public struct StoreWriter: LedgerWriting {
             insert.bind(expires?.millisecondsSince1970)
             try insert.execute()
         case .take(let seq, let points):
-            try db.cachedStatement(sql: "UPDATE lots SET remaining = remaining - ? WHERE seq = ? AND remaining >= ?")
-                .execute(arguments: [points, seq, points])
+            var update = try DirectStatement(db, sql: "UPDATE lots SET remaining = remaining - ?1 WHERE seq = ?2 AND remaining >= ?1")
+            update.bind(points)
+            update.bind(seq)
+            try update.execute()
             guard db.changesCount == 1 else {
                 throw LedgerError(.insufficient_points, "entry \(entry.seq) takes \(points) points from the lot of award \(seq), which does not hold them")
             }

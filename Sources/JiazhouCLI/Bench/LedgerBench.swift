@@ -38,6 +38,7 @@ struct LedgerBench {
         try measureDecode(service)
         try measureReadAndHash(service)
         try measureVerify(service)
+        try measureVerifyReads()
         try measurePointSelect()
         try measureBalanceLookup(service)
         try await measureAllocations(service, rules: rules)
@@ -273,7 +274,19 @@ struct LedgerBench {
         let seconds = try Self.time { report = try LedgerService.verify(store: service.store, semantic: false) }
         guard let report, report.ok else { throw LedgerError(.ledger_invalid, "the benchmark ledger does not verify: \(report?.problems.first?.problem ?? "")") }
         figures["verify"] = Self.rate(Int(report.size), seconds)
+        figures["verifySize"] = Double(report.size)
         line("verify", "\(Self.format(figures["verify"]!)) entries/s", "\(report.size) entries, \(report.checkpoints) checkpoints, every balance")
+    }
+
+    /// The reads `verify` cannot do without, on the one connection its snapshot is on.
+    private mutating func measureVerifyReads() throws {
+        guard !place.isPostgres else {
+            line("every row verify reads, 1 conn.", "not measured", "SQLite only")
+            return
+        }
+        let (rows, seconds) = try VerifyReadFloor.readEveryRow(ofLedgerAt: place.ledger)
+        figures["verifyReads"] = Self.rate(Int(figures["verifySize"]!), seconds)
+        line("every row verify reads, 1 conn.", "\(Self.format(figures["verifyReads"]!)) entries/s", "\(rows) rows of 13 tables, stepped through, nothing decoded")
     }
 
     private mutating func measureBalanceLookup(_ service: LedgerService) throws {
@@ -299,6 +312,10 @@ struct LedgerBench {
             ratio("batched append / ledger's rows alone", figures["batched"]! / floor, "(the share of the append that is SQL)")
         }
         ratio("verify / (read + leaf hash, one core)", figures["verify"]! / figures["readHash"]!, "goal ≥ 0.50×")
+        if let reads = figures["verifyReads"] {
+            ratio("every row verify reads / (read + leaf hash)", reads / figures["readHash"]!, "(verify's ceiling on one connection)")
+            ratio("verify / every row it reads", figures["verify"]! / reads, "(the share of verify that is reading)")
+        }
         ratio("entry decode / (read + leaf hash)", figures["decode"]! / figures["readHash"]!, "goal: decode ≥ 185,000/s (10× session 3)")
         ratio("account.get / plain point select (time)", figures["lookup"]! / figures["select"]!, "goal: account.get ≤ 20 µs")
         ratio("award requests / batched append", figures["service"]! / figures["batched"]!, "goal ≥ 0.50×")
