@@ -15,10 +15,10 @@ extension StoreReader {
         try select.forEach { row in try body(row.text(0), row.text(1), UsageFigures(points: row.int64(2), minutes: row.int64(3))) }
     }
 
-    /// A volunteer's lots with points left, oldest first.
-    /// Through a direct statement, not GRDB's rows: every redemption and
-    /// transfer reads them in the writer's transaction, and the rows' boxed
-    /// values were a tenth of a redemption's time there.
+    /// A volunteer's lots with points left, oldest first. Through a direct
+    /// statement, not GRDB's rows: every redemption and transfer reads them
+    /// on the writer's thread, where reading them as rows was a tenth of a
+    /// redemption's time.
     public func openLots(of volunteer: AccountID) throws -> [Lot] {
         var select = try DirectStatement(db, sql: Self.selectOpenLots)
         select.bind(volunteer.text)

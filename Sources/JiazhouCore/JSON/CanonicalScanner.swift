@@ -133,7 +133,15 @@ struct CanonicalScanner {
     mutating func string() -> Range<Int>? {
         guard expect(UInt8(ascii: "\"")) else { return nil }
         let start = index
-        while let byte = current {
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            // Printable ASCII other than the quote and the backslash: nearly
+            // every byte of an entry, so it is tested first.
+            if byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
@@ -142,8 +150,6 @@ struct CanonicalScanner {
                 guard escape() else { return nil }
             case 0x00..<0x20:
                 return nil
-            case 0x20..<0x80:
-                index += 1
             default:
                 guard utf8Scalar() else { return nil }
             }
@@ -192,8 +198,8 @@ struct CanonicalScanner {
         case 0xF4: (count, low, high) = (4, 0x80, 0x8F)
         default: return false
         }
-        guard index + count <= bytes.count, (low...high).contains(bytes[index + 1]) else { return false }
-        for i in 2..<count where !(0x80...0xBF).contains(bytes[index + i]) { return false }
+        guard index + count <= bytes.count, bytes[index + 1] >= low, bytes[index + 1] <= high else { return false }
+        for i in 2..<count where bytes[index + i] < 0x80 || bytes[index + i] > 0xBF { return false }
         index += count
         return true
     }

@@ -77,11 +77,10 @@ struct BatchBytes: Sendable {
 /// A batch of rows decoded on threads of its own while the caller reads and
 /// checks the batch before it, in chunks that whoever is free takes next:
 /// the worker threads from the start, and the caller too, once it has
-/// checked the batch before and comes for this one. (With the caller only
-/// waiting, decoding was the slower side, and one core sat idle for a
-/// fifth of the run.) `@unchecked Sendable`: each chunk is claimed by one
-/// thread only, through `nextChunk`, and the rows are read as a whole only
-/// after every worker has finished.
+/// checked the batch before and comes for this one: it decodes what is
+/// still unclaimed rather than wait. `@unchecked Sendable`: each chunk is
+/// claimed by one thread only, through `nextChunk`, and the rows are read
+/// as a whole only after every worker has finished.
 final class DecodeJob: @unchecked Sendable {
     private let rows: UnsafeMutableBufferPointer<DecodedRow>
     private let bytes: [UInt8]
