@@ -20,7 +20,7 @@ public protocol LedgerReading {
     func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws
     /// The same, with the bytes lent for the length of `body` only, not
     /// copied into arrays: `verify` reads every entry, and two allocations
-    /// an entry were a tenth of its sequential thread's time.
+    /// an entry were about a tenth of its sequential thread's time.
     func forEachEntryLent(
         in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: UnsafeRawBufferPointer, _ leafHash: UnsafeRawBufferPointer) throws -> Void) throws
     /// The RFC 9162 hash of the leaves `lo..<hi`, from the stored subtrees.
