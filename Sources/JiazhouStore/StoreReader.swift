@@ -46,7 +46,7 @@ public struct StoreReader: LedgerReading {
 
     /// An account row read by position (``accountColumns``). The id is the
     /// one asked for: the primary key matched it exactly.
-    private static func account(_ id: AccountID, _ row: DirectRow) throws -> Account {
+    static func account(_ id: AccountID, _ row: DirectRow) throws -> Account {
         let tagsText = row.text(2)
         let tags = tagsText == "[]" ? [] : try JSONParser.parse(tagsText).arrayValue?.compactMap(\.stringValue) ?? []
         return Account(
@@ -89,10 +89,7 @@ public struct StoreReader: LedgerReading {
 
     /// Stored entries with seq in `range`, in order, one at a time.
     public func forEachEntry(in range: Range<Int64>, _ body: (_ seq: Int64, _ bytes: [UInt8], _ leafHash: [UInt8]) throws -> Void) throws {
-        var select = try DirectStatement(db, scanning: "SELECT seq, bytes, leaf_hash FROM entries WHERE seq >= ? AND seq < ? ORDER BY seq")
-        select.bind(range.lowerBound)
-        select.bind(range.upperBound)
-        try select.forEach { row in try body(row.int64(0), row.blob(1), row.blob(2)) }
+        try forEachEntryLent(in: range) { seq, bytes, leafHash in try body(seq, Array(bytes), Array(leafHash)) }
     }
 
     public func forEachEntryLent(

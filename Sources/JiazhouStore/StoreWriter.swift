@@ -105,11 +105,7 @@ public struct StoreWriter: LedgerWriting {
     @discardableResult
     public mutating func append(_ entry: Entry) throws -> Entry.Sealed {
         let sealed = try TransactionRows.seal(entry, at: head, suite: suite)
-        var insert = try DirectStatement(db, sql: "INSERT INTO entries (seq, leaf_hash, bytes) VALUES (?, ?, ?)")
-        insert.bind(entry.seq)
-        insert.bind(blob: sealed.leafHash.bytes)
-        insert.bind(blob: sealed.bytes)
-        try insert.execute()
+        try db.insertEntry(seq: entry.seq, leafHash: sealed.leafHash.bytes, bytes: sealed.bytes)
         let next = rows.extend(head, with: sealed.leafHash)
         for row in try entry.indexRows() { try write(row) }
         try rows.apply(entry, from: committed)
@@ -149,14 +145,7 @@ public struct StoreWriter: LedgerWriting {
     private func apply(_ change: LotChange, in entry: Entry) throws {
         switch change {
         case .open(let seq, let volunteer, let points, let available, let expires):
-            var insert = try DirectStatement(db, sql: "INSERT INTO lots (seq, volunteer, points, remaining, available_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")
-            insert.bind(seq)
-            insert.bind(volunteer.text)
-            insert.bind(points)
-            insert.bind(points)
-            insert.bind(available.millisecondsSince1970)
-            insert.bind(expires?.millisecondsSince1970)
-            try insert.execute()
+            try db.insertLot(seq: seq, volunteer: volunteer, points: points, available: available, expires: expires)
         case .take(let seq, let points):
             var update = try DirectStatement(db, sql: "UPDATE lots SET remaining = remaining - ?1 WHERE seq = ?2 AND remaining >= ?1")
             update.bind(points)
@@ -195,5 +184,28 @@ public struct StoreWriter: LedgerWriting {
 
     public func setMeta(_ name: String, _ value: String) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", arguments: [name, value])
+    }
+}
+
+extension Database {
+    /// One entry's row (``StoreWriter/append(_:)``, and `jiazhou bench`'s ``SchemaFloor``).
+    func insertEntry(seq: Int64, leafHash: [UInt8], bytes: [UInt8]) throws {
+        var insert = try DirectStatement(self, sql: "INSERT INTO entries (seq, leaf_hash, bytes) VALUES (?, ?, ?)")
+        insert.bind(seq)
+        insert.bind(blob: leafHash)
+        insert.bind(blob: bytes)
+        try insert.execute()
+    }
+
+    /// The lot an award opens, all its points remaining.
+    func insertLot(seq: Int64, volunteer: AccountID, points: Int64, available: Timestamp, expires: Timestamp?) throws {
+        var insert = try DirectStatement(self, sql: "INSERT INTO lots (seq, volunteer, points, remaining, available_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")
+        insert.bind(seq)
+        insert.bind(volunteer.text)
+        insert.bind(points)
+        insert.bind(points)
+        insert.bind(available.millisecondsSince1970)
+        insert.bind(expires?.millisecondsSince1970)
+        try insert.execute()
     }
 }

@@ -263,12 +263,24 @@ public struct PendingRows {
         public let account: AccountID
         public let seq: Int64
         public let points: Int64
+
+        public init(account: AccountID, seq: Int64, points: Int64) {
+            self.account = account
+            self.seq = seq
+            self.points = points
+        }
     }
 
     public struct Subtree {
         public let level: Int
         public let index: Int64
         public let hash: Hash
+
+        public init(level: Int, index: Int64, hash: Hash) {
+            self.level = level
+            self.index = index
+            self.hash = hash
+        }
     }
 
     /// Accounts whose balance, earned or minutes changed: UPDATE each.
@@ -277,4 +289,11 @@ public struct PendingRows {
     public let usage: [(key: UsageDelta.Key, figures: UsageFigures)]
     public let movements: [Movement]
     public let subtrees: [Subtree]
+
+    public init(accounts: [Account], usage: [(key: UsageDelta.Key, figures: UsageFigures)], movements: [Movement], subtrees: [Subtree]) {
+        self.accounts = accounts
+        self.usage = usage
+        self.movements = movements
+        self.subtrees = subtrees
+    }
 }

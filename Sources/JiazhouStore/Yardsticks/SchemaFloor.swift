@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import JiazhouCore
+import JiazhouStorage
 
 /// The batched append's second yardstick, beside ``PlainBaseline``: the rows
 /// the ledger's own schema keeps for a batch of awards (each entry and its
@@ -12,9 +14,9 @@ import GRDB
 public enum SchemaFloor {
     /// Copies into a new database at `path` what the entries before
     /// `batch` left in the ledger at `source` (the entries, their movements
-    /// and Merkle subtrees, and the accounts at zero), reads the rows `batch`'s entries wrote, and returns the
-    /// seconds it takes to write those rows again in one durable
-    /// transaction. The batch must come straight after the accounts were
+    /// and Merkle subtrees, and the accounts at zero), reads the rows
+    /// `batch`'s entries wrote, and returns the seconds it takes to write
+    /// those rows again in one durable transaction. The batch must come straight after the accounts were
     /// opened, with no award before it (as in `jiazhou bench`): otherwise it
     /// is refused.
     public static func writeRows(of batch: Range<Int64>, from source: String, into path: String) throws -> Double {
@@ -45,11 +47,9 @@ public enum SchemaFloor {
 /// The rows of one batch, read from the attached `source` ledger.
 private struct BatchRows {
     var entries: [(seq: Int64, leafHash: [UInt8], bytes: [UInt8])] = []
-    var lots: [(seq: Int64, volunteer: String, points: Int64, available: Int64, expires: Int64?)] = []
-    var movements: [(account: String, seq: Int64, points: Int64)] = []
-    var usage: [(account: String, period: String, points: Int64, minutes: Int64)] = []
-    var subtrees: [(level: Int64, index: Int64, hash: [UInt8])] = []
-    var accounts: [(id: String, balance: Int64, earned: Int64, minutes: Int64)] = []
+    var lots: [(seq: Int64, volunteer: AccountID, points: Int64, available: Timestamp, expires: Timestamp?)] = []
+    /// What the writer writes back once: the same type, written by the same code.
+    let pending: PendingRows
 
     init(_ db: Database, batch: Range<Int64>) throws {
         let range: StatementArguments = [batch.lowerBound, batch.upperBound]
@@ -59,79 +59,46 @@ private struct BatchRows {
         for row in try Row.fetchAll(
             db, sql: "SELECT seq, volunteer, points, available_ms, expires_ms FROM source.lots WHERE seq >= ? AND seq < ? ORDER BY seq", arguments: range)
         {
-            lots.append((row[0], row[1], row[2], row[3], row[4]))
+            lots.append((
+                row[0], try AccountID(row[1] as String), row[2], Timestamp(millisecondsSince1970: row[3]),
+                (row[4] as Int64?).map(Timestamp.init(millisecondsSince1970:))
+            ))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT account, seq, points FROM source.movements WHERE seq >= ? AND seq < ? ORDER BY seq", arguments: range) {
-            movements.append((row[0], row[1], row[2]))
-        }
+        let movements = try Row.fetchAll(
+            db, sql: "SELECT account, seq, points FROM source.movements WHERE seq >= ? AND seq < ? ORDER BY seq", arguments: range
+        ).map { row in PendingRows.Movement(account: try AccountID(row[0] as String), seq: row[1], points: row[2]) }
         // Usage as it stands: with nothing before the batch, that is the batch's.
-        for row in try Row.fetchAll(db, sql: "SELECT account, period, points, minutes FROM source.usage") {
-            usage.append((row[0], row[1], row[2], row[3]))
+        let usage = try Row.fetchAll(db, sql: "SELECT account, period, points, minutes FROM source.usage").map { row in
+            (key: UsageDelta.Key(account: try AccountID(row[0] as String), period: row[1]), figures: UsageFigures(points: row[2], minutes: row[3]))
         }
         // A subtree of `level` and `idx` is completed by the leaf (idx + 1) · 2^level − 1.
-        for row in try Row.fetchAll(
-            db, sql: "SELECT level, idx, hash FROM source.subtrees WHERE ((idx + 1) << level) - 1 >= ? AND ((idx + 1) << level) - 1 < ?", arguments: range)
-        {
-            subtrees.append((row[0], row[1], [UInt8](row[2] as Data)))
+        let subtrees = try Row.fetchAll(
+            db, sql: "SELECT level, idx, hash FROM source.subtrees WHERE ((idx + 1) << level) - 1 >= ? AND ((idx + 1) << level) - 1 < ?", arguments: range
+        ).map { row in
+            guard let hash = Hash(bytes: [UInt8](row[2] as Data)) else { throw DatabaseError(message: "a subtree hash is not 32 bytes") }
+            return PendingRows.Subtree(level: row[0], index: row[1], hash: hash)
         }
-        for row in try Row.fetchAll(
-            db, sql: "SELECT id, balance, earned, minutes FROM source.accounts WHERE id IN (SELECT account FROM source.movements WHERE seq >= ? AND seq < ?)",
-            arguments: range)
-        {
-            accounts.append((row[0], row[1], row[2], row[3]))
-        }
+        var accounts: [Account] = []
+        var select = try DirectStatement(
+            db, scanning: "SELECT \(StoreReader.accountColumns) FROM source.accounts WHERE id IN (SELECT account FROM source.movements WHERE seq >= ? AND seq < ?)")
+        select.bind(batch.lowerBound)
+        select.bind(batch.upperBound)
+        try select.forEach { row in accounts.append(try StoreReader.account(try AccountID(row.text(0)), row)) }
+        pending = PendingRows(accounts: accounts, usage: usage, movements: movements, subtrees: subtrees)
     }
 
     /// Writes the rows as the append does: each entry and its lot as it
-    /// goes, the rest once at the end (``Database/writeBack(_:)``).
+    /// goes, the rest once at the end, through the writer's own write-back.
     func write(_ db: Database) throws {
         var lotIndex = 0
         for entry in entries {
-            var insert = try DirectStatement(db, sql: "INSERT INTO entries (seq, leaf_hash, bytes) VALUES (?, ?, ?)")
-            insert.bind(entry.seq)
-            insert.bind(blob: entry.leafHash)
-            insert.bind(blob: entry.bytes)
-            try insert.execute()
+            try db.insertEntry(seq: entry.seq, leafHash: entry.leafHash, bytes: entry.bytes)
             while lotIndex < lots.count, lots[lotIndex].seq == entry.seq {
                 let lot = lots[lotIndex]
-                var insertLot = try DirectStatement(
-                    db, sql: "INSERT INTO lots (seq, volunteer, points, remaining, available_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?)")
-                insertLot.bind(lot.seq)
-                insertLot.bind(lot.volunteer)
-                insertLot.bind(lot.points)
-                insertLot.bind(lot.points)
-                insertLot.bind(lot.available)
-                insertLot.bind(lot.expires)
-                try insertLot.execute()
+                try db.insertLot(seq: lot.seq, volunteer: lot.volunteer, points: lot.points, available: lot.available, expires: lot.expires)
                 lotIndex += 1
             }
         }
-        var update = try DirectStatement(db, sql: "UPDATE accounts SET balance = ?, earned = ?, minutes = ? WHERE id = ?")
-        for account in accounts {
-            update.bind(account.balance)
-            update.bind(account.earned)
-            update.bind(account.minutes)
-            update.bind(account.id)
-            try update.execute()
-        }
-        try db.insertRows(
-            into: "usage (account, period, points, minutes)", columns: 4, count: usage.count,
-            suffix: "ON CONFLICT (account, period) DO UPDATE SET points = excluded.points, minutes = excluded.minutes"
-        ) { i, row in
-            row.bind(usage[i].account)
-            row.bind(usage[i].period)
-            row.bind(usage[i].points)
-            row.bind(usage[i].minutes)
-        }
-        try db.insertRows(into: "movements (account, seq, points)", columns: 3, count: movements.count) { i, row in
-            row.bind(movements[i].account)
-            row.bind(movements[i].seq)
-            row.bind(movements[i].points)
-        }
-        try db.insertRows(into: "subtrees (level, idx, hash)", columns: 3, count: subtrees.count) { i, row in
-            row.bind(subtrees[i].level)
-            row.bind(subtrees[i].index)
-            row.bind(blob: subtrees[i].hash)
-        }
+        try db.writeBack(pending)
     }
 }
