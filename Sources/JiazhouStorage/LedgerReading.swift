@@ -48,12 +48,16 @@ public protocol LedgerReading {
     func movements(of account: AccountID, after: Int64?, limit: Int) throws -> [(seq: Int64, points: Int64)]
     func movements(of account: String) throws -> [(seq: Int64, points: Int64)]
     func forEachMovement(_ body: (_ account: String, _ seq: Int64, _ points: Int64) throws -> Void) throws
+    /// As ``forEachMovement(_:)``, the account's UTF-8 lent for the call only.
+    func forEachMovementLent(_ body: (_ account: UnsafeRawBufferPointer, _ seq: Int64, _ points: Int64) throws -> Void) throws
     func profile(of account: AccountID) throws -> (salt: [UInt8], text: String)?
     func forEachProfile(_ body: (_ account: String, _ salt: [UInt8], _ text: String) throws -> Void) throws
     func reversal(of seq: Int64) throws -> Int64?
     func reversals() throws -> [Int64: Int64]
     func usage(_ account: AccountID, period: String) throws -> UsageFigures
     func forEachUsage(_ body: (_ account: String, _ period: String, UsageFigures) throws -> Void) throws
+    /// As ``forEachUsage(_:)``, the account's and period's UTF-8 lent for the call only.
+    func forEachUsageLent(_ body: (_ account: UnsafeRawBufferPointer, _ period: UnsafeRawBufferPointer, UsageFigures) throws -> Void) throws
 
     // Lots.
     func openLots(of volunteer: AccountID) throws -> [Lot]
@@ -94,6 +98,22 @@ extension LedgerReading {
     ) throws {
         try forEachEntry(in: range) { seq, bytes, leafHash in
             try bytes.withUnsafeBytes { bytes in try leafHash.withUnsafeBytes { leafHash in try body(seq, bytes, leafHash) } }
+        }
+    }
+
+    /// Lends the strings ``forEachMovement(_:)`` gives.
+    public func forEachMovementLent(_ body: (_ account: UnsafeRawBufferPointer, _ seq: Int64, _ points: Int64) throws -> Void) throws {
+        try forEachMovement { account, seq, points in
+            var account = account
+            try account.withUTF8 { utf8 in try body(UnsafeRawBufferPointer(utf8), seq, points) }
+        }
+    }
+
+    /// Lends the strings ``forEachUsage(_:)`` gives.
+    public func forEachUsageLent(_ body: (_ account: UnsafeRawBufferPointer, _ period: UnsafeRawBufferPointer, UsageFigures) throws -> Void) throws {
+        try forEachUsage { account, period, figures in
+            var account = account, period = period
+            try account.withUTF8 { account in try period.withUTF8 { period in try body(UnsafeRawBufferPointer(account), UnsafeRawBufferPointer(period), figures) } }
         }
     }
 

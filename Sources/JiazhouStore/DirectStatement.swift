@@ -141,6 +141,15 @@ struct DirectRow {
         return UnsafeRawBufferPointer(start: count > 0 ? start : nil, count: start == nil ? 0 : count)
     }
 
+    /// A text column's UTF-8 bytes in place, valid until the statement
+    /// steps again or is reset: for a scan that compares or hashes a key
+    /// without making a string of it every row.
+    func lentText(_ column: Int32) -> UnsafeRawBufferPointer {
+        let start = sqlite3_column_text(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return UnsafeRawBufferPointer(start: count > 0 ? start : nil, count: start == nil ? 0 : count)
+    }
+
     func text(_ column: Int32) -> String {
         guard let start = sqlite3_column_text(handle, column) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, column))

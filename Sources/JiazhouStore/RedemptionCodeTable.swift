@@ -44,15 +44,6 @@ enum RedemptionCodeTable {
     }
 }
 
-extension StoredRedemptionCode {
-    init(row: Row) throws {
-        guard let hash = Hash(bytes: row["code_hash"] as Data) else { throw LedgerError(.ledger_invalid, "a redemption code hash is not 32 bytes") }
-        self.init(
-            codeHash: hash, volunteer: try AccountID(row["volunteer"] as String), created: Timestamp(millisecondsSince1970: row["created"]),
-            expires: Timestamp(millisecondsSince1970: row["expires"]), usedSeq: row["used_seq"])
-    }
-}
-
 extension StoreReader {
     static let redemptionCodeColumns = "code_hash, volunteer, created, expires, used_seq"
     /// Built once, as ``StoreReader/selectAccount``.
@@ -64,18 +55,21 @@ extension StoreReader {
     public func redemptionCode(hash: Hash) throws -> StoredRedemptionCode? {
         var select = try DirectStatement(db, sql: Self.selectRedemptionCode)
         select.bind(blob: hash.bytes)
-        return try select.first { row in
-            guard let stored = Hash(bytes: row.blob(0)) else { throw LedgerError(.ledger_invalid, "a redemption code hash is not 32 bytes") }
-            return StoredRedemptionCode(
-                codeHash: stored, volunteer: try AccountID(row.text(1)), created: Timestamp(millisecondsSince1970: row.int64(2)),
-                expires: Timestamp(millisecondsSince1970: row.int64(3)), usedSeq: row.optionalInt64(4))
-        }
+        return try select.first(Self.redemptionCode)
+    }
+
+    /// A code from the columns of ``redemptionCodeColumns``.
+    static func redemptionCode(_ row: DirectRow) throws -> StoredRedemptionCode {
+        guard let stored = Hash(bytes: row.blob(0)) else { throw LedgerError(.ledger_invalid, "a redemption code hash is not 32 bytes") }
+        return StoredRedemptionCode(
+            codeHash: stored, volunteer: try AccountID(row.text(1)), created: Timestamp(millisecondsSince1970: row.int64(2)),
+            expires: Timestamp(millisecondsSince1970: row.int64(3)), usedSeq: row.optionalInt64(4))
     }
 
     /// Every code some redemption used, with that redemption's seq; for `verify`.
     public func forEachUsedRedemptionCode(_ body: (StoredRedemptionCode) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.redemptionCodeColumns) FROM redemption_codes WHERE used_seq IS NOT NULL")
-        while let row = try rows.next() { try body(try StoredRedemptionCode(row: row)) }
+        var select = try DirectStatement(db, scanning: "SELECT \(Self.redemptionCodeColumns) FROM redemption_codes WHERE used_seq IS NOT NULL")
+        try select.forEach { row in try body(try Self.redemptionCode(row)) }
     }
 }
 

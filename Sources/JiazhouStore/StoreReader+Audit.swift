@@ -9,8 +9,12 @@ import Foundation
 extension StoreReader {
     /// Every movement in (account, seq) order.
     public func forEachMovement(_ body: (_ account: String, _ seq: Int64, _ points: Int64) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT account, seq, points FROM movements ORDER BY account, seq")
-        while let row = try rows.next() { try body(row[0], row[1], row[2]) }
+        try forEachMovementLent { account, seq, points in try body(String(decoding: account, as: UTF8.self), seq, points) }
+    }
+
+    public func forEachMovementLent(_ body: (_ account: UnsafeRawBufferPointer, _ seq: Int64, _ points: Int64) throws -> Void) throws {
+        var select = try DirectStatement(db, scanning: "SELECT account, seq, points FROM movements ORDER BY account, seq")
+        try select.forEach { row in try body(row.lentText(0), row.int64(1), row.int64(2)) }
     }
 
     /// One account's movements, oldest first; for locating a difference.
@@ -20,8 +24,8 @@ extension StoreReader {
 
     /// Every account id with its stored kind column.
     public func forEachAccountKind(_ body: (_ id: String, _ kind: String) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, kind FROM accounts ORDER BY id")
-        while let row = try rows.next() { try body(row[0], row[1]) }
+        var select = try DirectStatement(db, scanning: "SELECT id, kind FROM accounts ORDER BY id")
+        try select.forEach { row in try body(row.text(0), row.text(1)) }
     }
 
     /// Every stored profile: account, salt and text.

@@ -11,8 +11,14 @@ extension StoreReader {
 
     /// Every usage row; for `verify`.
     public func forEachUsage(_ body: (_ account: String, _ period: String, UsageFigures) throws -> Void) throws {
+        try forEachUsageLent { account, period, figures in
+            try body(String(decoding: account, as: UTF8.self), String(decoding: period, as: UTF8.self), figures)
+        }
+    }
+
+    public func forEachUsageLent(_ body: (_ account: UnsafeRawBufferPointer, _ period: UnsafeRawBufferPointer, UsageFigures) throws -> Void) throws {
         var select = try DirectStatement(db, scanning: "SELECT account, period, points, minutes FROM usage")
-        try select.forEach { row in try body(row.text(0), row.text(1), UsageFigures(points: row.int64(2), minutes: row.int64(3))) }
+        try select.forEach { row in try body(row.lentText(0), row.lentText(1), UsageFigures(points: row.int64(2), minutes: row.int64(3))) }
     }
 
     /// A volunteer's lots with points left, oldest first. Through a direct
@@ -47,8 +53,8 @@ extension StoreReader {
 
     /// Every lot; for `verify`.
     public func forEachLot(_ body: (Lot) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.lotColumns) FROM lots ORDER BY seq")
-        while let row = try rows.next() { try body(try Self.lot(row)) }
+        var select = try DirectStatement(db, scanning: "SELECT \(Self.lotColumns) FROM lots ORDER BY seq")
+        try select.forEach { row in try body(Self.lot(row, volunteer: try AccountID(row.text(1)))) }
     }
 
     /// What a volunteer's unspent points can do at `now`; `soon` is the

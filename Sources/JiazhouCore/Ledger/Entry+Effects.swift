@@ -26,35 +26,58 @@ extension Entry {
     /// which carry the minutes they remove (`data.minutes`) so that the entry
     /// is enough to recompute them.
     public var effects: [AccountID: AccountDelta] {
-        var deltas: [AccountID: AccountDelta] = [:]
+        Dictionary(uniqueKeysWithValues: effectsInOrder.lazy.map { ($0.account, $0.delta) })
+    }
+
+    /// ``effects``, each account once, in the order the entry first names
+    /// it: an entry touches a handful of accounts, and a scan beats making
+    /// a dictionary of them (`verify` works this out for every entry).
+    public var effectsInOrder: [(account: AccountID, delta: AccountDelta)] {
+        var deltas = EffectList()
         for p in postings {
-            deltas[p.from, default: AccountDelta()].balance -= p.points
-            deltas[p.to, default: AccountDelta()].balance += p.points
+            deltas[p.from].balance -= p.points
+            deltas[p.to].balance += p.points
         }
         switch kind {
         case .award:
             if let award {
                 var earned: Int64 = 0
                 for p in postings where p.to == award.volunteer { earned += p.points }
-                deltas[award.volunteer, default: AccountDelta()].earned += earned
-                deltas[award.volunteer, default: AccountDelta()].minutes += award.minutes
+                deltas[award.volunteer].earned += earned
+                deltas[award.volunteer].minutes += award.minutes
             } else if let volunteer = serviceVolunteer {
-                deltas[volunteer, default: AccountDelta()].earned += postings.filter { $0.to == volunteer }.reduce(0) { $0 + $1.points }
-                deltas[volunteer, default: AccountDelta()].minutes += data["minutes"]?.integerValue ?? 0
+                deltas[volunteer].earned += postings.filter { $0.to == volunteer }.reduce(0) { $0 + $1.points }
+                deltas[volunteer].minutes += data["minutes"]?.integerValue ?? 0
             }
         case .reverse where data["reversed_kind"]?.stringValue == Kind.award.rawValue:
             if let volunteer = serviceVolunteer {
-                deltas[volunteer, default: AccountDelta()].earned -= postings.filter { $0.from == volunteer }.reduce(0) { $0 + $1.points }
-                deltas[volunteer, default: AccountDelta()].minutes -= data["minutes"]?.integerValue ?? 0
+                deltas[volunteer].earned -= postings.filter { $0.from == volunteer }.reduce(0) { $0 + $1.points }
+                deltas[volunteer].minutes -= data["minutes"]?.integerValue ?? 0
             }
         default: break
         }
-        return deltas
+        return deltas.list
     }
 
     /// The volunteer whose service an award (or its reversal) records.
     public var serviceVolunteer: AccountID? {
         if let award { return award.volunteer }
         return data["volunteer"]?.stringValue.flatMap { try? AccountID($0) }
+    }
+}
+
+/// Deltas by account, in first-named order, found by scanning.
+private struct EffectList {
+    var list: [(account: AccountID, delta: AccountDelta)] = []
+
+    subscript(account: AccountID) -> AccountDelta {
+        get { list.first { $0.account == account }?.delta ?? AccountDelta() }
+        set {
+            if let i = list.firstIndex(where: { $0.account == account }) {
+                list[i].delta = newValue
+            } else {
+                list.append((account, newValue))
+            }
+        }
     }
 }

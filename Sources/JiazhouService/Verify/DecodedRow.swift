@@ -20,25 +20,26 @@ struct DecodedRow: Sendable {
     /// the entry's strings and arrays (that copying was a twentieth of
     /// the replay's time).
     private(set) var decoded: Decoded?
+    /// Why the bytes are not an entry, if they are not.
+    private(set) var failure: Failure?
 
+    /// Its members are not optional, so that the replay reads them where
+    /// they are (a `let` of a final class is borrowed), not copied out of
+    /// an optional: copying the entry was a twentieth of the replay.
     final class Decoded: Sendable {
-        /// Why the bytes are not an entry, if they are not.
-        let failure: LedgerError?
-        let entry: Entry?
-        /// What the entry does to the replayed figures, if it decoded.
-        let facts: ReplayFacts?
+        let entry: Entry
+        /// What the entry does to the replayed figures.
+        let facts: ReplayFacts
 
         init(entry: Entry) {
             self.entry = entry
             self.facts = ReplayFacts(entry)
-            self.failure = nil
         }
+    }
 
-        init(failure: LedgerError) {
-            self.entry = nil
-            self.facts = nil
-            self.failure = failure
-        }
+    final class Failure: Sendable {
+        let error: LedgerError
+        init(_ error: LedgerError) { self.error = error }
     }
 
     /// Copies the row's bytes and stored leaf hash to the end of `batch`.
@@ -56,7 +57,7 @@ struct DecodedRow: Sendable {
         let hash = suite.leafHash(bytes)
         leafHash = hash
         leafHashMatches = hash.bytes.elementsEqual(batch[storedLeafHash])
-        do { decoded = Decoded(entry: try Entry(canonicalBytes: bytes)) } catch { decoded = Decoded(failure: error) }
+        do { decoded = Decoded(entry: try Entry(canonicalBytes: bytes)) } catch { failure = Failure(error) }
     }
 }
 

@@ -10,7 +10,7 @@ extension LedgerVerifier {
     /// lots it took.
     mutating func checkRedemption(_ entry: Entry) {
         if entry.kind == .redeem {
-            redemptions[entry.seq] = (entry.data["code_hash"]?.stringValue, entry.data["lots"])
+            redemptions[entry.seq] = (entry.data["code_hash"]?.stringValue.flatMap(Hash.init(hex:)), entry.data["lots"])
             guard let volunteer = entry.serviceVolunteer, entry.postings.count == 1, entry.postings[0].from == volunteer,
                 entry.postings[0].to.kind == .merchant
             else {
@@ -41,11 +41,14 @@ extension LedgerVerifier {
 
     /// Codes are operational state, not derived from entries (`import` does
     /// not rebuild them), but a code marked used must name a redemption made
-    /// with that very code.
+    /// with that very code. Keeps which code each redemption used, for
+    /// ``checkTables(checkpoints:)``.
     mutating func checkRedemptionCodes() throws {
         var mismatched: [Int64] = []
+        usedCodes.reserveCapacity(redemptions.count)
         try reader.forEachUsedRedemptionCode { code in
-            guard let seq = code.usedSeq, redemptions[seq]?.codeHash == code.codeHash.hex else {
+            if let seq = code.usedSeq { usedCodes[seq] = code.codeHash }
+            guard let seq = code.usedSeq, redemptions[seq]?.codeHash == code.codeHash else {
                 mismatched.append(code.usedSeq ?? -1)
                 return
             }

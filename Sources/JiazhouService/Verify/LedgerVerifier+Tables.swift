@@ -52,14 +52,10 @@ extension LedgerVerifier {
                 report((try? AccountID(account)).flatMap { replay.account($0)?.opened?.seq }, "the profile of \(account) does not open the commitment in its account.open")
             }
         }
-        // One scan of the used codes rather than a lookup per redemption;
-        // only a redemption the scan does not show its code used by is looked up.
-        var usedBy: [Int64: Hash] = [:]
-        try reader.forEachUsedRedemptionCode { code in
-            if let seq = code.usedSeq { usedBy[seq] = code.codeHash }
-        }
+        // One scan of the used codes (``checkRedemptionCodes()``'s) rather than a lookup per
+        // redemption; only a redemption the scan does not show its code used by is looked up.
         for (seq, redemption) in redemptions.sorted(by: { $0.key < $1.key }) {
-            guard let hex = redemption.codeHash, let hash = Hash(hex: hex), usedBy[seq] != hash, let code = try reader.redemptionCode(hash: hash) else {
+            guard let hash = redemption.codeHash, usedCodes[seq] != hash, let code = try reader.redemptionCode(hash: hash) else {
                 continue
             }
             if code.usedSeq != seq { report(seq, "the code of redemption \(seq) is not marked used by it, so it could be spent again") }
@@ -70,23 +66,32 @@ extension LedgerVerifier {
     /// for an account that differs are the entries read again, to name the
     /// first seq where its history goes wrong.
     private mutating func checkMovements() throws {
-        // Rows come in account order: sum each account's run, then store it once.
-        var stored: [String: (count: Int64, digest: UInt64)] = [:]
-        var current: (account: String, count: Int64, digest: UInt64)?
-        try reader.forEachMovement { account, seq, points in
-            if current?.account != account {
-                if let done = current { stored[done.account] = (done.count, done.digest) }
-                current = (account, 0, 0)
-            }
-            current!.count += 1
-            current!.digest &+= Self.movementHash(seq: seq, points: points)
-        }
-        if let done = current { stored[done.account] = (done.count, done.digest) }
-        var expected: [String: (count: Int64, digest: UInt64)] = [:]
-        for account in replay.accounts where account.movementCount > 0 { expected[account.id.text] = (account.movementCount, account.movementDigest) }
+        // Rows come in account order: each account's run is summed, then
+        // compared with the replay once.
+        var seen = [Bool](repeating: false, count: replay.accounts.count)
         var differing: Set<String> = []
-        for account in Set(stored.keys).union(expected.keys) where stored[account] ?? (0, 0) != expected[account] ?? (0, 0) {
-            differing.insert(account)
+        var account = RunKey()
+        var run: (count: Int64, digest: UInt64) = (0, 0)
+        func finish(_ account: String, _ run: (count: Int64, digest: UInt64)) {
+            guard let id = try? AccountID(account), id.text == account, let slot = replay.existingSlot(of: id) else {
+                differing.insert(account)
+                return
+            }
+            seen[slot] = true
+            if replay[slot].movementCount != run.count || replay[slot].movementDigest != run.digest { differing.insert(account) }
+        }
+        try reader.forEachMovementLent { accountBytes, seq, points in
+            if !account.isCurrent(accountBytes) {
+                if let previous = account.text { finish(previous, run) }
+                account.begin(accountBytes)
+                run = (0, 0)
+            }
+            run.count += 1
+            run.digest &+= Self.movementHash(seq: seq, points: points)
+        }
+        if let last = account.text { finish(last, run) }
+        for (slot, replayed) in replay.accounts.enumerated() where replayed.movementCount > 0 && !seen[slot] {
+            differing.insert(replayed.id.text)
         }
         guard !differing.isEmpty else { return }
         var wanted: [String: [(seq: Int64, points: Int64)]] = [:]

@@ -37,15 +37,26 @@ extension LedgerVerifier {
     mutating func checkUsageAndLots() throws {
         var malformed = 0
         var matched = 0
-        try reader.forEachUsage { account, period, stored in
-            guard let id = try? AccountID(account) else {
+        // Rows come grouped by account: its id is parsed and looked up once a run, not once a row.
+        var account = RunKey()
+        var slot: Int?
+        var valid = false
+        try reader.forEachUsageLent { accountBytes, periodBytes, stored in
+            if !account.isCurrent(accountBytes) {
+                account.begin(accountBytes)
+                let id = account.text.flatMap { try? AccountID($0) }
+                valid = id != nil
+                slot = id.flatMap { replay.existingSlot(of: $0) }
+            }
+            guard valid else {
                 malformed += 1
                 return
             }
-            let expected = replay.usage(of: id, period: period)
+            let period = String(decoding: periodBytes, as: UTF8.self)
+            let expected = slot.map { replay.usage(slot: $0, period: period) } ?? UsageFigures()
             if expected != UsageFigures() { matched += 1 }
             if expected != stored {
-                report(nil, "\(account) \(period): stored usage \(stored.points) points and \(stored.minutes) min; the entries give \(expected.points) and \(expected.minutes)")
+                report(nil, "\(account.text ?? "") \(period): stored usage \(stored.points) points and \(stored.minutes) min; the entries give \(expected.points) and \(expected.minutes)")
             }
         }
         if malformed > 0 { report(nil, "the usage table has \(malformed) rows for malformed account ids") }
@@ -87,5 +98,22 @@ extension LedgerVerifier {
         for (id, period, figures) in missing.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
             report(nil, "\(id) \(period): the entries count \(figures.points) points and \(figures.minutes) min, but the usage table has no row")
         }
+    }
+}
+
+/// The key of the run of rows a scan is in (rows come grouped by it): tells
+/// when the key changes by comparing bytes, so that the string, and what is
+/// looked up by it, is made once a run rather than once a row.
+struct RunKey {
+    private var bytes: [UInt8] = []
+    /// The current run's key (`nil` before the first row).
+    private(set) var text: String?
+
+    func isCurrent(_ key: UnsafeRawBufferPointer) -> Bool { text != nil && key.elementsEqual(bytes) }
+
+    /// Starts the run of `key`.
+    mutating func begin(_ key: UnsafeRawBufferPointer) {
+        bytes = Array(key)
+        text = String(decoding: key, as: UTF8.self)
     }
 }

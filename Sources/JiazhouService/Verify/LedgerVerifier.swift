@@ -30,7 +30,9 @@ struct LedgerVerifier {
     var lots: [Int64: Lot] = [:]
     var reversals: [Int64: Int64] = [:]
     /// Each redemption's `code_hash` and lots, by seq: what its code row and its reversal must match.
-    var redemptions: [Int64: (codeHash: String?, lots: JSONValue?)] = [:]
+    var redemptions: [Int64: (codeHash: Hash?, lots: JSONValue?)] = [:]
+    /// Which code each redemption used, as the code table says (by the redemption's seq).
+    var usedCodes: [Int64: Hash] = [:]
     /// Each transfer's lots, by seq: what its reversal must give back.
     var transfers: [Int64: JSONValue?] = [:]
     /// Each account's status as the last `account.update` set it, and that entry's seq.
@@ -157,11 +159,16 @@ struct LedgerVerifier {
         }
         for problem in subtreeProblems { report(seq, problem) }
         defer { previous = leafHash }
-        let decoded = row.decoded!
-        guard let entry = decoded.entry, let facts = decoded.facts else {
-            report(seq, "\(decoded.failure?.message ?? "the entry did not decode")")
+        guard let decoded = row.decoded else {
+            report(seq, "\(row.failure?.error.message ?? "the entry did not decode")")
             return
         }
+        check(decoded.entry, at: seq, verifierKey: verifierKey, recordedSuite: recordedSuite)
+        apply(decoded.entry, decoded.facts)
+    }
+
+    /// The entry's own seq and link, and what only genesis may say.
+    private mutating func check(_ entry: Entry, at seq: Int64, verifierKey: String?, recordedSuite: String?) {
         if entry.seq != seq { report(seq, "the entry says seq \(entry.seq) but is stored at \(seq)") }
         if entry.prev != previous { report(seq, "prev does not match the leaf hash of the entry before it") }
         if seq == 0 {
@@ -175,7 +182,6 @@ struct LedgerVerifier {
         } else if entry.kind == .genesis {
             report(seq, "a second genesis")
         }
-        apply(entry, facts)
     }
 
     private mutating func apply(_ entry: Entry, _ facts: ReplayFacts) {

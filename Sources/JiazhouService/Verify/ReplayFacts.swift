@@ -35,7 +35,7 @@ struct ReplayFacts: Sendable {
 
     init(_ entry: Entry) {
         lots = entry.lotChanges
-        let effects = entry.effects
+        let effects = entry.effectsInOrder
         touches.reserveCapacity(effects.count + 1)
         for (account, delta) in effects {
             touches.append(Touch(account: account, delta: delta, changed: true, movement: delta.balance))

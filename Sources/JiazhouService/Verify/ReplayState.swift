@@ -75,6 +75,12 @@ struct ReplayState {
         return usage[Self.key(slot: Int(slot), period: period)] ?? UsageFigures()
     }
 
+    /// The usage counted so far for the account in `slot` in `period` (zero if none).
+    func usage(slot: Int, period: String) -> UsageFigures {
+        guard let period = periodSlots[period] else { return UsageFigures() }
+        return usage[Self.key(slot: slot, period: period)] ?? UsageFigures()
+    }
+
     /// How many (account, period) figures the replay counts other than zero.
     var nonZeroUsageCount: Int { usage.values.reduce(0) { $0 + ($1 == UsageFigures() ? 0 : 1) } }
 
