@@ -27,6 +27,8 @@ public protocol LedgerReading {
     func rangeHash(_ lo: Int64, _ hi: Int64) throws -> Hash
     /// Complete subtrees' hashes of one level (2^level leaves each) from index `from`, in index order; level 0 is the leaf hashes.
     func subtrees(level: Int, from: Int64, limit: Int) throws -> [(index: Int64, hash: [UInt8])]
+    /// As ``subtrees(level:from:limit:)``, each row's hash lent for the call only.
+    func forEachSubtreeLent(level: Int, from: Int64, limit: Int, _ body: (_ index: Int64, _ hash: UnsafeRawBufferPointer) throws -> Void) throws
     func subtreeCounts() throws -> [Int: Int64]
     func checkpoint(size: Int64?) throws -> StoredCheckpoint?
     func checkpoints() throws -> [StoredCheckpoint]
@@ -99,6 +101,13 @@ extension LedgerReading {
         try forEachEntry(in: range) { seq, bytes, leafHash in
             try bytes.withUnsafeBytes { bytes in try leafHash.withUnsafeBytes { leafHash in try body(seq, bytes, leafHash) } }
         }
+    }
+
+    /// Lends the arrays ``subtrees(level:from:limit:)`` gives.
+    public func forEachSubtreeLent(
+        level: Int, from: Int64, limit: Int, _ body: (_ index: Int64, _ hash: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        for row in try subtrees(level: level, from: from, limit: limit) { try row.hash.withUnsafeBytes { try body(row.index, $0) } }
     }
 
     /// Lends the strings ``forEachMovement(_:)`` gives.

@@ -195,8 +195,18 @@ public struct StoreReader: LedgerReading {
     /// Stored subtree hashes of one level from index `from`, in index order
     /// (level 0: the entries' leaf hashes); for `verify` and the tiles.
     public func subtrees(level: Int, from: Int64, limit: Int) throws -> [(index: Int64, hash: [UInt8])] {
+        var rows: [(index: Int64, hash: [UInt8])] = []
+        rows.reserveCapacity(min(limit, 4096))
+        try forEachSubtreeLent(level: level, from: from, limit: limit) { index, hash in rows.append((index, Array(hash))) }
+        return rows
+    }
+
+    public func forEachSubtreeLent(
+        level: Int, from: Int64, limit: Int, _ body: (_ index: Int64, _ hash: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         // Cached statements: `head()` asks for one row of each level on
-        // every request, and nothing runs inside this read.
+        // every request. So `body` must not read the store: it runs while
+        // the cached statement is stepped.
         var select: DirectStatement
         if level == 0 {
             select = try DirectStatement(db, sql: "SELECT seq, leaf_hash FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?")
@@ -206,10 +216,7 @@ public struct StoreReader: LedgerReading {
         }
         select.bind(from)
         select.bind(limit)
-        var rows: [(index: Int64, hash: [UInt8])] = []
-        rows.reserveCapacity(min(limit, 4096))
-        try select.forEach { row in rows.append((row.int64(0), row.blob(1))) }
-        return rows
+        try select.forEach { row in try body(row.int64(0), row.lentBlob(1)) }
     }
 
     /// How many subtree hashes each level holds.

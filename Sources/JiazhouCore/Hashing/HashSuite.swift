@@ -63,6 +63,14 @@ public struct HashSuite: Sendable {
         }
     }
 
+    /// H(0x00 ‖ bytes), of bytes where they are.
+    public func leafHash(_ bytes: UnsafeRawBufferPointer) -> Hash {
+        switch definition.tree {
+        case .sha256: TreeHasher.leafHash(bytes)
+        case .other(let tree): tree.leafHash(Array(bytes))
+        }
+    }
+
     /// H(0x00 ‖ bytes), for any byte collection.
     public func leafHash(_ bytes: some Collection<UInt8>) -> Hash {
         leafHash(Array(bytes))

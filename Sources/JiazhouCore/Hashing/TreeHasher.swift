@@ -13,9 +13,15 @@ public enum TreeHasher {
 
     /// SHA-256(0x00 ‖ bytes).
     public static func leafHash(_ bytes: [UInt8]) -> Hash {
+        bytes.withUnsafeBytes { leafHash($0) }
+    }
+
+    /// SHA-256(0x00 ‖ bytes), of bytes where they are (`verify` hashes
+    /// each entry in its batch's buffer, without an array of its own).
+    public static func leafHash(_ bytes: UnsafeRawBufferPointer) -> Hash {
         var hasher = SHA256()
         hasher.update(data: leafPrefix)
-        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: bytes)
         return Hash(uncheckedBytes: hasher.finalize().withUnsafeBytes { Array($0) })
     }
 

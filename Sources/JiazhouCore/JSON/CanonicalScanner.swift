@@ -10,6 +10,9 @@
 struct CanonicalScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
+    /// The last two account ids read, for ``accountID()``: an entry names
+    /// its volunteer twice (in its data and its posting).
+    var recentAccounts: (AccountID?, AccountID?) = (nil, nil)
 
     /// Deepest nesting the scanner handles; deeper input is declined.
     static let maxDepth = 32

@@ -148,8 +148,19 @@ extension CanonicalScanner {
 
     /// An account id, in its one spelling.
     mutating func accountID() -> AccountID? {
-        guard let range = string(), let text = text(range) else { return nil }
-        return try? AccountID(text)
+        guard let range = string() else { return nil }
+        let spelled = UnsafeBufferPointer(rebasing: bytes[range])
+        // An id read before is the same id: no new string, no second check.
+        if let recent = recentAccounts.0, Self.spells(recent, spelled) { return recent }
+        if let recent = recentAccounts.1, Self.spells(recent, spelled) { return recent }
+        guard let text = text(range), let id = try? AccountID(text) else { return nil }
+        recentAccounts = (id, recentAccounts.0)
+        return id
+    }
+
+    private static func spells(_ id: AccountID, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = id.text
+        return text.withUTF8 { $0.elementsEqual(bytes) }
     }
 
     /// An array of strings.

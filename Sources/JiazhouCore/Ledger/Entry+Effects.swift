@@ -34,6 +34,8 @@ extension Entry {
     /// a dictionary of them (`verify` works this out for every entry).
     public var effectsInOrder: [(account: AccountID, delta: AccountDelta)] {
         var deltas = EffectList()
+        // Each posting names two accounts; an award's volunteer is one of them.
+        deltas.list.reserveCapacity(2 * postings.count)
         for p in postings {
             deltas[p.from].balance -= p.points
             deltas[p.to].balance += p.points

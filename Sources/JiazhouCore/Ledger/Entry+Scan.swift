@@ -23,7 +23,7 @@ extension Entry {
         return entry
     }
 
-    private static func scan(_ s: inout CanonicalScanner) -> Entry? {
+    static func scan(_ s: inout CanonicalScanner) -> Entry? {
         guard s.name("actor", opening: true), let actor = s.accountID(), s.name("data"), s.current == UInt8(ascii: "{") else { return nil }
         let dataStart = s.index
         // An award's data is read into its type; anything else (another
@@ -98,19 +98,31 @@ extension CanonicalScanner {
     /// 64 lowercase hex digits as a hash, read in place.
     func lowercaseHash(_ range: Range<Int>) -> Hash? {
         guard range.count == 64 else { return nil }
-        var out = [UInt8](repeating: 0, count: 32)
-        for i in 0..<32 {
-            guard let high = Self.nibble(bytes[range.lowerBound + 2 * i]), let low = Self.nibble(bytes[range.lowerBound + 2 * i + 1]) else { return nil }
-            out[i] = high << 4 | low
+        // Through a table, without an optional a digit: every entry has
+        // its `prev` and most a second hash, and digit by digit this was a
+        // seventh of reading an award.
+        var invalid: UInt8 = 0
+        let out = Self.nibbles.withUnsafeBufferPointer { nibbles in
+            [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
+                var at = range.lowerBound
+                for i in 0..<32 {
+                    let high = nibbles[Int(bytes[at])], low = nibbles[Int(bytes[at + 1])]
+                    invalid |= high | low
+                    buffer[i] = high << 4 | (low & 0x0F)
+                    at += 2
+                }
+                count = 32
+            }
         }
-        return Hash(bytes: out)
+        return invalid & 0xF0 == 0 ? Hash(uncheckedBytes: out) : nil
     }
 
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        default: nil
+    /// Each byte's value as a lowercase hex digit; 0xFF if it is not one.
+    private static let nibbles: [UInt8] = (0...255).map { c in
+        switch UInt8(c) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(c) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(c) - UInt8(ascii: "a") + 10
+        default: 0xFF
         }
     }
 

@@ -31,6 +31,13 @@ public struct CompactRange: Sendable, Equatable {
     @discardableResult
     public mutating func append(_ leaf: Hash) -> [(level: Int, index: UInt64, hash: Hash)] {
         var formed: [(level: Int, index: UInt64, hash: Hash)] = []
+        append(leaf) { formed.append(($0, $1, $2)) }
+        return formed
+    }
+
+    /// ``append(_:)``, handing each subtree formed to `formed` as it is
+    /// formed, without an array of them (`verify` appends every entry).
+    public mutating func append(_ leaf: Hash, formed: (_ level: Int, _ index: UInt64, _ hash: Hash) -> Void) {
         var hash = leaf
         var level = 0
         var index = size
@@ -39,11 +46,10 @@ public struct CompactRange: Sendable, Equatable {
             hash = suite.nodeHash(subtrees.removeLast(), hash)
             level += 1
             index >>= 1
-            formed.append((level, index, hash))
+            formed(level, index, hash)
         }
         subtrees.append(hash)
         size += 1
-        return formed
     }
 
     /// The RFC 9162 Merkle tree hash over the covered leaves.

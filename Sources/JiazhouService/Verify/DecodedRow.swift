@@ -52,9 +52,9 @@ struct DecodedRow: Sendable {
     /// Hashes with `suite`, reads the entry (awards by the scanner, into
     /// their typed data) and works out what it does to the replayed figures.
     mutating func decode(suite: HashSuite, batch: UnsafeBufferPointer<UInt8>) {
-        // An array of its own, made (and freed) on the decoding thread.
-        let bytes = Array(batch[self.bytes])
-        let hash = suite.leafHash(bytes)
+        // Read where they are in the batch: the batch outlives the decoding.
+        let bytes = UnsafeBufferPointer(rebasing: batch[self.bytes])
+        let hash = suite.leafHash(UnsafeRawBufferPointer(bytes))
         leafHash = hash
         leafHashMatches = hash.bytes.elementsEqual(batch[storedLeafHash])
         do { decoded = Decoded(entry: try Entry(canonicalBytes: bytes)) } catch { failure = Failure(error) }

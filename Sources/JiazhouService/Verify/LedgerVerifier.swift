@@ -154,8 +154,8 @@ struct LedgerVerifier {
         let leafHash = row.leafHash!
         if !row.leafHashMatches { report(seq, "stored leaf hash does not match the entry's bytes") }
         var subtreeProblems: [String] = []
-        for subtree in range.append(leafHash) {
-            subtrees.expect(level: subtree.level, index: subtree.index, hash: subtree.hash) { subtreeProblems.append($0) }
+        range.append(leafHash) { level, index, hash in
+            subtrees.expect(level: level, index: index, hash: hash) { subtreeProblems.append($0) }
         }
         for problem in subtreeProblems { report(seq, problem) }
         defer { previous = leafHash }

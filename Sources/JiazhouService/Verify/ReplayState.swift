@@ -92,12 +92,31 @@ struct ReplayState {
     }
 
     private mutating func periodSlot(of period: String) -> Int32 {
-        if let slot = periodSlots[period] { return slot }
-        let slot = Int32(periods.count)
-        periodSlots[period] = slot
-        periods.append(period)
+        // Neighbouring entries (a sheet's awards) name the same few periods,
+        // and comparing short strings costs less than hashing them.
+        for recent in recentPeriods where recent.period == period { return recent.slot }
+        let slot: Int32
+        if let known = periodSlots[period] {
+            slot = known
+        } else {
+            slot = Int32(periods.count)
+            periodSlots[period] = slot
+            periods.append(period)
+        }
+        if recentPeriods.count < Self.recentPeriodCount {
+            recentPeriods.append((period, slot))
+        } else {
+            recentPeriods[nextRecentPeriod] = (period, slot)
+            nextRecentPeriod = (nextRecentPeriod + 1) % Self.recentPeriodCount
+        }
         return slot
     }
+
+    /// An award names four periods (day, week, month, budget month); two
+    /// awards' worth.
+    private static let recentPeriodCount = 8
+    private var recentPeriods: [(period: String, slot: Int32)] = []
+    private var nextRecentPeriod = 0
 
     private static func key(slot: Int, period: Int32) -> UInt64 { UInt64(slot) << 32 | UInt64(UInt32(period)) }
 }
