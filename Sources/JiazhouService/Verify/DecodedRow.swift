@@ -147,17 +147,22 @@ final class DecodeJob: @unchecked Sendable {
     /// Frees checked rows on a thread of their own: freeing a batch of
     /// entries was an eighth of the sequential replay's time, and the
     /// decoding threads have time to spare.
-    static func release(_ rows: consuming [DecodedRow]) {
-        let rows = Box(consume rows)
-        Thread.detachNewThread { rows.value = [] }
-    }
-
-    private final class Box: @unchecked Sendable {
-        var value: [DecodedRow]
-        init(_ value: [DecodedRow]) { self.value = value }
-    }
+    static func release(_ rows: consuming [DecodedRow]) { System.release(rows) }
 }
 
 enum System {
     static let cores = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Frees `value` on a thread of its own, for a caller with better use
+    /// for its time than freeing (`value` must be its only owner, and must
+    /// hold nothing that minds the thread it is freed on).
+    static func release<Value>(_ value: consuming Value) {
+        let box = Box(value)
+        Thread.detachNewThread { box.value = nil }
+    }
+
+    private final class Box<Value>: @unchecked Sendable {
+        var value: Value?
+        init(_ value: consuming Value) { self.value = value }
+    }
 }
