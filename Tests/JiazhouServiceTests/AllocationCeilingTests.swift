@@ -55,6 +55,41 @@ import Testing
         #expect(perRead > 5 && perRead < 60, "\(perRead) allocations per account.get of a file")
     }
 
+    /// An award read back from its stored bytes as `verify` reads it: in
+    /// place, by the scanner, with its leaf hash (on one thread; `verify`
+    /// spreads this over the cores).
+    @Test func decodingAnAwardStaysUnderItsAllocationCeiling() async throws {
+        try #require(Allocations.areCounted)
+        let ledger = try await TestLedger.makeOnSQLite(rules: TestLedger.defaultRules)
+        let count = 20
+        for n in 0..<count {
+            let activity = TestLedger.activity("decode-\(n)", minutes: 30, start: "2026-11-\(10 + n % 15)T08:30:00+08:00")
+            _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(1 + n % 5), activity: activity), actor: TestLedger.root, key: nil)
+        }
+        var awards: [[UInt8]] = []
+        try ledger.service.store.read { reader in
+            try reader.forEachEntry(in: 0..<Int64.max) { _, bytes, _ in
+                if try Entry(canonicalBytes: bytes).kind == .award { awards.append(bytes) }
+            }
+        }
+        try #require(awards.count == count)
+        let suite = ledger.service.suite
+        var decoded = 0
+        let allocations = try Allocations.count {
+            for bytes in awards {
+                try bytes.withUnsafeBufferPointer { buffer in
+                    let entry = try Entry(canonicalBytes: buffer)
+                    if entry.kind == .award, suite.leafHash(UnsafeRawBufferPointer(buffer)) != .zero { decoded += 1 }
+                }
+            }
+        }
+        #expect(decoded == count)
+        let perAward = Double(allocations) / Double(count)
+        // Measured 2026-12-07: 20.35 in this debug build; `jiazhou bench` prints the whole of verify's
+        // count per entry in release ("allocations per verified entry").
+        #expect(perAward > 5 && perAward < 24, "\(perAward) allocations per award decoded")
+    }
+
     /// Allocations per `account.get` of a volunteer with one award, over 500 reads.
     private static func allocationsPerAccountRead(_ ledger: TestLedger) async throws -> Double {
         _ = try await ledger.service.award(AwardRequest(volunteer: TestLedger.volunteer(1), activity: TestLedger.activity()), actor: TestLedger.root, key: nil)

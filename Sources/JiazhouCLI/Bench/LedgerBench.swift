@@ -249,9 +249,13 @@ struct LedgerBench {
         line("plain \(backend) point select", String(format: "%.1f µs", figures["select"]!), "a primary-key select of one account-like row, \(how)")
     }
 
-    /// Heap allocations per award (priced and appended in one transaction)
-    /// and per `account.get`: counts that do not drift with the load.
+    /// Heap allocations per award (priced and appended in one transaction),
+    /// per `account.get` and per entry `verify` checks: counts that do not
+    /// drift with the load.
     private mutating func measureAllocations(_ service: LedgerService, rules: RuleSet) async throws {
+        var verified: Int64 = 0
+        let verifying = try Allocations.count { verified = try LedgerService.verify(store: service.store, semantic: false).size }
+        figures["allocVerify"] = Double(verifying) / Double(max(verified, 1))
         let count = 1_000
         let time = SystemClock().now()
         let offset = entries + durable
@@ -267,6 +271,7 @@ struct LedgerBench {
         figures["allocRead"] = Double(reads) / Double(count)
         line("allocations per award", Self.format(figures["allocAward"]!), "malloc calls, whole process, \(count) awards in one transaction")
         line("allocations per account.get", Self.format(figures["allocRead"]!), "malloc calls, whole process, \(count) reads")
+        line("allocations per verified entry", Self.format(figures["allocVerify"]!), "malloc calls, whole process, one verify of \(verified) entries")
     }
 
     private mutating func measureVerify(_ service: LedgerService) throws {
@@ -321,7 +326,9 @@ struct LedgerBench {
         ratio("award requests / batched append", figures["service"]! / figures["batched"]!, "goal ≥ 0.50×")
         ratio("code + redeem pairs / award requests", figures["redeem"]! / figures["service"]!, "goal ≥ 0.50×, and ≥ 5,000 pairs/s")
         ratio("durable single / batched", figures["durable"]! / figures["batched"]!, "(what group commit saves)")
-        print("  allocations: \(Self.format(figures["allocAward"]!)) per award, \(Self.format(figures["allocRead"]!)) per account.get")
+        print(
+            "  allocations: \(Self.format(figures["allocAward"]!)) per award, \(Self.format(figures["allocRead"]!)) per account.get,"
+                + " \(Self.format(figures["allocVerify"]!)) per verified entry")
         if let one = figures["writers1"] {
             for writers in Self.writerCounts.dropFirst() {
                 ratio("\(writers) writer processes / 1", figures["writers\(writers)"]! / one, "(several servers on one chain, SPEC §17)")
