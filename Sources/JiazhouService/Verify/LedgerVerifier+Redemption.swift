@@ -47,11 +47,12 @@ extension LedgerVerifier {
         var mismatched: [Int64] = []
         usedCodes.reserveCapacity(redemptions.count)
         try reader.forEachUsedRedemptionCode { code in
-            if let seq = code.usedSeq { usedCodes[seq] = code.codeHash }
-            guard let seq = code.usedSeq, redemptions[seq]?.codeHash == code.codeHash else {
-                mismatched.append(code.usedSeq ?? -1)
+            guard let seq = code.usedSeq else {
+                mismatched.append(-1)
                 return
             }
+            usedCodes[seq] = code.codeHash
+            if redemptions[seq]?.codeHash != code.codeHash { mismatched.append(seq) }
         }
         for seq in mismatched { report(seq, "a redemption code is marked used by entry \(seq), which is not a redemption with that code") }
     }

@@ -71,8 +71,8 @@ struct ReplayState {
 
     /// The usage counted so far for `id` in `period` (zero if none).
     func usage(of id: AccountID, period: String) -> UsageFigures {
-        guard let slot = slots[id], let period = periodSlots[period] else { return UsageFigures() }
-        return usage[Self.key(slot: Int(slot), period: period)] ?? UsageFigures()
+        guard let slot = slots[id] else { return UsageFigures() }
+        return usage(slot: Int(slot), period: period)
     }
 
     /// The usage counted so far for the account in `slot` in `period` (zero if none).

@@ -99,7 +99,7 @@ extension TransactionRows {
     /// The head after `leaf`, keeping the Merkle subtrees it completes for write-back.
     public func extend(_ head: LedgerHead, with leaf: Hash) -> LedgerHead {
         var range = head.range
-        for subtree in range.append(leaf) { addSubtree(level: subtree.level, index: Int64(subtree.index), hash: subtree.hash) }
+        range.append(leaf) { level, index, hash in addSubtree(level: level, index: Int64(index), hash: hash) }
         return LedgerHead(size: head.size + 1, last: leaf, range: range)
     }
 
