@@ -223,6 +223,12 @@ struct WriteContext {
         try writer.append(award.entry(seq: writer.head.size, prev: writer.head.last, time: time, actor: actor, key: key))
     }
 
+    /// Appends a redemption at the head, with its typed data.
+    @discardableResult
+    mutating func append(redemption: RedeemData, postings: [Posting]) throws -> Entry.Sealed {
+        try writer.append(Entry(seq: writer.head.size, prev: writer.head.last, time: time, actor: actor, key: key, postings: postings, redemption: redemption))
+    }
+
     /// Appends an entry at the head, filling seq, prev, time, actor and key.
     @discardableResult
     mutating func append(_ kind: Entry.Kind, postings: [Posting] = [], data: JSONValue) throws -> Entry.Sealed {

@@ -63,7 +63,12 @@ extension Entry {
 
     /// The volunteer whose service an award (or its reversal) records.
     public var serviceVolunteer: AccountID? {
-        if let award { return award.volunteer }
+        switch payload {
+        case .award(let award): return award.volunteer
+        case .redeem(let redemption): return redemption.volunteer
+        case .accountOpen: return nil
+        case .json: break
+        }
         return data["volunteer"]?.stringValue.flatMap { try? AccountID($0) }
     }
 }

@@ -21,8 +21,14 @@ extension Entry {
         return posting.from == volunteer ? posting.to : posting.from
     }
 
+    /// The day a redemption (or its reversal) counts in: `data.periods.day`.
+    public var redemptionDay: String? {
+        if let redemption { return redemption.day }
+        return data["periods"]?["day"]?.stringValue
+    }
+
     var redemptionUsageDeltas: [UsageDelta] {
-        guard let day = data["periods"]?["day"]?.stringValue, let volunteer = serviceVolunteer, let merchant = redemptionMerchant else { return [] }
+        guard let day = redemptionDay, let volunteer = serviceVolunteer, let merchant = redemptionMerchant else { return [] }
         let points = (kind == .redeem ? 1 : -1) * postings.reduce(0) { $0 + $1.points }
         let period = Self.redemptionPeriodPrefix + day
         return [

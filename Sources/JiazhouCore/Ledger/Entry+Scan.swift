@@ -26,11 +26,11 @@ extension Entry {
     static func scan(_ s: inout CanonicalScanner) -> Entry? {
         guard s.name("actor", opening: true), let actor = s.accountID(), s.name("data"), s.current == UInt8(ascii: "{") else { return nil }
         let dataStart = s.index
-        // An award's data is read into its type; anything else (another
-        // kind, an older award shape) as JSON.
-        let award = AwardData.scan(&s)
+        // An award's, a redemption's or an opening's data is read into its
+        // type; anything else (another kind, an older shape) as JSON.
+        let typed = scanTypedData(&s, at: dataStart)
         var data: JSONValue?
-        if award == nil {
+        if typed == nil {
             s.index = dataStart
             guard let value = s.jsonValue() else { return nil }
             data = value
@@ -58,15 +58,41 @@ extension Entry {
             s.name("seq"), let seq = s.integer(), seq >= 0, s.name("time"), let time = s.timeValue(),
             s.name("v"), s.integer() == formatVersion, s.expect(UInt8(ascii: "}")), s.index == s.bytes.count
         else { return nil }
-        if let typed = award {
-            if kind == .award { return Entry(seq: seq, prev: prev, time: time, actor: actor, key: entryKey, postings: postings, award: typed) }
-            // Another kind whose data happens to read as an award's: as JSON.
+        if let typed {
+            if typed.typedKind == kind {
+                return Entry(seq: seq, prev: prev, time: time, kind: kind, actor: actor, key: entryKey, postings: postings, payload: typed)
+            }
+            // Another kind whose data happens to read as a typed kind's: as JSON.
             var again = CanonicalScanner(s.bytes, at: dataStart)
             guard let value = again.jsonValue() else { return nil }
             data = value
         }
         guard let data else { return nil }
         return Entry(seq: seq, prev: prev, time: time, kind: kind, actor: actor, key: entryKey, postings: postings, data: data)
+    }
+
+    /// The data at `start` read as the typed payload its first member
+    /// names (`activity`, `catalogue_seq` or `code_hash`, `account`), if it
+    /// is exactly of that shape. A wrong guess fails at its first name.
+    private static func scanTypedData(_ s: inout CanonicalScanner, at start: Int) -> Payload? {
+        if let award = AwardData.scan(&s) { return .award(award) }
+        s.index = start
+        if let redemption = RedeemData.scan(&s) { return .redeem(redemption) }
+        s.index = start
+        if let opening = AccountOpenData.scan(&s) { return .accountOpen(opening) }
+        return nil
+    }
+}
+
+extension Entry.Payload {
+    /// The kind whose typed data this is; `nil` for plain JSON.
+    var typedKind: Entry.Kind? {
+        switch self {
+        case .award: .award
+        case .redeem: .redeem
+        case .accountOpen: .accountOpen
+        case .json: nil
+        }
     }
 }
 

@@ -114,7 +114,8 @@ extension Entry {
 
     /// `data.lots` as `[{seq, points}]`; malformed members are skipped (verify reports what they break).
     public var recordedLots: [(seq: Int64, points: Int64)] {
-        (data["lots"]?.arrayValue ?? []).compactMap { lot in
+        if let redemption { return redemption.lots.map { ($0.seq, $0.points) } }
+        return (data["lots"]?.arrayValue ?? []).compactMap { lot in
             guard let seq = lot["seq"]?.integerValue, let points = lot["points"]?.integerValue else { return nil }
             return (seq, points)
         }

@@ -33,9 +33,12 @@ public struct Entry: Sendable, Equatable {
     public var payload: Payload
 
     /// The kind-specific facts: a typed payload where the kind has one (an
-    /// award of this version's shape), else the JSON object as it stands.
+    /// award, a redemption or an opening of this version's shape), else the
+    /// JSON object as it stands.
     public enum Payload: Sendable, Equatable {
         case award(AwardData)
+        case redeem(RedeemData)
+        case accountOpen(AccountOpenData)
         case json(JSONValue)
     }
 
@@ -45,6 +48,8 @@ public struct Entry: Sendable, Equatable {
         get {
             switch payload {
             case .award(let award): award.json
+            case .redeem(let redemption): redemption.json
+            case .accountOpen(let opening): opening.json
             case .json(let value): value
             }
         }
@@ -66,6 +71,11 @@ public struct Entry: Sendable, Equatable {
         self.init(seq: seq, prev: prev, time: time, kind: .award, actor: actor, key: key, postings: postings, payload: .award(award))
     }
 
+    /// A redemption with its typed data.
+    public init(seq: Int64, prev: Hash, time: Timestamp, actor: AccountID, key: String?, postings: [Posting], redemption: RedeemData) {
+        self.init(seq: seq, prev: prev, time: time, kind: .redeem, actor: actor, key: key, postings: postings, payload: .redeem(redemption))
+    }
+
     init(seq: Int64, prev: Hash, time: Timestamp, kind: Kind, actor: AccountID, key: String?, postings: [Posting], payload: Payload) {
         self.seq = seq
         self.prev = prev
@@ -79,8 +89,12 @@ public struct Entry: Sendable, Equatable {
 
     /// Typed when the kind has a typed payload and `data` is of its shape.
     static func payload(kind: Kind, data: JSONValue) -> Payload {
-        if kind == .award, let award = AwardData(json: data) { return .award(award) }
-        return .json(data)
+        switch kind {
+        case .award: AwardData(json: data).map(Payload.award) ?? .json(data)
+        case .redeem: RedeemData(json: data).map(Payload.redeem) ?? .json(data)
+        case .accountOpen: AccountOpenData(json: data).map(Payload.accountOpen) ?? .json(data)
+        default: .json(data)
+        }
     }
 
     /// The entry as the JSON object whose canonical bytes are hashed.
@@ -125,6 +139,8 @@ public struct Entry: Sendable, Equatable {
         member("data")
         switch payload {
         case .award(let award): award.write(into: &out)
+        case .redeem(let redemption): redemption.write(into: &out)
+        case .accountOpen(let opening): opening.write(into: &out)
         case .json(let value): CanonicalJSON.write(value, into: &out)
         }
         if let key {

@@ -68,7 +68,7 @@ extension LedgerService {
                         continue
                     }
                     // A redemption's reversal counts on the redemption's day (it copies `periods.day`), as the daily limit and `takings_today` do.
-                    guard entry.kind == .redeem || entry.isRedemptionReversal, let day = entry.data["periods"]?["day"]?.stringValue,
+                    guard entry.kind == .redeem || entry.isRedemptionReversal, let day = entry.redemptionDay,
                         day.hasPrefix(request.month + "-")
                     else { continue }
                     var figures = days[day] ?? .init(day: day, redeemed: 0, reversed: 0, takings: 0)

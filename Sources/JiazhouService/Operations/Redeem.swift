@@ -73,15 +73,10 @@ extension LedgerService {
             let day = rules.redemptionDay(at: context.time)
             try Self.requireWithinDailyLimits(points, merchant: request.merchant, volunteer: volunteer, day: day, limits: rules.redemption, reader: reader)
             let lots = try Self.spendableLotsToTake(points, from: volunteer, at: context.time, reader: reader)
-            var data: [String: JSONValue] = [
-                "volunteer": .string(volunteer.text),
-                "code_hash": .string(code.hash.hex),
-                "lots": .array(lots.map { ["seq": .integer($0.seq), "points": .integer($0.points)] }),
-                "periods": ["day": .string(day)],
-            ]
-            if let item = request.item { data["item"] = .string(item) }
-            if let priced { data["catalogue_seq"] = .integer(priced.seq) }
-            let sealed = try context.append(.redeem, postings: [try Posting(from: volunteer, to: request.merchant, points: points)], data: .object(data))
+            let redemption = RedeemData(
+                volunteer: volunteer, codeHash: code.hash, item: request.item, lots: lots.map { .init(seq: $0.seq, points: $0.points) }, day: day,
+                catalogueSeq: priced?.seq)
+            let sealed = try context.append(redemption: redemption, postings: [try Posting(from: volunteer, to: request.merchant, points: points)])
             guard try context.writer.markRedemptionCodeUsed(hash: code.hash, by: sealed.entry.seq) else {
                 throw LedgerError(.code_used, "the code was used while this redemption was written")
             }

@@ -25,12 +25,15 @@ extension LedgerVerifier {
     /// Before the redemption is replayed: one priced by the catalogue
     /// (`data.catalogue_seq`) names the catalogue in force and pays its price.
     mutating func checkCataloguePrice(_ entry: Entry) {
-        guard entry.kind == .redeem, let seq = entry.data["catalogue_seq"]?.integerValue, let merchant = entry.postings.first?.to else { return }
+        guard entry.kind == .redeem else { return }
+        let priced: (seq: Int64?, item: String?) =
+            entry.redemption.map { ($0.catalogueSeq, $0.item) } ?? (entry.data["catalogue_seq"]?.integerValue, entry.data["item"]?.stringValue)
+        guard let seq = priced.seq, let merchant = entry.postings.first?.to else { return }
         guard let catalogue = catalogues[merchant], catalogue.seq == seq else {
             report(entry.seq, "the redemption is priced by catalogue entry \(seq), which is not \(merchant)'s catalogue in force")
             return
         }
-        guard let item = entry.data["item"]?.stringValue, catalogue.prices[item] == entry.postings[0].points else {
+        guard let item = priced.item, catalogue.prices[item] == entry.postings[0].points else {
             report(entry.seq, "the redemption does not pay the catalogue's price of its item")
             return
         }

@@ -10,7 +10,11 @@ extension LedgerVerifier {
     /// lots it took.
     mutating func checkRedemption(_ entry: Entry) {
         if entry.kind == .redeem {
-            redemptions[entry.seq] = (entry.data["code_hash"]?.stringValue.flatMap(Hash.init(hex:)), entry.data["lots"])
+            if let typed = entry.redemption {
+                redemptions[entry.seq] = (typed.codeHash, .typed(typed.lots))
+            } else {
+                redemptions[entry.seq] = (entry.data["code_hash"]?.stringValue.flatMap(Hash.init(hex:)), .json(entry.data["lots"]))
+            }
             guard let volunteer = entry.serviceVolunteer, entry.postings.count == 1, entry.postings[0].from == volunteer,
                 entry.postings[0].to.kind == .merchant
             else {
@@ -35,7 +39,23 @@ extension LedgerVerifier {
                 report(entry.seq, "a reversal of a redemption names entry \(original), which is not a redemption")
                 return
             }
-            if entry.data["lots"] != redemption.lots { report(entry.seq, "the reversal does not give back the lots redemption \(original) took") }
+            if !redemption.lots.areGivenBack(by: entry.data["lots"]) { report(entry.seq, "the reversal does not give back the lots redemption \(original) took") }
+        }
+    }
+
+    /// The lots a redemption took, which its reversal must give back exactly.
+    enum TakenLots {
+        /// A redemption of this version's shape.
+        case typed([RedeemData.TakenLot])
+        /// `data.lots` of a redemption of another shape, as it stands.
+        case json(JSONValue?)
+
+        /// Whether a reversal's `data.lots` are these lots, member for member.
+        func areGivenBack(by reversed: JSONValue?) -> Bool {
+            switch self {
+            case .typed(let lots): RedeemData.takenLots(reversed) == lots
+            case .json(let lots): reversed == lots
+            }
         }
     }
 

@@ -28,8 +28,8 @@ extension LedgerVerifier {
             replay[slot].movementCount += 1
             replay[slot].movementDigest &+= Self.movementHash(seq: entry.seq, points: points)
         }
-        if entry.kind == .accountOpen, let account = entry.data["account"]?.stringValue, let commitment = entry.data["profile"]?.stringValue {
-            tables.commitments[account] = commitment
+        if let opening = entry.opening, let commitment = opening.profile {
+            tables.commitments[opening.account.text] = commitment.hex
         }
         if entry.kind == .genesis {
             for (name, value) in meta where entry.data[name]?.stringValue != value {

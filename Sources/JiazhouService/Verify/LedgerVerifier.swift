@@ -30,7 +30,7 @@ struct LedgerVerifier {
     var lots: [Int64: Lot] = [:]
     var reversals: [Int64: Int64] = [:]
     /// Each redemption's `code_hash` and lots, by seq: what its code row and its reversal must match.
-    var redemptions: [Int64: (codeHash: Hash?, lots: JSONValue?)] = [:]
+    var redemptions: [Int64: (codeHash: Hash?, lots: TakenLots)] = [:]
     /// Which code each redemption used, as the code table says (by the redemption's seq).
     var usedCodes: [Int64: Hash] = [:]
     /// Each transfer's lots, by seq: what its reversal must give back.
@@ -207,11 +207,11 @@ struct LedgerVerifier {
         }
         switch entry.kind {
         case .accountOpen:
-            if let id = entry.data["account"]?.stringValue.flatMap({ try? AccountID($0) }), let scope = entry.data["scope"]?.stringValue {
-                let slot = replay.slot(of: id)
-                if replay[slot].opened != nil { report(entry.seq, "\(id) is opened twice") }
-                replay[slot].opened = (entry.seq, scope)
-                replay[slot].facts = (entry.data["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [], entry.data["budget"]?.integerValue)
+            if let opening = entry.opening {
+                let slot = replay.slot(of: opening.account)
+                if replay[slot].opened != nil { report(entry.seq, "\(opening.account) is opened twice") }
+                replay[slot].opened = (entry.seq, opening.scope)
+                replay[slot].facts = (opening.tags, opening.budget)
             } else {
                 report(entry.seq, "account.open without a valid account and scope")
             }

@@ -43,7 +43,9 @@ struct ReplayFacts: Sendable {
         // The writer's history also lists the service volunteer, and the
         // account an `account.open` or `account.update` names.
         if let volunteer = entry.serviceVolunteer { recordMovement(of: volunteer) }
-        if entry.kind == .accountOpen || entry.kind == .accountUpdate,
+        if let opening = entry.opening {
+            recordMovement(of: opening.account)
+        } else if entry.kind == .accountOpen || entry.kind == .accountUpdate,
             let id = entry.data["account"]?.stringValue.flatMap({ try? AccountID($0) })
         {
             recordMovement(of: id)

@@ -29,11 +29,8 @@ extension Entry {
                 return .meta(name: field, value: value)
             }
         case .accountOpen:
-            guard let id = data["account"]?.stringValue, let scope = data["scope"]?.stringValue else {
-                throw LedgerError(.invalid_request, "account.open needs data.account and data.scope")
-            }
-            let tags = data["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            return [.account(Account(id: try AccountID(id), scope: try Scope(scope), tags: tags, budget: data["budget"]?.integerValue, openedSeq: seq))]
+            guard let opening else { throw LedgerError(.invalid_request, "account.open needs data.account (an account id) and data.scope") }
+            return [.account(Account(id: opening.account, scope: try Scope(opening.scope), tags: opening.tags, budget: opening.budget, openedSeq: seq))]
         case .accountUpdate:
             var rows: [IndexRow] = []
             if let statusText = data["status"]?.stringValue {
