@@ -177,7 +177,7 @@ extension LedgerReading {
     public func entry(_ seq: Int64) throws -> Entry.Sealed? {
         guard let (bytes, leafHash) = try entryBytes(seq) else { return nil }
         let sealed = try Entry.unseal(bytes, using: suite)
-        guard sealed.leafHash.bytes == leafHash, sealed.entry.seq == seq else {
+        guard leafHash.withUnsafeBytes({ sealed.leafHash.isSpelled(by: $0) }), sealed.entry.seq == seq else {
             throw LedgerError(.ledger_invalid, "entry \(seq) does not match its stored hash or seq; run `jiazhou verify`")
         }
         return sealed

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import JiazhouCore
 
 /// A cached statement whose parameters are bound straight into SQLite, one
 /// after another, without GRDB's `StatementArguments`. The bulk paths write
@@ -52,6 +53,12 @@ struct DirectStatement {
             // A zero-length blob must still be a blob, not NULL.
             _ = sqlite3_bind_blob(handle, next, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), Self.transient)
         }
+        next += 1
+    }
+
+    /// A hash's 32 bytes as a blob, bound where the hash holds them.
+    mutating func bind(_ hash: Hash) {
+        hash.withUnsafeBytes { raw in _ = sqlite3_bind_blob(handle, next, raw.baseAddress, Int32(raw.count), Self.transient) }
         next += 1
     }
 

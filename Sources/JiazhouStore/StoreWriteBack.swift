@@ -49,7 +49,7 @@ extension Database {
         try insertRows(into: "subtrees (level, idx, hash)", columns: 3, count: subtrees.count) { i, row in
             row.bind(subtrees[i].level)
             row.bind(subtrees[i].index)
-            row.bind(blob: subtrees[i].hash.bytes)
+            row.bind(subtrees[i].hash)
         }
     }
 }

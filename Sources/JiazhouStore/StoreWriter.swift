@@ -105,7 +105,7 @@ public struct StoreWriter: LedgerWriting {
     @discardableResult
     public mutating func append(_ entry: Entry) throws -> Entry.Sealed {
         let sealed = try TransactionRows.seal(entry, at: head, suite: suite)
-        try db.insertEntry(seq: entry.seq, leafHash: sealed.leafHash.bytes, bytes: sealed.bytes)
+        try db.insertEntry(seq: entry.seq, leafHash: sealed.leafHash, bytes: sealed.bytes)
         let next = rows.extend(head, with: sealed.leafHash)
         for row in try entry.indexRows() { try write(row) }
         try rows.apply(entry, from: committed)
@@ -189,10 +189,10 @@ public struct StoreWriter: LedgerWriting {
 
 extension Database {
     /// One entry's row (``StoreWriter/append(_:)``, and `jiazhou bench`'s ``SchemaFloor``).
-    func insertEntry(seq: Int64, leafHash: [UInt8], bytes: [UInt8]) throws {
+    func insertEntry(seq: Int64, leafHash: Hash, bytes: [UInt8]) throws {
         var insert = try DirectStatement(self, sql: "INSERT INTO entries (seq, leaf_hash, bytes) VALUES (?, ?, ?)")
         insert.bind(seq)
-        insert.bind(blob: leafHash)
+        insert.bind(leafHash)
         insert.bind(blob: bytes)
         try insert.execute()
     }

@@ -85,9 +85,10 @@ import Testing
         }
         #expect(decoded == count)
         let perAward = Double(allocations) / Double(count)
-        // Measured 2026-12-07: 20.35 in this debug build; `jiazhou bench` prints the whole of verify's
-        // count per entry in release ("allocations per verified entry").
-        #expect(perAward > 5 && perAward < 24, "\(perAward) allocations per award decoded")
+        // Measured 2026-12-07: 20.35 in this debug build, 17.35 once hashes were held inline (no array
+        // for `prev`, the rule set's hash or the leaf hash); `jiazhou bench` prints the whole of
+        // verify's count per entry in release ("allocations per verified entry").
+        #expect(perAward > 5 && perAward < 20, "\(perAward) allocations per award decoded")
     }
 
     /// Allocations per `account.get` of a volunteer with one award, over 500 reads.

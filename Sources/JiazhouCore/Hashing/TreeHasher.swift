@@ -22,7 +22,7 @@ public enum TreeHasher {
         var hasher = SHA256()
         hasher.update(data: leafPrefix)
         hasher.update(bufferPointer: bytes)
-        return Hash(uncheckedBytes: hasher.finalize().withUnsafeBytes { Array($0) })
+        return hasher.finalize().withUnsafeBytes { Hash(exactly: $0) }
     }
 
     /// SHA-256(0x00 ‖ bytes), for any byte collection.
@@ -37,14 +37,14 @@ public enum TreeHasher {
     public static func nodeHash(_ left: Hash, _ right: Hash) -> Hash {
         var hasher = SHA256()
         hasher.update(data: nodePrefix)
-        left.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        right.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return Hash(uncheckedBytes: hasher.finalize().withUnsafeBytes { Array($0) })
+        left.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        right.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return hasher.finalize().withUnsafeBytes { Hash(exactly: $0) }
     }
 
     /// Plain SHA-256, for commitments and rule-set hashes.
     public static func sha256(_ bytes: some Collection<UInt8>) -> Hash {
-        Hash(uncheckedBytes: Array(SHA256.hash(data: Array(bytes))))
+        SHA256.hash(data: Array(bytes)).withUnsafeBytes { Hash(exactly: $0) }
     }
 }
 
@@ -60,7 +60,7 @@ extension TreeHasher {
         }
 
         public func finalize() -> Hash {
-            Hash(uncheckedBytes: hasher.finalize().withUnsafeBytes { Array($0) })
+            hasher.finalize().withUnsafeBytes { Hash(exactly: $0) }
         }
     }
 }

@@ -71,7 +71,7 @@ public struct AccountOpenData: Sendable, Equatable {
         if let profile {
             CanonicalJSON.writeName("profile", into: &out)
             out.append(UInt8(ascii: "\""))
-            Hex.write(profile.bytes, into: &out)
+            profile.writeHex(into: &out)
             out.append(UInt8(ascii: "\""))
         }
         CanonicalJSON.writeName("scope", into: &out)

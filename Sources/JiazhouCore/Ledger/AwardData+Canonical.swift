@@ -41,7 +41,7 @@ extension AwardData {
         CanonicalJSON.writeName("rules", into: &out)
         CanonicalJSON.writeName("hash", first: true, opening: true, into: &out)
         out.append(UInt8(ascii: "\""))
-        Hex.write(rules.hash.bytes, into: &out)
+        rules.hash.writeHex(into: &out)
         out.append(UInt8(ascii: "\""))
         CanonicalJSON.writeName("version", into: &out)
         CanonicalJSON.writeInteger(rules.version, into: &out)

@@ -128,8 +128,8 @@ extension CanonicalScanner {
         // its `prev` and most a second hash, and digit by digit this was a
         // seventh of reading an award.
         var invalid: UInt8 = 0
-        let out = Self.nibbles.withUnsafeBufferPointer { nibbles in
-            [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
+        let hash = Self.nibbles.withUnsafeBufferPointer { nibbles in
+            withUnsafeTemporaryAllocation(byteCount: 32, alignment: 8) { buffer in
                 var at = range.lowerBound
                 for i in 0..<32 {
                     let high = nibbles[Int(bytes[at])], low = nibbles[Int(bytes[at + 1])]
@@ -137,10 +137,10 @@ extension CanonicalScanner {
                     buffer[i] = high << 4 | (low & 0x0F)
                     at += 2
                 }
-                count = 32
+                return Hash(exactly: UnsafeRawBufferPointer(buffer))
             }
         }
-        return invalid & 0xF0 == 0 ? Hash(uncheckedBytes: out) : nil
+        return invalid & 0xF0 == 0 ? hash : nil
     }
 
     /// Each byte's value as a lowercase hex digit; 0xFF if it is not one.

@@ -165,7 +165,7 @@ public struct Entry: Sendable, Equatable {
         out.append(UInt8(ascii: "]"))
         member("prev")
         out.append(UInt8(ascii: "\""))
-        Hex.write(prev.bytes, into: &out)
+        prev.writeHex(into: &out)
         out.append(UInt8(ascii: "\""))
         member("seq")
         CanonicalJSON.writeInteger(seq, into: &out)

@@ -101,7 +101,7 @@ public struct RedeemData: Sendable, Equatable {
         }
         CanonicalJSON.writeName("code_hash", first: catalogueSeq == nil, into: &out)
         out.append(UInt8(ascii: "\""))
-        Hex.write(codeHash.bytes, into: &out)
+        codeHash.writeHex(into: &out)
         out.append(UInt8(ascii: "\""))
         if let item {
             CanonicalJSON.writeName("item", into: &out)

@@ -56,7 +56,7 @@ struct DecodedRow: Sendable {
         let bytes = UnsafeBufferPointer(rebasing: batch[self.bytes])
         let hash = suite.leafHash(UnsafeRawBufferPointer(bytes))
         leafHash = hash
-        leafHashMatches = hash.bytes.elementsEqual(batch[storedLeafHash])
+        leafHashMatches = hash.isSpelled(by: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: batch[storedLeafHash])))
         do { decoded = Decoded(entry: try Entry(canonicalBytes: bytes)) } catch { failure = Failure(error) }
     }
 }

@@ -57,7 +57,7 @@ struct SubtreeCursor {
                 report("the Merkle subtree (\(level), \(index)) is missing")
                 return
             }
-            if !pages[level].nextHash.elementsEqual(hash.bytes) { report("the stored Merkle subtree (\(level), \(index)) is wrong") }
+            if !pages[level].nextHash.withUnsafeBytes({ hash.isSpelled(by: $0) }) { report("the stored Merkle subtree (\(level), \(index)) is wrong") }
             pages[level].next += 1
         } catch {
             report("the Merkle subtrees cannot be read: \(StorageErrors.describe(error).message)")

@@ -46,7 +46,7 @@ public enum SchemaFloor {
 
 /// The rows of one batch, read from the attached `source` ledger.
 private struct BatchRows {
-    var entries: [(seq: Int64, leafHash: [UInt8], bytes: [UInt8])] = []
+    var entries: [(seq: Int64, leafHash: Hash, bytes: [UInt8])] = []
     var lots: [(seq: Int64, volunteer: AccountID, points: Int64, available: Timestamp, expires: Timestamp?)] = []
     /// What the writer writes back once: the same type, written by the same code.
     let pending: PendingRows
@@ -54,7 +54,7 @@ private struct BatchRows {
     init(_ db: Database, batch: Range<Int64>) throws {
         let range: StatementArguments = [batch.lowerBound, batch.upperBound]
         for row in try Row.fetchAll(db, sql: "SELECT seq, leaf_hash, bytes FROM source.entries WHERE seq >= ? AND seq < ? ORDER BY seq", arguments: range) {
-            entries.append((row[0], [UInt8](row[1] as Data), [UInt8](row[2] as Data)))
+            entries.append((row[0], try StoreReader.hash(row[1] as Data?, what: "a stored leaf hash"), [UInt8](row[2] as Data)))
         }
         for row in try Row.fetchAll(
             db, sql: "SELECT seq, volunteer, points, available_ms, expires_ms FROM source.lots WHERE seq >= ? AND seq < ? ORDER BY seq", arguments: range)
