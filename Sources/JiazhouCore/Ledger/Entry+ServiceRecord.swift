@@ -114,7 +114,12 @@ extension Entry {
 
     /// `data.lots` as `[{seq, points}]`; malformed members are skipped (verify reports what they break).
     public var recordedLots: [(seq: Int64, points: Int64)] {
-        if let redemption { return redemption.lots.map { ($0.seq, $0.points) } }
+        switch payload {
+        case .redeem(let redemption): return redemption.lots.map { ($0.seq, $0.points) }
+        // Neither typed shape has `lots`: nothing to build their JSON for.
+        case .award, .accountOpen: return []
+        case .json: break
+        }
         return (data["lots"]?.arrayValue ?? []).compactMap { lot in
             guard let seq = lot["seq"]?.integerValue, let points = lot["points"]?.integerValue else { return nil }
             return (seq, points)
