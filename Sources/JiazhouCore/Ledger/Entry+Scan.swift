@@ -1,10 +1,10 @@
 extension Entry {
     /// Reads an entry of any kind straight from its stored bytes when they
     /// are exactly canonical, without the general parser's tree of the whole
-    /// entry and without re-encoding it to compare: awards into their typed
-    /// data, the other kinds' `data` into the JSON value it spells, checked
-    /// canonical as it is read. The fast path of every read (`verify`,
-    /// `import`, history).
+    /// entry and without re-encoding it to compare: awards, redemptions and
+    /// openings into their typed data, the other kinds' `data` into the
+    /// JSON value it spells, checked canonical as it is read. The fast path
+    /// of every read (`verify`, `import`, history).
     ///
     /// Returns `nil` for any shape or fault it does not handle; the caller
     /// then uses the general parser (``init(parsingCanonicalBytes:)``), which
