@@ -178,6 +178,11 @@ enum PostgresSchema {
                 verifier_key IS NULL OR (length(verifier_key) BETWEEN 10 AND 700 AND left(verifier_key, length(witness) + 1) = witness || '+'))
             """
         ],
+        // As SQLite's: a volunteer's open lots read from the index alone (an index-only scan where the visibility map allows).
+        "v12-open-lots-covering": [
+            "CREATE INDEX lots_open_by_volunteer_covering ON lots (volunteer, seq) INCLUDE (points, remaining, available_ms, expires_ms) WHERE remaining > 0",
+            "DROP INDEX lots_open_by_volunteer",
+        ],
     ]
 
     /// The key of the advisory lock a writer holds for its whole transaction:

@@ -5,7 +5,7 @@
 public enum SchemaVersions {
     public static let all = [
         "v1-ledger", "v2-rules", "v3-tokens", "v4-redemption", "v5-lot-expiry", "v6-account-status", "v7-redemption-code-expiry", "v8-catalogue",
-        "v9-cosignatures", "v10-certificates", "v11-cosignature-keys",
+        "v9-cosignatures", "v10-certificates", "v11-cosignature-keys", "v12-open-lots-covering",
     ]
 
     /// The value of `meta.format`: what marks a database as a Jiazhou ledger.

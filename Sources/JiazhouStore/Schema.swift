@@ -135,6 +135,19 @@ enum Schema {
         CosignatureTable.register(in: &migrator)
         CertificateTable.register(in: &migrator)
         CosignatureTable.registerVerifierKey(in: &migrator)
+        migrator.registerMigration("v12-open-lots-covering") { db in
+            // account.get sums a volunteer's open lots on every read: with
+            // every column the sum and a spend read in the index, SQLite no
+            // longer seeks the table once per lot (`jiazhou bench`'s lookups,
+            // volunteers of about 7 lots: 33 µs to 20 µs on average over 5
+            // alternated runs).
+            // Still ordered by seq within a volunteer: spending takes the oldest first.
+            try db.execute(
+                sql: """
+                    CREATE INDEX lots_open_by_volunteer_covering ON lots (volunteer, seq, points, remaining, available_ms, expires_ms) WHERE remaining > 0;
+                    DROP INDEX lots_open_by_volunteer;
+                    """)
+        }
         // One list of versions for every backend (PostgreSQL's migrations are named from it too).
         precondition(migrator.migrations == SchemaVersions.all, "SQLite's migrations are SchemaVersions.all, in order")
         return migrator
