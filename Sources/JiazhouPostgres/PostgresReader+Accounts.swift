@@ -98,7 +98,7 @@ extension PostgresReader {
     }
 
     public func forEachUsage(_ body: (_ account: String, _ period: String, UsageFigures) throws -> Void) throws {
-        for row in try rows("SELECT account, period, points, minutes FROM usage") {
+        for row in try rows("SELECT account, period, points, minutes FROM usage ORDER BY account COLLATE \"C\", period COLLATE \"C\"") {
             try body(try row.text(0), try row.text(1), UsageFigures(points: try row.int64(2), minutes: try row.int64(3)))
         }
     }

@@ -57,6 +57,9 @@ public protocol LedgerReading {
     func reversal(of seq: Int64) throws -> Int64?
     func reversals() throws -> [Int64: Int64]
     func usage(_ account: AccountID, period: String) throws -> UsageFigures
+    /// Every usage row, in (account, period) order, the UTF-8 bytes compared
+    /// (as SQLite's BINARY and PostgreSQL's "C" collations sort): `verify`
+    /// merges each account's rows with its own figures in that order.
     func forEachUsage(_ body: (_ account: String, _ period: String, UsageFigures) throws -> Void) throws
     /// As ``forEachUsage(_:)``, the account's and period's UTF-8 lent for the call only.
     func forEachUsageLent(_ body: (_ account: UnsafeRawBufferPointer, _ period: UnsafeRawBufferPointer, UsageFigures) throws -> Void) throws

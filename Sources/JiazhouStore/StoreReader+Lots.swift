@@ -9,7 +9,7 @@ extension StoreReader {
         return try committedUsage(key) ?? UsageFigures()
     }
 
-    /// Every usage row; for `verify`.
+    /// Every usage row, in (account, period) order (the primary key's); for `verify`.
     public func forEachUsage(_ body: (_ account: String, _ period: String, UsageFigures) throws -> Void) throws {
         try forEachUsageLent { account, period, figures in
             try body(String(decoding: account, as: UTF8.self), String(decoding: period, as: UTF8.self), figures)
@@ -17,7 +17,7 @@ extension StoreReader {
     }
 
     public func forEachUsageLent(_ body: (_ account: UnsafeRawBufferPointer, _ period: UnsafeRawBufferPointer, UsageFigures) throws -> Void) throws {
-        var select = try DirectStatement(db, scanning: "SELECT account, period, points, minutes FROM usage")
+        var select = try DirectStatement(db, scanning: "SELECT account, period, points, minutes FROM usage ORDER BY account, period")
         try select.forEach { row in try body(row.lentText(0), row.lentText(1), UsageFigures(points: row.int64(2), minutes: row.int64(3))) }
     }
 

@@ -151,6 +151,11 @@ import Testing
         ("UPDATE usage SET minutes = minutes + 300 WHERE period LIKE 'day:%' AND account = 'volunteer:V000001'", "volunteer:V000001 day:"),
         ("UPDATE usage SET points = 0 WHERE period LIKE 'budget:%'", "stored usage 0 points"),
         ("DELETE FROM usage WHERE account = 'volunteer:V000002' AND period LIKE 'week:%'", "but the usage table has no row"),
+        // Every row of one account: the account's run is missing from the scan altogether.
+        ("DELETE FROM usage WHERE account = 'volunteer:V000002'", "volunteer:V000002 month:"),
+        // Rows the entries never counted, sorting before and after the account's real periods.
+        ("INSERT INTO usage (account, period, points, minutes) VALUES ('volunteer:V000001', 'day:1999-01-01', 5, 0)", "volunteer:V000001 day:1999-01-01: stored usage 5 points"),
+        ("INSERT INTO usage (account, period, points, minutes) VALUES ('volunteer:V000001', 'week:9999-W01', 0, 7)", "volunteer:V000001 week:9999-W01: stored usage 0 points and 7 min"),
     ])
     func anEditedUsageFigureIsCaught(sql: String, named: String) async throws {
         let (ledger, path) = try await ledger()

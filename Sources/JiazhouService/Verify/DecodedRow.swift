@@ -15,18 +15,18 @@ struct DecodedRow: Sendable {
     private(set) var leafHash: Hash?
     /// Whether the stored leaf hash is the one of the stored bytes.
     private(set) var leafHashMatches = false
-    /// The entry and what it does, once decoded: behind one reference, so
-    /// that handing a row to the replay retains one object, not each of
-    /// the entry's strings and arrays (that copying was a twentieth of
-    /// the replay's time).
-    private(set) var decoded: Decoded?
+    /// The entry and what it does, once decoded. The replay moves it out
+    /// (``takeDecoded()``) and back when it is done: a value the replay
+    /// owns is lent to each check as it stands, where one read from a row
+    /// or a class was copied whole for every call that took it (each of
+    /// the entry's strings and arrays retained, then released), since the
+    /// calls mutate the verifier. Moving, not copying, keeps the rows cheap
+    /// to hand around.
+    private var decoded: Decoded?
     /// Why the bytes are not an entry, if they are not.
     private(set) var failure: Failure?
 
-    /// Its members are not optional, so that the replay reads them where
-    /// they are (a `let` of a final class is borrowed), not copied out of
-    /// an optional: copying the entry was a twentieth of the replay.
-    final class Decoded: Sendable {
+    struct Decoded: Sendable {
         let entry: Entry
         /// What the entry does to the replayed figures.
         let facts: ReplayFacts
@@ -36,6 +36,12 @@ struct DecodedRow: Sendable {
             self.facts = ReplayFacts(entry)
         }
     }
+
+    /// The decoded entry, moved out of the row (`nil` if it did not decode).
+    mutating func takeDecoded() -> Decoded? { decoded.take() }
+
+    /// Puts back what ``takeDecoded()`` took, to be freed with the row.
+    mutating func putBack(_ decoded: consuming Decoded) { self.decoded = decoded }
 
     final class Failure: Sendable {
         let error: LedgerError
@@ -67,6 +73,9 @@ struct BatchBytes: Sendable {
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
+    /// Empties the buffer, keeping its room.
+    mutating func empty() { bytes.removeAll(keepingCapacity: true) }
+
     /// Appends `part`; where it now is.
     mutating func append(_ part: UnsafeRawBufferPointer) -> Range<Int> {
         let start = bytes.count
@@ -84,7 +93,7 @@ struct BatchBytes: Sendable {
 /// as a whole only after every worker has finished.
 final class DecodeJob: @unchecked Sendable {
     private let rows: UnsafeMutableBufferPointer<DecodedRow>
-    private let bytes: [UInt8]
+    private var bytes: BatchBytes
     private let suite: HashSuite
     private let nextChunk = Atomic<Int>(0)
     private let chunks: Int
@@ -101,7 +110,7 @@ final class DecodeJob: @unchecked Sendable {
         let batch = batch
         rows = .allocate(capacity: batch.count)
         _ = rows.initialize(fromContentsOf: batch)
-        self.bytes = bytes.bytes
+        self.bytes = bytes
         self.suite = suite
         chunks = (batch.count + Self.chunkSize - 1) / Self.chunkSize
         self.workers = workers
@@ -124,7 +133,7 @@ final class DecodeJob: @unchecked Sendable {
             let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
             guard chunk < chunks else { return }
             let lower = chunk * Self.chunkSize
-            bytes.withUnsafeBufferPointer { batch in
+            bytes.bytes.withUnsafeBufferPointer { batch in
                 for i in lower..<min(lower + Self.chunkSize, rows.count) { rows[i].decode(suite: suite, batch: batch) }
             }
         }
@@ -142,6 +151,16 @@ final class DecodeJob: @unchecked Sendable {
             _ = buffer.moveInitialize(fromContentsOf: rows)
             count = rows.count
         }
+    }
+
+    /// The batch's buffer, emptied, for another batch: only once ``take()``
+    /// has returned (no thread reads it any longer).
+    func emptiedBytes() -> BatchBytes {
+        precondition(taken, "the batch is still being decoded")
+        var emptied = BatchBytes(capacity: 0)
+        swap(&emptied, &bytes)
+        emptied.empty()
+        return emptied
     }
 
     /// Frees checked rows on a thread of their own: freeing a batch of

@@ -30,37 +30,47 @@ extension LedgerVerifier {
         }
     }
 
-    /// Each stored figure against the replay's. Rows are matched by
-    /// counting, not by collecting their keys: only when fewer rows match
-    /// than the replay counts are the tables read again to name what is
-    /// missing (a set of every key was a fifth of `verify`).
+    /// Each stored figure against the replay's. The store gives its rows
+    /// in (account, period) order, bytes compared, so each account's run
+    /// of rows is merged with the replay's figures for it in the same
+    /// order: nothing is hashed or made a string a row (a string and two
+    /// lookups a row were a tenth of `verify`).
     mutating func checkUsageAndLots() throws {
         var malformed = 0
-        var matched = 0
-        // Rows come grouped by account: its id is parsed and looked up once a run, not once a row.
+        var missing: [MissingUsage] = []
+        var seen = [Bool](repeating: false, count: replay.accounts.count)
         var account = RunKey()
-        var slot: Int?
-        var valid = false
+        var run = UsageRun()
+        // A copy held apart (its storage shared, not copied): read from
+        // `self`, which the scan's body also reports to, the replay was
+        // copied for every row handed on.
+        let replayed = replay
         try reader.forEachUsageLent { accountBytes, periodBytes, stored in
             if !account.isCurrent(accountBytes) {
+                run.finish(replayed) { missing.append($0) }
                 account.begin(accountBytes)
                 let id = account.text.flatMap { try? AccountID($0) }
-                valid = id != nil
-                slot = id.flatMap { replay.existingSlot(of: $0) }
+                let slot = id.flatMap { replay.existingSlot(of: $0) }
+                if let slot { seen[slot] = true }
+                run = UsageRun(id: id, expected: slot.map { replay.usageInSpellingOrder(slot: $0) } ?? [])
             }
-            guard valid else {
+            guard run.id != nil else {
                 malformed += 1
                 return
             }
-            let period = String(decoding: periodBytes, as: UTF8.self)
-            let expected = slot.map { replay.usage(slot: $0, period: period) } ?? UsageFigures()
-            if expected != UsageFigures() { matched += 1 }
+            let expected = run.take(periodBytes, replayed) { missing.append($0) }
             if expected != stored {
-                report(nil, "\(account.text ?? "") \(period): stored usage \(stored.points) points and \(stored.minutes) min; the entries give \(expected.points) and \(expected.minutes)")
+                report(nil, "\(account.text ?? "") \(String(decoding: periodBytes, as: UTF8.self)): stored usage \(stored.points) points and \(stored.minutes) min; the entries give \(expected.points) and \(expected.minutes)")
             }
         }
+        run.finish(replayed) { missing.append($0) }
+        for (slot, unseen) in replay.accounts.enumerated() where !seen[slot] {
+            for usage in unseen.usage where usage.figures != UsageFigures() { missing.append((unseen.id, replay.period(usage.period), usage.figures)) }
+        }
         if malformed > 0 { report(nil, "the usage table has \(malformed) rows for malformed account ids") }
-        if matched < replay.nonZeroUsageCount { try reportMissingUsage() }
+        for (id, period, figures) in missing.sorted(by: { ($0.id, $0.period) < ($1.id, $1.period) }) {
+            report(nil, "\(id) \(period): the entries count \(figures.points) points and \(figures.minutes) min, but the usage table has no row")
+        }
         var matchedLots = 0
         try reader.forEachLot { stored in
             guard let expected = lots[stored.seq] else {
@@ -86,18 +96,45 @@ extension LedgerVerifier {
         }
     }
 
-    private mutating func reportMissingUsage() throws {
-        var stored = Set<UsageDelta.Key>()
-        try reader.forEachUsage { account, period, _ in
-            if let id = try? AccountID(account) { stored.insert(UsageDelta.Key(account: id, period: period)) }
+}
+
+/// A usage figure the entries count but no row holds.
+private typealias MissingUsage = (id: AccountID, period: String, figures: UsageFigures)
+
+/// One account's run of stored usage rows, merged with the replay's
+/// figures for the account, both in the order of the periods' UTF-8.
+private struct UsageRun {
+    /// The account (`nil`: a malformed id, or before the first run).
+    var id: AccountID?
+    var expected: [ReplayState.PeriodFigures] = []
+    var next = 0
+
+    /// The replayed figures for the stored row of `period` (zero if the
+    /// replay counts none there); the replay's periods that sort before
+    /// it have no row, and those that are not zero go to `missing`.
+    mutating func take(_ period: UnsafeRawBufferPointer, _ replay: ReplayState, missing: (MissingUsage) -> Void) -> UsageFigures {
+        while next < expected.count {
+            let spelling = replay.periodSpellings[Int(expected[next].period)]
+            if spelling.lexicographicallyPrecedes(period) {
+                skip(replay, missing)
+                continue
+            }
+            guard spelling.elementsEqual(period) else { break }
+            next += 1
+            return expected[next - 1].figures
         }
-        var missing: [(AccountID, String, UsageFigures)] = []
-        replay.forEachNonZeroUsage { id, period, figures in
-            if !stored.contains(UsageDelta.Key(account: id, period: period)) { missing.append((id, period, figures)) }
-        }
-        for (id, period, figures) in missing.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-            report(nil, "\(id) \(period): the entries count \(figures.points) points and \(figures.minutes) min, but the usage table has no row")
-        }
+        return UsageFigures()
+    }
+
+    /// The replay's periods no row of the run matched: those not zero go to `missing`.
+    mutating func finish(_ replay: ReplayState, _ missing: (MissingUsage) -> Void) {
+        while next < expected.count { skip(replay, missing) }
+    }
+
+    private mutating func skip(_ replay: ReplayState, _ missing: (MissingUsage) -> Void) {
+        let unmatched = expected[next]
+        next += 1
+        if let id, unmatched.figures != UsageFigures() { missing((id, replay.period(unmatched.period), unmatched.figures)) }
     }
 }
 

@@ -80,18 +80,22 @@ struct LedgerVerifier {
         }
         let recordedSuite = try reader.meta("suite")
         let signatures = CheckpointSignatures(checkpoints, verifier: checkpointVerifier)
-        replay.reserve(accounts: Int(try reader.count("accounts")), usage: Int(try reader.count("usage")))
+        replay.reserve(accounts: Int(try reader.count("accounts")))
         lots.reserveCapacity(Int(try reader.count("lots")))
         var batch: [DecodedRow] = []
         batch.reserveCapacity(Self.batchSize)
         var batchBytes = BatchBytes(capacity: Self.batchBytes)
         // The batch being decoded while the one before it is checked.
         var decoding: DecodeJob?
+        // A checked batch's buffer, emptied, for a later batch to fill: a
+        // new buffer for every batch was ten megabytes of fresh pages to
+        // fault in and clear.
+        var spareBytes: BatchBytes?
         func check(_ job: DecodeJob?, _ verifier: inout LedgerVerifier) {
             guard let job else { return }
-            let rows = job.take()
+            var rows = job.take()
             for i in rows.indices {
-                verifier.check(rows[i], verifierKey: verifierKey, recordedSuite: recordedSuite)
+                verifier.check(&rows[i], verifierKey: verifierKey, recordedSuite: recordedSuite)
                 while let index = pendingCheckpoints.indices.first, pendingCheckpoints[index].size <= verifier.range.size {
                     pendingCheckpoints.removeFirst()
                     verifier.check(checkpoints[index], signed: signatures.result(at: index))
@@ -100,6 +104,7 @@ struct LedgerVerifier {
             // Handed over (`consume`): were this function still holding the
             // rows when the releasing thread dropped its reference, the
             // last release, and all the freeing, would happen here.
+            spareBytes = job.emptiedBytes()
             DecodeJob.release(consume rows)
         }
         func drain(_ verifier: inout LedgerVerifier) {
@@ -108,7 +113,7 @@ struct LedgerVerifier {
             var full: [DecodedRow] = []
             full.reserveCapacity(Self.batchSize)
             swap(&full, &batch)
-            var fullBytes = BatchBytes(capacity: Self.batchBytes)
+            var fullBytes = spareBytes.take() ?? BatchBytes(capacity: Self.batchBytes)
             swap(&fullBytes, &batchBytes)
             let next = full.isEmpty ? nil : DecodeJob(full, bytes: fullBytes, suite: suite)
             check(decoding, &verifier)
@@ -155,7 +160,7 @@ struct LedgerVerifier {
     /// Room for a batch's bytes: awards are ~1.2 KB, most other entries less.
     static let batchBytes = batchSize * 1_280
 
-    mutating func check(_ row: DecodedRow, verifierKey: String?, recordedSuite: String?) {
+    mutating func check(_ row: inout DecodedRow, verifierKey: String?, recordedSuite: String?) {
         let seq = row.seq
         if seq != expectedSeq {
             report(expectedSeq, seq > expectedSeq ? "entries \(expectedSeq)..<\(seq) are missing" : "entry \(seq) is out of order")
@@ -169,12 +174,13 @@ struct LedgerVerifier {
         }
         for problem in subtreeProblems { report(seq, problem) }
         defer { previous = leafHash }
-        guard let decoded = row.decoded else {
+        guard let decoded = row.takeDecoded() else {
             report(seq, "\(row.failure?.error.message ?? "the entry did not decode")")
             return
         }
         check(decoded.entry, at: seq, verifierKey: verifierKey, recordedSuite: recordedSuite)
         apply(decoded.entry, decoded.facts)
+        row.putBack(decoded)
     }
 
     /// The entry's own seq and link, and what only genesis may say.

@@ -3,11 +3,12 @@ import JiazhouStorage
 
 /// The figures `verify` replays from the chain, kept the way its
 /// sequential loop wants them: everything about one account (balance,
-/// opening, opening facts, movements) behind one integer slot, so that an
-/// entry costs one hash of each account it touches; usage by account slot
-/// and period slot packed into one integer key. (Separate dictionaries
-/// keyed by id and by (id, period) hashed each id four or five times an
-/// entry, and were most of the replay's time.)
+/// opening, opening facts, movements, counted usage) behind one integer
+/// slot, so that an entry costs one hash of each account it touches, and
+/// periods by integer slot. (Separate dictionaries keyed by id and by (id,
+/// period) hashed each id four or five times an entry, and were most of
+/// the replay's time; one dictionary of every account's usage missed the
+/// cache on most lookups.)
 struct ReplayState {
     struct Account {
         let id: AccountID
@@ -20,20 +21,30 @@ struct ReplayState {
         /// digest of their (seq, points).
         var movementCount: Int64 = 0
         var movementDigest: UInt64 = 0
+        /// What caps and budgets count for the account, one figure a
+        /// period, in the order the entries first name the periods: an
+        /// entry adds to the account's latest periods, found from the end.
+        var usage: [PeriodFigures] = []
+    }
+
+    /// The usage counted for one account in one period (by period slot).
+    struct PeriodFigures {
+        let period: Int32
+        var figures: UsageFigures
     }
 
     private(set) var accounts: [Account] = []
     private var slots: [AccountID: Int32] = [:]
     private var periodSlots: [String: Int32] = [:]
     private var periods: [String] = []
-    private var usage: [UInt64: UsageFigures] = [:]
+    /// Each period's UTF-8, by slot: what stored rows are compared with.
+    private(set) var periodSpellings: [[UInt8]] = []
 
     /// Room for what the store says it holds, so that the tables are not
     /// rehashed as they grow (resizing was a tenth of the replay).
-    mutating func reserve(accounts: Int, usage: Int) {
+    mutating func reserve(accounts: Int) {
         self.accounts.reserveCapacity(accounts)
         slots.reserveCapacity(accounts)
-        self.usage.reserveCapacity(usage)
     }
 
     /// The slot of `id`, made if the replay has not met it yet.
@@ -59,37 +70,37 @@ struct ReplayState {
 
     /// Adds `figures` to the account's usage in `period`; whether they stay non-negative.
     mutating func addUsage(slot: Int, period: String, _ figures: UsageFigures) -> Bool {
-        let key = Self.key(slot: slot, period: periodSlot(of: period))
-        return Self.add(figures, to: &usage[key, default: UsageFigures()])
+        let period = periodSlot(of: period)
+        return Self.add(figures, to: &accounts[slot].usage, period: period)
     }
 
-    private static func add(_ delta: UsageFigures, to figures: inout UsageFigures) -> Bool {
-        figures.points += delta.points
-        figures.minutes += delta.minutes
-        return figures.points >= 0 && figures.minutes >= 0
+    private static func add(_ delta: UsageFigures, to usage: inout [PeriodFigures], period: Int32) -> Bool {
+        let i: Int
+        if let known = usage.lastIndex(where: { $0.period == period }) {
+            i = known
+        } else {
+            usage.append(PeriodFigures(period: period, figures: UsageFigures()))
+            i = usage.count - 1
+        }
+        usage[i].figures.points += delta.points
+        usage[i].figures.minutes += delta.minutes
+        return usage[i].figures.points >= 0 && usage[i].figures.minutes >= 0
     }
 
     /// The usage counted so far for `id` in `period` (zero if none).
     func usage(of id: AccountID, period: String) -> UsageFigures {
-        guard let slot = slots[id] else { return UsageFigures() }
-        return usage(slot: Int(slot), period: period)
+        guard let slot = slots[id], let period = periodSlots[period] else { return UsageFigures() }
+        return accounts[Int(slot)].usage.last { $0.period == period }?.figures ?? UsageFigures()
     }
 
-    /// The usage counted so far for the account in `slot` in `period` (zero if none).
-    func usage(slot: Int, period: String) -> UsageFigures {
-        guard let period = periodSlots[period] else { return UsageFigures() }
-        return usage[Self.key(slot: slot, period: period)] ?? UsageFigures()
+    /// The account's counted usage, periods in the order of their UTF-8
+    /// bytes: the order the store gives its usage rows in.
+    func usageInSpellingOrder(slot: Int) -> [PeriodFigures] {
+        accounts[slot].usage.sorted { periodSpellings[Int($0.period)].lexicographicallyPrecedes(periodSpellings[Int($1.period)]) }
     }
 
-    /// How many (account, period) figures the replay counts other than zero.
-    var nonZeroUsageCount: Int { usage.values.reduce(0) { $0 + ($1 == UsageFigures() ? 0 : 1) } }
-
-    /// Every non-zero (account, period) figure the replay counts.
-    func forEachNonZeroUsage(_ body: (AccountID, String, UsageFigures) -> Void) {
-        for (key, figures) in usage where figures != UsageFigures() {
-            body(accounts[Int(key >> 32)].id, periods[Int(key & 0xFFFF_FFFF)], figures)
-        }
-    }
+    /// The name of the period in `slot`.
+    func period(_ slot: Int32) -> String { periods[Int(slot)] }
 
     private mutating func periodSlot(of period: String) -> Int32 {
         // Neighbouring entries (a sheet's awards) name the same few periods,
@@ -102,6 +113,7 @@ struct ReplayState {
             slot = Int32(periods.count)
             periodSlots[period] = slot
             periods.append(period)
+            periodSpellings.append(Array(period.utf8))
         }
         if recentPeriods.count < Self.recentPeriodCount {
             recentPeriods.append((period, slot))
@@ -117,6 +129,4 @@ struct ReplayState {
     private static let recentPeriodCount = 8
     private var recentPeriods: [(period: String, slot: Int32)] = []
     private var nextRecentPeriod = 0
-
-    private static func key(slot: Int, period: Int32) -> UInt64 { UInt64(slot) << 32 | UInt64(UInt32(period)) }
 }
