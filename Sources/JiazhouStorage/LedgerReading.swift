@@ -68,6 +68,7 @@ public protocol LedgerReading {
     func openLots(of volunteer: AccountID) throws -> [Lot]
     func lot(ofAward seq: Int64) throws -> Lot?
     func expiredLots(asOf: Timestamp, limit: Int) throws -> [Lot]
+    /// Every lot, in seq order: `verify` walks them beside its own.
     func forEachLot(_ body: (Lot) throws -> Void) throws
     func lotSummary(of volunteer: AccountID, now: Timestamp, soon: Timestamp) throws -> LotSummary
 

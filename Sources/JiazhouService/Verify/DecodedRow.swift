@@ -15,16 +15,15 @@ struct DecodedRow: Sendable {
     private(set) var leafHash: Hash?
     /// Whether the stored leaf hash is the one of the stored bytes.
     private(set) var leafHashMatches = false
-    /// The entry and what it does, once decoded. The replay moves it out
-    /// (``takeDecoded()``) and back when it is done: a value the replay
-    /// owns is lent to each check as it stands, where one read from a row
-    /// or a class was copied whole for every call that took it (each of
-    /// the entry's strings and arrays retained, then released), since the
-    /// calls mutate the verifier. Moving, not copying, keeps the rows cheap
-    /// to hand around.
-    private var decoded: Decoded?
-    /// Why the bytes are not an entry, if they are not.
-    private(set) var failure: Failure?
+    /// The entry and what it does, once decoded, behind one reference so
+    /// that rows stay small to append, hand over and free (inline, the
+    /// entry made a batch of rows megabytes of fresh pages to fault in).
+    /// The replay moves it out (``takeDecoded()``) and back when it is
+    /// done: a value the replay owns is lent to each check as it stands,
+    /// where one read in place was copied whole for every call that took
+    /// it (each of the entry's strings and arrays retained, then
+    /// released), since the calls mutate the verifier.
+    private var decoded: DecodedBox?
 
     struct Decoded: Sendable {
         let entry: Entry
@@ -37,11 +36,22 @@ struct DecodedRow: Sendable {
         }
     }
 
+    /// `@unchecked Sendable`: written by the one thread that decodes the
+    /// row, then by the one that replays it, after the decoding threads
+    /// have finished (``DecodeJob/take()``).
+    final class DecodedBox: @unchecked Sendable {
+        var decoded: Decoded?
+        init(_ decoded: Decoded) { self.decoded = decoded }
+    }
+
     /// The decoded entry, moved out of the row (`nil` if it did not decode).
-    mutating func takeDecoded() -> Decoded? { decoded.take() }
+    func takeDecoded() -> Decoded? { decoded?.decoded.take() }
 
     /// Puts back what ``takeDecoded()`` took, to be freed with the row.
-    mutating func putBack(_ decoded: consuming Decoded) { self.decoded = decoded }
+    func putBack(_ decoded: consuming Decoded) { self.decoded?.decoded = decoded }
+
+    /// Why the bytes are not an entry, if they are not.
+    private(set) var failure: Failure?
 
     final class Failure: Sendable {
         let error: LedgerError
@@ -63,7 +73,7 @@ struct DecodedRow: Sendable {
         let hash = suite.leafHash(UnsafeRawBufferPointer(bytes))
         leafHash = hash
         leafHashMatches = hash.isSpelled(by: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: batch[storedLeafHash])))
-        do { decoded = Decoded(entry: try Entry(canonicalBytes: bytes)) } catch { failure = Failure(error) }
+        do { decoded = DecodedBox(Decoded(entry: try Entry(canonicalBytes: bytes))) } catch { failure = Failure(error) }
     }
 }
 

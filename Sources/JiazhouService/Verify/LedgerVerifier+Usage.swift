@@ -71,24 +71,29 @@ extension LedgerVerifier {
         for (id, period, figures) in missing.sorted(by: { ($0.id, $0.period) < ($1.id, $1.period) }) {
             report(nil, "\(id) \(period): the entries count \(figures.points) points and \(figures.minutes) min, but the usage table has no row")
         }
-        var matchedLots = 0
+        // Both in seq order: each stored lot is matched with the next of
+        // the replay's, and the replay's it passes by are missing.
+        var next = 0
+        var missingLots: [Int64] = []
         try reader.forEachLot { stored in
-            guard let expected = lots[stored.seq] else {
+            while next < lots.count, lots.lots[next].seq < stored.seq {
+                missingLots.append(lots.lots[next].seq)
+                next += 1
+            }
+            guard next < lots.count, lots.lots[next].seq == stored.seq else {
                 report(stored.seq, "the lots table holds a lot that no award opened")
                 return
             }
-            matchedLots += 1
+            let expected = lots.lots[next]
+            next += 1
             if expected != stored {
                 report(stored.seq, "the lot of award \(stored.seq) is stored with \(stored.remaining) of \(stored.points) points left; the entries give \(expected.remaining) of \(expected.points)")
             }
         }
-        if matchedLots < lots.count {
-            var stored = Set<Int64>()
-            try reader.forEachLot { stored.insert($0.seq) }
-            for seq in lots.keys.sorted() where !stored.contains(seq) { report(seq, "the lot of award \(seq) is missing from the lots table") }
-        }
+        missingLots += lots.lots[next...].map(\.seq)
+        for seq in missingLots { report(seq, "the lot of award \(seq) is missing from the lots table") }
         var heldInLots = [Int64](repeating: 0, count: replay.accounts.count)
-        for lot in lots.values {
+        for lot in lots.lots {
             if let slot = replay.existingSlot(of: lot.volunteer) { heldInLots[slot] += lot.remaining }
         }
         for (slot, account) in replay.accounts.enumerated() where account.id.kind == .volunteer && heldInLots[slot] != account.totals.balance {

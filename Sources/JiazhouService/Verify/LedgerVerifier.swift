@@ -27,7 +27,7 @@ struct LedgerVerifier {
     /// The slots of the accounts the entry being replayed touches, in the
     /// order of its `ReplayFacts.touches`.
     var touchSlots: [Int] = []
-    var lots: [Int64: Lot] = [:]
+    var lots = LotBook()
     var reversals: [Int64: Int64] = [:]
     /// Each redemption's `code_hash` and lots, by seq: what its code row and its reversal must match.
     var redemptions: [Int64: (codeHash: Hash?, lots: TakenLots)] = [:]
@@ -81,7 +81,7 @@ struct LedgerVerifier {
         let recordedSuite = try reader.meta("suite")
         let signatures = CheckpointSignatures(checkpoints, verifier: checkpointVerifier)
         replay.reserve(accounts: Int(try reader.count("accounts")))
-        lots.reserveCapacity(Int(try reader.count("lots")))
+        lots.reserve(Int(try reader.count("lots")))
         var batch: [DecodedRow] = []
         batch.reserveCapacity(Self.batchSize)
         var batchBytes = BatchBytes(capacity: Self.batchBytes)
@@ -93,9 +93,9 @@ struct LedgerVerifier {
         var spareBytes: BatchBytes?
         func check(_ job: DecodeJob?, _ verifier: inout LedgerVerifier) {
             guard let job else { return }
-            var rows = job.take()
+            let rows = job.take()
             for i in rows.indices {
-                verifier.check(&rows[i], verifierKey: verifierKey, recordedSuite: recordedSuite)
+                verifier.check(rows[i], verifierKey: verifierKey, recordedSuite: recordedSuite)
                 while let index = pendingCheckpoints.indices.first, pendingCheckpoints[index].size <= verifier.range.size {
                     pendingCheckpoints.removeFirst()
                     verifier.check(checkpoints[index], signed: signatures.result(at: index))
@@ -145,7 +145,7 @@ struct LedgerVerifier {
             // was a twenty-fifth of `verify`, and the report needs none.
             System.release((replay, lots, redemptions, usedCodes, transfers))
             replay = ReplayState()
-            lots = [:]
+            lots = LotBook()
             redemptions = [:]
             usedCodes = [:]
             transfers = [:]
@@ -160,7 +160,7 @@ struct LedgerVerifier {
     /// Room for a batch's bytes: awards are ~1.2 KB, most other entries less.
     static let batchBytes = batchSize * 1_280
 
-    mutating func check(_ row: inout DecodedRow, verifierKey: String?, recordedSuite: String?) {
+    mutating func check(_ row: DecodedRow, verifierKey: String?, recordedSuite: String?) {
         let seq = row.seq
         if seq != expectedSeq {
             report(expectedSeq, seq > expectedSeq ? "entries \(expectedSeq)..<\(seq) are missing" : "entry \(seq) is out of order")
@@ -180,7 +180,7 @@ struct LedgerVerifier {
         }
         check(decoded.entry, at: seq, verifierKey: verifierKey, recordedSuite: recordedSuite)
         apply(decoded.entry, decoded.facts)
-        row.putBack(decoded)
+        row.putBack(consume decoded)
     }
 
     /// The entry's own seq and link, and what only genesis may say.

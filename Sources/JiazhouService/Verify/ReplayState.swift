@@ -49,11 +49,25 @@ struct ReplayState {
 
     /// The slot of `id`, made if the replay has not met it yet.
     mutating func slot(of id: AccountID) -> Int {
-        if let slot = slots[id] { return Int(slot) }
-        slots[id] = Int32(accounts.count)
-        accounts.append(Account(id: id))
-        return accounts.count - 1
+        // Most entries name the account the one before named (an issuer
+        // paying a sheet's awards, a merchant its redemptions): comparing
+        // two ids costs less than hashing one.
+        if let recent = recentSlots.0, recent.id == id { return Int(recent.slot) }
+        if let recent = recentSlots.1, recent.id == id { return Int(recent.slot) }
+        let slot: Int32
+        if let known = slots[id] {
+            slot = known
+        } else {
+            slot = Int32(accounts.count)
+            slots[id] = slot
+            accounts.append(Account(id: id))
+        }
+        recentSlots = ((id, slot), recentSlots.0)
+        return Int(slot)
     }
+
+    /// The last few accounts ``slot(of:)`` looked up.
+    private var recentSlots: ((id: AccountID, slot: Int32)?, (id: AccountID, slot: Int32)?)
 
     subscript(slot: Int) -> Account {
         get { accounts[slot] }
