@@ -1,3 +1,4 @@
+import Foundation
 import JiazhouCore
 import JiazhouStorage
 
@@ -11,21 +12,28 @@ extension LedgerVerifier {
         for change in facts.lots {
             switch change {
             case .open(let seq, let volunteer, let points, let available, let expires):
-                lots[seq] = Lot(seq: seq, volunteer: volunteer, points: points, remaining: points, available: available, expires: expires)
+                let holder = replay.existingSlot(of: volunteer)
+                // The replay's own id of the volunteer, shared by all its
+                // lots, rather than each entry's copy: tens of thousands of
+                // scattered strings otherwise stay alive to be compared with
+                // the stored lots.
+                let lot = Lot(
+                    seq: seq, volunteer: holder.map { replay[$0].id } ?? volunteer, points: points, remaining: points, available: available, expires: expires)
+                lots.open(lot, holder: holder)
             case .take(let seq, let points):
-                guard var lot = lots[seq], points > 0, lot.remaining >= points else {
-                    report(entry.seq, "the entry takes \(points) points from the lot of award \(seq), which does not hold them")
-                    continue
+                let taken = lots.update(seq: seq) { lot in
+                    guard points > 0, lot.remaining >= points else { return false }
+                    lot.remaining -= points
+                    return true
                 }
-                lot.remaining -= points
-                lots[seq] = lot
+                if !taken { report(entry.seq, "the entry takes \(points) points from the lot of award \(seq), which does not hold them") }
             case .restore(let seq, let points):
-                guard var lot = lots[seq], points > 0, lot.remaining + points <= lot.points else {
-                    report(entry.seq, "the entry puts \(points) points back into the lot of award \(seq), which never gave them")
-                    continue
+                let restored = lots.update(seq: seq) { lot in
+                    guard points > 0, lot.remaining + points <= lot.points else { return false }
+                    lot.remaining += points
+                    return true
                 }
-                lot.remaining += points
-                lots[seq] = lot
+                if !restored { report(entry.seq, "the entry puts \(points) points back into the lot of award \(seq), which never gave them") }
             }
         }
     }
@@ -45,14 +53,15 @@ extension LedgerVerifier {
         // `self`, which the scan's body also reports to, the replay was
         // copied for every row handed on.
         let replayed = replay
+        let periodOrder = replayed.periodOrder()
         try reader.forEachUsageLent { accountBytes, periodBytes, stored in
             if !account.isCurrent(accountBytes) {
                 run.finish(replayed) { missing.append($0) }
                 account.begin(accountBytes)
                 let id = account.text.flatMap { try? AccountID($0) }
-                let slot = id.flatMap { replay.existingSlot(of: $0) }
+                let slot = id.flatMap { replayed.existingSlot(of: $0) }
                 if let slot { seen[slot] = true }
-                run = UsageRun(id: id, expected: slot.map { replay.usageInSpellingOrder(slot: $0) } ?? [])
+                run = UsageRun(id: id, expected: slot.map { replayed.usage(inOrder: periodOrder, slot: $0) } ?? [])
             }
             guard run.id != nil else {
                 malformed += 1
@@ -93,9 +102,7 @@ extension LedgerVerifier {
         missingLots += lots.lots[next...].map(\.seq)
         for seq in missingLots { report(seq, "the lot of award \(seq) is missing from the lots table") }
         var heldInLots = [Int64](repeating: 0, count: replay.accounts.count)
-        for lot in lots.lots {
-            if let slot = replay.existingSlot(of: lot.volunteer) { heldInLots[slot] += lot.remaining }
-        }
+        for (lot, holder) in zip(lots.lots, lots.holders) where holder >= 0 { heldInLots[Int(holder)] += lot.remaining }
         for (slot, account) in replay.accounts.enumerated() where account.id.kind == .volunteer && heldInLots[slot] != account.totals.balance {
             report(nil, "\(account.id): the postings give a balance of \(account.totals.balance), but its lots hold \(heldInLots[slot])")
         }
@@ -151,7 +158,11 @@ struct RunKey {
     /// The current run's key (`nil` before the first row).
     private(set) var text: String?
 
-    func isCurrent(_ key: UnsafeRawBufferPointer) -> Bool { text != nil && key.elementsEqual(bytes) }
+    func isCurrent(_ key: UnsafeRawBufferPointer) -> Bool {
+        guard text != nil, key.count == bytes.count else { return false }
+        guard key.count > 0, let theirs = key.baseAddress else { return true }
+        return bytes.withUnsafeBytes { ours in ours.baseAddress.map { memcmp($0, theirs, key.count) == 0 } ?? false }
+    }
 
     /// Starts the run of `key`.
     mutating func begin(_ key: UnsafeRawBufferPointer) {

@@ -7,27 +7,49 @@ import JiazhouStorage
 /// checks after the replay).
 struct LotBook {
     private(set) var lots: [Lot] = []
+    /// The replay's slot of each lot's volunteer (-1: one the replay has
+    /// not met), beside `lots`: what its lots hold is summed by slot.
+    private(set) var holders: [Int32] = []
 
-    mutating func reserve(_ count: Int) { lots.reserveCapacity(count) }
+    mutating func reserve(_ count: Int) {
+        lots.reserveCapacity(count)
+        holders.reserveCapacity(count)
+    }
 
     var count: Int { lots.count }
 
-    /// The lot award `seq` opened; setting one opens it (or replaces the
-    /// lot of the same seq, as an entry stored out of order could).
+    /// The lot award `seq` opened.
     subscript(seq: Int64) -> Lot? {
-        get {
-            let i = index(of: seq)
-            return i < lots.count && lots[i].seq == seq ? lots[i] : nil
+        let i = index(of: seq)
+        return i < lots.count && lots[i].seq == seq ? lots[i] : nil
+    }
+
+    /// Opens `lot`, held by the volunteer in replay slot `holder` (or
+    /// replaces the lot of the same seq, as an entry stored out of order
+    /// could).
+    mutating func open(_ lot: Lot, holder: Int?) {
+        let holder = Int32(holder ?? -1)
+        if lots.last.map({ $0.seq < lot.seq }) ?? true {
+            lots.append(lot)
+            holders.append(holder)
+            return
         }
-        set {
-            guard let newValue else { return }
-            if let last = lots.last, last.seq < seq {
-                lots.append(newValue)
-                return
-            }
-            let i = index(of: seq)
-            if i < lots.count, lots[i].seq == seq { lots[i] = newValue } else { lots.insert(newValue, at: i) }
+        let i = index(of: lot.seq)
+        if i < lots.count, lots[i].seq == lot.seq {
+            lots[i] = lot
+            holders[i] = holder
+        } else {
+            lots.insert(lot, at: i)
+            holders.insert(holder, at: i)
         }
+    }
+
+    /// Changes what is left in the lot of award `seq`, if there is one and
+    /// `change` accepts it (returns `true`); whether it did.
+    mutating func update(seq: Int64, _ change: (inout Lot) -> Bool) -> Bool {
+        let i = index(of: seq)
+        guard i < lots.count, lots[i].seq == seq else { return false }
+        return change(&lots[i])
     }
 
     /// The index of the first lot whose seq is not below `seq`.

@@ -78,7 +78,10 @@ struct ReplayState {
     func account(_ id: AccountID) -> Account? { slots[id].map { accounts[Int($0)] } }
 
     /// The slot of `id`, if the replay has met it.
-    func existingSlot(of id: AccountID) -> Int? { slots[id].map(Int.init) }
+    func existingSlot(of id: AccountID) -> Int? {
+        if let recent = recentSlots.0, recent.id == id { return Int(recent.slot) }
+        return slots[id].map(Int.init)
+    }
 
     var openedCount: Int { accounts.reduce(0) { $0 + ($1.opened == nil ? 0 : 1) } }
 
@@ -107,10 +110,18 @@ struct ReplayState {
         return accounts[Int(slot)].usage.last { $0.period == period }?.figures ?? UsageFigures()
     }
 
-    /// The account's counted usage, periods in the order of their UTF-8
-    /// bytes: the order the store gives its usage rows in.
-    func usageInSpellingOrder(slot: Int) -> [PeriodFigures] {
-        accounts[slot].usage.sorted { periodSpellings[Int($0.period)].lexicographicallyPrecedes(periodSpellings[Int($1.period)]) }
+    /// Each period slot's place when the periods are in the order of their
+    /// UTF-8 bytes: the order the store gives its usage rows in.
+    func periodOrder() -> [Int32] {
+        var order = [Int32](repeating: 0, count: periods.count)
+        let sorted = periodSpellings.indices.sorted { periodSpellings[$0].lexicographicallyPrecedes(periodSpellings[$1]) }
+        for (place, slot) in sorted.enumerated() { order[slot] = Int32(place) }
+        return order
+    }
+
+    /// The account's counted usage, periods in `order` (``periodOrder()``).
+    func usage(inOrder order: [Int32], slot: Int) -> [PeriodFigures] {
+        accounts[slot].usage.sorted { order[Int($0.period)] < order[Int($1.period)] }
     }
 
     /// The name of the period in `slot`.
