@@ -22,8 +22,8 @@ extension LedgerVerifier {
     }
 
     mutating func replayTables(_ entry: Entry, _ facts: ReplayFacts, meta: [String: String?]) {
-        for (i, touch) in facts.touches.enumerated() {
-            guard let points = touch.movement else { continue }
+        for i in 0..<facts.touchCount {
+            guard let points = facts.touch(i).movement else { continue }
             let slot = touchSlots[i]
             replay[slot].movementCount += 1
             replay[slot].movementDigest &+= Self.movementHash(seq: entry.seq, points: points)

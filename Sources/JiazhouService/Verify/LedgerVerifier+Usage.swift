@@ -6,8 +6,12 @@ import JiazhouStorage
 /// in, replayed from the entries and compared with what the store keeps.
 extension LedgerVerifier {
     mutating func replayUsageAndLots(_ entry: Entry, _ facts: ReplayFacts) {
-        for usage in facts.usage where !replay.addUsage(slot: touchSlots[usage.touch], period: usage.period, usage.figures) {
-            report(entry.seq, "the entry takes more from \(facts.touches[usage.touch].account)'s \(usage.period) than was counted there")
+        for usage in facts.usage {
+            // Every delta's account is among the touches (``ReplayFacts``).
+            guard let touch = facts.touchIndex(of: usage.account) else { continue }
+            if !replay.addUsage(slot: touchSlots[touch], period: usage.period, UsageFigures(points: usage.points, minutes: usage.minutes)) {
+                report(entry.seq, "the entry takes more from \(usage.account)'s \(usage.period) than was counted there")
+            }
         }
         for change in facts.lots {
             switch change {

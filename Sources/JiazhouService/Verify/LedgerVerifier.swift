@@ -25,7 +25,7 @@ struct LedgerVerifier {
     /// caps and budgets count, as the entries give them.
     var replay = ReplayState()
     /// The slots of the accounts the entry being replayed touches, in the
-    /// order of its `ReplayFacts.touches`.
+    /// order of its touches (`ReplayFacts.touch(_:)`).
     var touchSlots: [Int] = []
     var lots = LotBook()
     var reversals: [Int64: Int64] = [:]
@@ -203,7 +203,8 @@ struct LedgerVerifier {
     private mutating func apply(_ entry: Entry, _ facts: ReplayFacts) {
         if semantic, entry.kind == .award { reprice(entry) }
         touchSlots.removeAll(keepingCapacity: true)
-        for touch in facts.touches {
+        for i in 0..<facts.touchCount {
+            let touch = facts.touch(i)
             let slot = replay.slot(of: touch.account)
             touchSlots.append(slot)
             guard touch.changed else { continue }
