@@ -86,24 +86,25 @@ extension LedgerVerifier {
         }
         // Both in seq order: each stored lot is matched with the next of
         // the replay's, and the replay's it passes by are missing.
+        let opened = lots.lots
         var next = 0
         var missingLots: [Int64] = []
         try reader.forEachLot { stored in
-            while next < lots.count, lots.lots[next].seq < stored.seq {
-                missingLots.append(lots.lots[next].seq)
+            while next < opened.count, opened[next].seq < stored.seq {
+                missingLots.append(opened[next].seq)
                 next += 1
             }
-            guard next < lots.count, lots.lots[next].seq == stored.seq else {
+            guard next < opened.count, opened[next].seq == stored.seq else {
                 report(stored.seq, "the lots table holds a lot that no award opened")
                 return
             }
-            let expected = lots.lots[next]
+            let expected = opened[next]
             next += 1
             if expected != stored {
                 report(stored.seq, "the lot of award \(stored.seq) is stored with \(stored.remaining) of \(stored.points) points left; the entries give \(expected.remaining) of \(expected.points)")
             }
         }
-        missingLots += lots.lots[next...].map(\.seq)
+        missingLots += opened[next...].map(\.seq)
         for seq in missingLots { report(seq, "the lot of award \(seq) is missing from the lots table") }
         var heldInLots = [Int64](repeating: 0, count: replay.accounts.count)
         for (lot, holder) in zip(lots.lots, lots.holders) where holder >= 0 { heldInLots[Int(holder)] += lot.remaining }
